@@ -1,0 +1,48 @@
+# Every target sets itself up: a fresh machine needs only Python 3.11 and Node 20.
+PY_BOOT ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+JS_STAMP := tests/js/node_modules/.installed
+
+.PHONY: setup generate check test test-py test-js run bench lint new-version clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	$(PY_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## generate: regenerate classes, registry, bundles and docs from schema/
+generate: $(STAMP)
+	$(PY) -m codegen
+
+## check: fail if regenerating would change any committed file, or a released schema changed
+check: $(STAMP)
+	$(PY) -m codegen --check
+
+## test: every test: Python (incl. the generated-code sync check) and the Node consumers
+test: check test-py test-js
+
+test-py: $(STAMP)
+	$(PY) -m pytest
+
+test-js: $(STAMP) $(JS_STAMP)
+	cd tests/js && npm test
+
+## run: regenerate, validate the examples, and migrate an old one
+run: generate
+	$(VENV)/bin/nip-params validate examples/*.json examples/*.yaml
+	$(VENV)/bin/nip-params migrate --dry-run examples/old/*
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) tests/js/node_modules
