@@ -1,0 +1,206 @@
+"""Walking the chain of steps from a config's version to the target version."""
+
+from __future__ import annotations
+
+import copy
+import re
+import warnings
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from ..errors import MigrationError
+from .ops import apply_step, external_stacklevel
+from .report import ABSENT, Change, MigrationReport
+from .steps import Chain, DataStep, PythonStep, Step, default_chain
+from .validation import source_problems, validate_target
+from .versions import VersionKey, label, version_key
+
+__all__ = [
+    "FROM_DATA",
+    "MigrationResult",
+    "current_version",
+    "migrate",
+    "migrate_on_load",
+    "needs_migration",
+]
+
+VERSION_KEY = "_package_version"
+NAME_KEY = "_package_name"
+SCHEMA_KEY = "$schema"
+_SCHEMA_URL_VERSION = re.compile(r"/schema/(\d+\.\d+)/")
+
+
+class _FromData:
+    def __repr__(self) -> str:
+        return "<from the dict's _package_version>"
+
+
+FROM_DATA: Any = _FromData()
+
+
+class MigrationResult(NamedTuple):
+    """The migrated config (a new dict) and the report of what changed."""
+
+    data: dict[str, Any]
+    report: MigrationReport
+
+
+def current_version(chain: Chain | None = None) -> str:
+    """The newest schema version the package knows, e.g. ``"1.0"``."""
+    newest = (chain or default_chain()).newest
+    if newest is None:
+        raise MigrationError("no migration steps are installed (nip/parameters/_schemas/*/migration.json)")
+    return label(newest)
+
+
+def _diff(before: Any, after: Any, path: tuple[str, ...], step: str, out: list[Change]) -> None:
+    """Changes made by a Python step, found by comparing the dict before and after it."""
+    if isinstance(before, Mapping) and isinstance(after, Mapping):
+        for key in before:
+            if key not in after:
+                out.append(Change("custom_step", ".".join((*path, key)), before[key], ABSENT, step))
+            else:
+                _diff(before[key], after[key], (*path, key), step, out)
+        for key in after:
+            if key not in before:
+                out.append(Change("custom_step", ".".join((*path, key)), ABSENT, after[key], step))
+    elif type(before) is not type(after) or before != after:
+        out.append(Change("custom_step", ".".join(path) or "<root>", before, after, step))
+
+
+def _run_python_step(data: dict[str, Any], step: PythonStep) -> tuple[dict[str, Any], list[Change]]:
+    before = copy.deepcopy(data)
+    result = step.func(data)
+    if result is None:
+        result = data
+    if not isinstance(result, dict):
+        raise MigrationError(f"conversion function {step.func.__name__} ({step.name}) returned "
+                             f"{type(result).__name__}, expected a dict")
+    changes: list[Change] = []
+    _diff(before, result, (), step.name, changes)
+    return result, changes
+
+
+def _stamp(data: dict[str, Any], last: Step, report: MigrationReport) -> None:
+    """Record the new version in the dict, so that it is never migrated twice."""
+    def change(key: str, new: Any) -> None:
+        old = data.get(key, ABSENT)
+        if old is ABSENT or old != new:
+            data[key] = new
+            report.changes.append(Change("package_meta", key, old, new, last.name))
+
+    change(VERSION_KEY, last.package_version)
+    if NAME_KEY in data and isinstance(last, DataStep):
+        change(NAME_KEY, last.package_name)
+    schema = data.get(SCHEMA_KEY)
+    if isinstance(schema, str):
+        target = label(last.to_version)
+        updated = _SCHEMA_URL_VERSION.sub(
+            lambda m: f"/schema/{target}/" if version_key(m.group(1)) < last.to_version else m.group(0),
+            schema,
+        )
+        if updated != schema:
+            change(SCHEMA_KEY, updated)
+
+
+def _diagnose(data: dict[str, Any], schema: str | None, step: Step, report: MigrationReport) -> None:
+    problems = source_problems(data, schema)
+    if not problems:
+        return
+    lines = [f"{p.address}: {p.message}" for p in problems]
+    report.warnings.extend(f"not valid {schema} (input of {step.name}): {line}" for line in lines)
+    warnings.warn(
+        f"the config does not match schema {schema}, the version it is migrated from "
+        f"({len(lines)} problem{'s' if len(lines) != 1 else ''}; migrating anyway):\n  "
+        + "\n  ".join(lines),
+        UserWarning,
+        stacklevel=external_stacklevel(),
+    )
+
+
+def migrate(
+    data: Mapping[str, Any],
+    *,
+    from_version: Any = FROM_DATA,
+    to_version: str | None = None,
+    keep_key_order: bool = False,
+    validate: bool = True,
+    chain: Chain | None = None,
+) -> MigrationResult:
+    """Carry a config dict from its version to ``to_version`` (default: the current one).
+
+    ``from_version`` defaults to the dict's ``_package_version``; a missing key means the dict was
+    written before versions were recorded (nip's rule). The input is never modified. Each step's
+    input is checked against that version's schema (problems become warnings); the result is checked
+    strictly against the target schema (``ParameterValidationError``) unless ``validate=False``.
+    A version with no path to the target raises ``ConversionFunctionNotFoundError``; a value a step
+    cannot carry over raises ``MigrationError``. ``keep_key_order`` keeps renamed keys in place
+    (nip moves them to the end).
+    """
+    if not isinstance(data, Mapping):
+        raise MigrationError(f"expected a dict to migrate, got {type(data).__name__}")
+    chain = chain or default_chain()
+    stated = data.get(VERSION_KEY) if from_version is FROM_DATA else from_version
+    start: VersionKey = version_key(stated)
+    target = version_key(to_version) if to_version is not None else chain.newest
+    if target is None:
+        raise MigrationError("cannot migrate to the unversioned era; name a version")
+    steps = chain.path(start, target)
+
+    # a dict subclass (ruamel.yaml's CommentedMap) keeps its type, and so its comments
+    out: dict[str, Any] = copy.deepcopy(data if isinstance(data, dict) else dict(data))
+    report = MigrationReport(from_version=None if start is None else label(start), to_version=label(target))
+    checked: str | None = None
+    for step in steps:
+        schema = step.source_schema
+        if schema is not None and (schema != checked):
+            _diagnose(out, schema, step, report)
+            checked = schema
+        if isinstance(step, DataStep):
+            changes, notes = apply_step(out, step, keep_key_order=keep_key_order)
+            report.warnings.extend(notes)
+        else:
+            out, changes = _run_python_step(out, step)
+        if changes:
+            checked = None
+        report.changes.extend(changes)
+        report.steps.append(step.name)
+    if steps:
+        _stamp(out, steps[-1], report)
+    if validate:
+        subject = f"config after migrating {report.from_version or 'unversioned'} -> {label(target)}"
+        validate_target(out, label(target), subject=subject)
+    return MigrationResult(out, report)
+
+
+def needs_migration(data: Mapping[str, Any], chain: Chain | None = None) -> bool:
+    """True when ``data`` states a ``_package_version`` that is not the current version.
+
+    A dict without one is read as current (see DESIGN.md). An unreadable version string raises
+    ``ConversionFunctionNotFoundError``.
+    """
+    if VERSION_KEY not in data:
+        return False
+    return version_key(data[VERSION_KEY]) != (chain or default_chain()).newest
+
+
+def migrate_on_load(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """What ``from_dict`` calls first: ``data`` itself if it is current, else a migrated copy.
+
+    Migrating warns, naming both versions. The target check is left to the caller, which validates
+    anyway (and knows about ``ignore_extra_keys``).
+    """
+    if not needs_migration(data):
+        return data
+    stated = data[VERSION_KEY]
+    result = migrate(data, validate=False)
+    count = len(result.report.changes)
+    warnings.warn(
+        f"this config was written by version {stated} and was migrated to "
+        f"{result.report.to_version} ({count} change{'s' if count != 1 else ''}: "
+        + "; ".join(str(c) for c in result.report.changes)
+        + "). Update the file with `nip-params migrate --in-place FILE`.",
+        UserWarning,
+        stacklevel=external_stacklevel(),
+    )
+    return result.data
