@@ -1,0 +1,44 @@
+"""`python -m codegen [--check]`: regenerate everything derived from schema/ (run by `make generate`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .outputs import generate_all
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if regenerating would change a file")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    outputs = generate_all(REPO)
+    changed = [path for path, text in outputs.items() if _read(REPO / path) != text]
+    if args.check:
+        for path in changed:
+            print(f"out of date: {path}", file=sys.stderr)
+        if changed:
+            print("Generated files differ from schema/: run `make generate` and commit.", file=sys.stderr)
+            return 1
+        print(f"generated code in sync: {len(outputs)} files checked")
+        return 0
+    for path in changed:
+        target = REPO / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(outputs[path], encoding="utf-8")
+    print(f"{len(outputs)} files generated ({len(changed)} changed) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

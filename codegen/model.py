@@ -1,0 +1,86 @@
+"""The intermediate model the templates render: plain data, everything precomputed.
+
+Templates stay logic-light (as in openapi-python-client): the type hints, default expressions and
+docstrings are worked out here and in `parse`, never in jinja.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str  # Python attribute name
+    json_name: str  # key in the dict form
+    type_hint: str
+    default: str | None  # Python source of the default; None when the field is required
+    default_factory: str | None
+    description: str
+    group_class: str | None = None  # a nested parameters class: `X | dict | None`, normalised
+    value_class: str | None = None  # a value class (update schedule) rebuilt by from_dict
+    collection_class: str | None = None  # a keyed collection of parameter objects (agents)
+    aliases: dict[str, str] = field(default_factory=dict)  # deprecated value -> replacement
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """What the runtime reads from `dataclasses.field(metadata=...)`."""
+        meta = {}
+        if self.json_name != self.name:
+            meta["json_name"] = repr(self.json_name)
+        if self.group_class:
+            meta["nip_class"] = self.group_class
+        elif self.value_class:
+            meta["nip_value_class"] = self.value_class
+        elif self.collection_class:
+            meta["nip_collection"] = self.collection_class
+        if self.aliases:
+            meta["deprecated_values"] = repr(self.aliases)
+        return meta
+
+
+@dataclass(frozen=True)
+class ClassSpec:
+    name: str
+    module: str
+    bases: tuple[str, ...]
+    description: str
+    fields: tuple[FieldSpec, ...]
+    schema_ref: str  # e.g. "agents.json#/$defs/LrFactors"
+    registered: bool = True
+    abstract: bool = False
+    value_class: bool = False  # registered with register_parameter_value_class
+    frozen: bool = False
+    classvars: tuple[tuple[str, str, str], ...] = ()  # (name, annotation, Python source)
+
+
+@dataclass(frozen=True)
+class AliasSpec:
+    name: str
+    values: tuple[str, ...]
+    descriptions: tuple[str, ...]
+    description: str
+
+    @property
+    def literal(self) -> str:
+        return "Literal[" + ", ".join(repr(v) for v in self.values) + "]"
+
+
+@dataclass(frozen=True)
+class ModuleSpec:
+    name: str
+    source: str  # the schema file it comes from, e.g. "schema/1.0/agents.json"
+    description: str
+    classes: tuple[ClassSpec, ...]
+    aliases: tuple[AliasSpec, ...]
+    handwritten: tuple[tuple[str, str], ...]  # (module, class) re-exported from hand-written code
+
+
+@dataclass(frozen=True)
+class PackageSpec:
+    version: str
+    modules: tuple[ModuleSpec, ...]  # in registration order
+
+    @property
+    def classes(self) -> list[ClassSpec]:
+        return [c for m in self.modules for c in m.classes]

@@ -1,0 +1,240 @@
+"""Turn one schema version into the intermediate model, with datamodel-code-generator as the parser.
+
+datamodel-code-generator does the JSON Schema reading and the type mapping (Literal enums, unions,
+optionals, collections, cross-file references, `allOf` bases). Its stock dataclass output falls short
+of nip's API, so we take its parsed models, not its rendered code, and add what the `x-` keywords say.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+from datamodel_code_generator import DataModelType, PythonVersion
+from datamodel_code_generator.model import get_data_model_types
+from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
+
+from .model import AliasSpec, ClassSpec, FieldSpec, ModuleSpec, PackageSpec
+from .sources import VersionSource
+
+HANDWRITTEN_MODULE = "_values"  # where x-python-handwritten classes live
+MIXIN_MODULE = "_behaviour"
+
+
+def run_parser(source: VersionSource) -> list[Any]:
+    """The parsed models of every `$defs` entry, from datamodel-code-generator."""
+    with tempfile.TemporaryDirectory() as tmp:  # the group files only, not the migration step
+        directory = Path(tmp)
+        for stem, doc in source.groups.items():
+            (directory / f"{stem}.json").write_text(json.dumps(doc), encoding="utf-8")
+        return _parse_directory(directory)
+
+
+def _parse_directory(directory: Path) -> list[Any]:
+    types = get_data_model_types(DataModelType.DataclassesDataclass, PythonVersion.PY_311)
+    parser = JsonSchemaParser(
+        directory.resolve(),
+        data_model_type=types.data_model,
+        data_model_root_type=types.root_model,
+        data_model_field_type=types.field_model,
+        data_type_manager_type=types.data_type_manager,
+        dump_resolve_reference_action=types.dump_resolve_reference_action,
+        field_include_all_keys=True,
+        use_union_operator=True,
+        use_standard_collections=True,
+        target_python_version=PythonVersion.PY_311,
+        enum_field_as_literal="all",
+        strict_nullable=True,
+        use_exact_imports=True,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # formatter-default notices; we format with ruff ourselves
+        parser.parse()
+    return list(parser.results)
+
+
+def _python_default(value: Any, schema: dict[str, Any]) -> str:
+    if isinstance(value, dict) and "_type" in value:  # a value object, in its dict form
+        name = value["_type"]
+        args = value.get(name, {})
+        return f"{name}(" + ", ".join(f"{k}={v!r}" for k, v in args.items()) + ")"
+    if isinstance(value, list) and "x-python-type" in schema and "tuple" in schema["x-python-type"]:
+        return repr(tuple(tuple(v) if isinstance(v, list) else v for v in value))
+    return repr(value)
+
+
+class VersionParser:
+    def __init__(self, source: VersionSource) -> None:
+        self.source = source
+        self.defs = source.class_defs()
+        models = run_parser(source)
+        self.models = {m.reference.path: m for m in models}
+        self.param_classes = {
+            name
+            for name, (_, d) in self.defs.items()
+            if "properties" in d or "allOf" in d
+        }
+
+    def _model(self, stem: str, name: str) -> Any:
+        return self.models[f"{stem}.json#/$defs/{name}"]
+
+    # ---- fields -----------------------------------------------------------------------------
+    def _field(self, parsed: Any, schema: dict[str, Any]) -> FieldSpec | None:
+        if schema.get("x-meta") or parsed.original_name == "_type":
+            return None
+        hints = [d for d in parsed.data_type.data_types] or [parsed.data_type]
+        aliases = {
+            item["const"]: item["x-alias-of"]
+            for item in schema.get("anyOf", [])
+            if "x-alias-of" in item
+        }
+        type_hint = parsed.type_hint
+        if aliases:  # deprecated values are accepted, but the annotation names the real type
+            kept = [d for d in hints if not (d.literals and set(d.literals) <= set(aliases))]
+            type_hint = " | ".join(d.type_hint for d in kept)
+        group_class = value_class = collection_class = None
+        refs = [schema.get("$ref")] + [item.get("$ref") for item in schema.get("anyOf", [])]
+        for name in [ref.rsplit("/", 1)[-1] for ref in refs if ref]:
+            target = self.defs.get(name, ("", {}))[1]
+            if not target.get("x-python-handwritten"):
+                group_class = name if name in self.param_classes else None
+            elif "additionalProperties" in target:
+                collection_class = name  # a keyed collection of objects (the agents)
+            else:
+                value_class = name  # a value union keyed by `_type` (update schedules)
+        if group_class:
+            type_hint = type_hint.replace(" | None", " | dict | None")
+        type_hint = schema.get("x-python-type", type_hint)
+        if "x-base-run-preserve" in schema:
+            marks = ", ".join(f"BaseRunPreserve({m!r})" for m in schema["x-base-run-preserve"])
+            type_hint = f"Annotated[{type_hint}, {marks}]"
+        default = factory = None
+        if "x-env-default" in schema:
+            factory = f"env_default({schema['x-env-default']!r}, {schema.get('default', '')!r})"
+        elif "default" in schema:
+            default = _python_default(schema["default"], schema)
+        return FieldSpec(
+            name=parsed.name,
+            json_name=parsed.original_name or parsed.name,
+            type_hint=type_hint,
+            default=default,
+            default_factory=factory,
+            description=schema.get("description", ""),
+            group_class=group_class,
+            value_class=value_class,
+            collection_class=collection_class,
+            aliases=aliases,
+        )
+
+    def _fields(self, model: Any, properties: dict[str, Any]) -> tuple[FieldSpec, ...]:
+        out = []
+        for parsed in model.fields:
+            spec = self._field(parsed, properties.get(parsed.original_name or parsed.name, {}))
+            if spec:
+                out.append(spec)
+        return tuple(out)
+
+    # ---- classes ----------------------------------------------------------------------------
+    def _class(self, stem: str, name: str, definition: dict[str, Any]) -> ClassSpec:
+        model = self._model(stem, name)
+        bases = [b.type_hint for b in model.base_classes] or [
+            definition.get("x-python-base", "SubParameters")
+        ]
+        if "x-python-mixin" in definition:
+            bases.insert(0, definition["x-python-mixin"])
+        properties = definition.get("properties", {})
+        value_class = definition.get("x-serialise") == "arguments-under-class-name"
+        if value_class:
+            holder = next(f for f in model.fields if f.original_name == name) if (
+                name in properties
+            ) else None
+            if holder is None:
+                fields: tuple[FieldSpec, ...] = ()
+            else:
+                nested = self.models[holder.data_type.reference.path]
+                fields = self._fields(nested, properties[name]["properties"])
+        else:
+            fields = self._fields(model, properties)
+        classvars = []
+        for var, value in definition.get("x-classvars", {}).items():
+            classvars.append((var, f"ClassVar[{type(value).__name__}]", repr(value)))
+        preserved = [f for f, s in properties.items() if s.get("x-load-preserved")]
+        if preserved:
+            classvars.append(("LOAD_PRESERVED_PARAMETERS", "ClassVar[list[str]]", repr(preserved)))
+        if "x-serialised-classvars" in definition:
+            classvars.append(
+                ("SERIALISED_CLASSVARS", "ClassVar[tuple[str, ...]]",
+                 repr(tuple(definition["x-serialised-classvars"])))
+            )
+        if stem == "hyper_parameters" and name == "HyperParameters":
+            classvars += agent_class_tables(self.source.groups[stem])
+        if "x-test-params" in definition:
+            classvars.append(
+                ("TEST_PARAMETERS", "ClassVar[dict[str, Any]]", repr(definition["x-test-params"]))
+            )
+        return ClassSpec(
+            name=name,
+            module=stem,
+            bases=tuple(bases),
+            description=definition.get("description", ""),
+            fields=fields,
+            schema_ref=f"{stem}.json#/$defs/{name}",
+            registered=definition.get("x-registered", True),
+            abstract=definition.get("x-abstract", False),
+            value_class=value_class,
+            frozen=value_class,
+            classvars=tuple(classvars),
+        )
+
+    def _alias(self, name: str, definition: dict[str, Any]) -> AliasSpec:
+        return AliasSpec(
+            name=name,
+            values=tuple(definition["enum"]),
+            descriptions=tuple(definition.get("enumDescriptions", [""] * len(definition["enum"]))),
+            description=definition.get("description", ""),
+        )
+
+    def module(self, stem: str) -> ModuleSpec:
+        doc = self.source.groups[stem]
+        classes, aliases, handwritten = [], [], []
+        for name, definition in doc.get("$defs", {}).items():
+            if "enum" in definition:
+                aliases.append(self._alias(name, definition))
+            elif definition.get("x-python-handwritten"):
+                handwritten.append((HANDWRITTEN_MODULE, name))
+            else:
+                classes.append(self._class(stem, name, definition))
+        return ModuleSpec(
+            name=stem,
+            source=f"schema/{self.source.version}/{stem}.json",
+            description=doc.get("description", ""),
+            classes=tuple(classes),
+            aliases=tuple(aliases),
+            handwritten=tuple(handwritten),
+        )
+
+    def package(self) -> PackageSpec:
+        order = self.source.groups["hyper_parameters"]["x-module-order"]
+        return PackageSpec(self.source.version, tuple(self.module(stem) for stem in order))
+
+
+def agent_class_tables(root_doc: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Read the scenario -> agent class rule from the root schema's `if`/`then` (stated once there)."""
+    by_scenario, random_class = {}, None
+    for rule in root_doc["$defs"]["HyperParameters"].get("allOf", []):
+        scenario = rule["if"]["properties"]["scenario"]["const"]
+        entry = rule["then"]["properties"]["agents"]["additionalProperties"]
+        by_scenario[scenario] = entry["else"]["$ref"].rsplit("/", 1)[-1]
+        random_class = entry["then"]["$ref"].rsplit("/", 1)[-1]
+    table = "{" + ", ".join(f"{k!r}: {v}" for k, v in by_scenario.items()) + "}"
+    return [
+        ("AGENT_CLASS_BY_SCENARIO", "ClassVar[dict[str, type[AgentParameters]]]", table),
+        ("RANDOM_AGENT_CLASS", "ClassVar[type[AgentParameters]]", str(random_class)),
+    ]
+
+
+def dump(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,153 @@
+"""Resolve the authoring schema into the published form that validators and editors read.
+
+Authoring files state inheritance with `allOf: [{"$ref": base}]` and leave classes open. The published
+files are closed: each class lists its inherited fields itself (so `additionalProperties: false` works
+without `unevaluatedProperties`, which editors handle only in part), allows its own `_type`, and carries
+the class constants that `to_dict` writes. The bundle embeds every published file with its `$id`.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .sources import JSON_SCHEMA_DIALECT, VersionSource
+
+BUNDLE_NAME = "bundle.json"
+
+
+def _base_ref(definition: dict[str, Any]) -> str | None:
+    for item in definition.get("allOf", []):
+        if set(item) == {"$ref"}:
+            return str(item["$ref"])
+    return None
+
+
+def _ref_target(ref: str, here: str) -> tuple[str, str]:
+    file_part, _, pointer = ref.partition("#")
+    stem = file_part.removesuffix(".json") if file_part else here
+    return stem, pointer.rsplit("/", 1)[-1]
+
+
+def _rebase_refs(node: Any, source_stem: str, target_stem: str) -> Any:
+    """Refs copied from one file into another must keep pointing at the same place."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                stem, name = _ref_target(value, source_stem)
+                out[key] = f"#/$defs/{name}" if stem == target_stem else f"{stem}.json#/$defs/{name}"
+            else:
+                out[key] = _rebase_refs(value, source_stem, target_stem)
+        return out
+    if isinstance(node, list):
+        return [_rebase_refs(item, source_stem, target_stem) for item in node]
+    return node
+
+
+def _markdown(node: Any) -> None:
+    """Editors render `markdownDescription`; give it wherever a description uses Markdown."""
+    if isinstance(node, dict):
+        desc = node.get("description")
+        if isinstance(desc, str) and "`" in desc and "markdownDescription" not in node:
+            node["markdownDescription"] = desc
+        for value in node.values():
+            _markdown(value)
+    elif isinstance(node, list):
+        for item in node:
+            _markdown(item)
+
+
+class Publisher:
+    def __init__(self, source: VersionSource) -> None:
+        self.source = source
+        self.defs = source.class_defs()
+
+    def _inherited(self, name: str) -> tuple[dict[str, Any], list[str], dict[str, Any]]:
+        """(properties in dataclass order, required, class constants) of a class, bases included."""
+        stem, definition = self.defs[name]
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        classvars: dict[str, Any] = {}
+        base = _base_ref(definition)
+        if base:
+            base_stem, base_name = _ref_target(base, stem)
+            base_props, base_required, classvars = self._inherited(base_name)
+            props = {k: _rebase_refs(v, base_stem, stem) for k, v in base_props.items()}
+            required = list(base_required)
+            classvars = dict(classvars)
+        for key, value in definition.get("properties", {}).items():
+            props[key] = value  # a re-declared field keeps its inherited position
+        required += [r for r in definition.get("required", []) if r not in required]
+        classvars.update(definition.get("x-classvars", {}))
+        return props, required, classvars
+
+    def _serialised_classvars(self, name: str) -> list[str]:
+        stem, definition = self.defs[name]
+        names = list(definition.get("x-serialised-classvars", []))
+        base = _base_ref(definition)
+        return self._serialised_classvars(_ref_target(base, stem)[1]) + names if base else names
+
+    def publish_class(self, name: str, definition: dict[str, Any]) -> dict[str, Any]:
+        out = {k: copy.deepcopy(v) for k, v in definition.items() if k not in ("properties", "required")}
+        if "properties" not in definition and _base_ref(definition) is None:
+            return out  # an alias (enum) or a value union: nothing to close
+        base = _base_ref(definition)
+        if base:
+            out["allOf"] = [item for item in out["allOf"] if item != {"$ref": base}] or None
+            if out["allOf"] is None:
+                del out["allOf"]
+        props, required, classvars = self._inherited(name)
+        props = copy.deepcopy(props)
+        if "_type" not in props and not definition.get("x-python-handwritten"):
+            props["_type"] = {
+                "title": "_type",
+                "description": f"The class of this object, `{name}`. Optional in hand-written configs.",
+                "const": name,
+            }
+        for var in self._serialised_classvars(name):
+            props[var] = {
+                "title": var,
+                "description": f"`{var}` of `{name}`, written by `to_dict`. Optional when writing by hand.",
+                "const": classvars[var],
+            }
+        out["properties"] = props
+        if required:
+            out["required"] = required
+        if not definition.get("x-python-handwritten"):  # a value union: its variants are closed
+            out.setdefault("additionalProperties", False)
+        return out
+
+    def publish_group(self, stem: str) -> dict[str, Any]:
+        doc = copy.deepcopy(self.source.groups[stem])
+        doc["$defs"] = {
+            name: self.publish_class(name, definition)
+            for name, definition in self.source.groups[stem].get("$defs", {}).items()
+        }
+        _markdown(doc)
+        return doc
+
+    def publish(self) -> dict[str, dict[str, Any]]:
+        """File name -> published document, including the bundle."""
+        files = {f"{stem}.json": self.publish_group(stem) for stem in self.source.groups}
+        files[BUNDLE_NAME] = bundle(self.source.version, files)
+        return files
+
+
+def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One self-contained 2020-12 document: every group embedded under `$defs` with its own `$id`."""
+    root = files["hyper_parameters.json"]
+    base_id = root["$id"].rsplit("/", 1)[0] + "/"
+    embedded = {}
+    for name, doc in sorted(files.items()):
+        resource = {k: v for k, v in doc.items() if k != "$schema"}
+        embedded[name] = resource
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": base_id + BUNDLE_NAME,
+        "title": f"nip hyper-parameters {version}",
+        "description": f"A complete nip experiment config, schema version {version}. "
+        "Every group file is embedded under $defs with its own $id; nothing is fetched.",
+        "$ref": "hyper_parameters.json",
+        "$defs": embedded,
+    }

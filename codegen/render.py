@@ -1,0 +1,194 @@
+"""Render the intermediate model with jinja2, then format Python with the pinned ruff."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .model import ClassSpec, FieldSpec, ModuleSpec, PackageSpec
+
+TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE = "src/nip/parameters"
+BEHAVIOUR_NAMES = ("AgentBehaviour", "AlternatingScheduleBehaviour", "HyperParametersBehaviour")
+BASE_NAMES = (
+    "BaseHyperParameters",
+    "BaseRunPreserve",
+    "SubParameters",
+    "register_parameter_class",
+    "register_parameter_value_class",
+)
+
+
+def header(source: str, comment: str = "#") -> str:
+    return f"{comment} Generated from {source} by `make generate`. Do not edit."
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["zip"] = lambda a, b: list(zip(a, b, strict=True))
+    env.filters["md_cell"] = lambda s: str(s).replace("|", "\\|").replace("\n", " ")
+    env.filters["md_code"] = lambda s: f"`{s}`"
+    return env
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return "\n".join(
+        textwrap.fill(part, width=88, initial_indent=indent, subsequent_indent=indent)
+        for part in text.split("\n\n")
+    )
+
+
+def docstring(cls: ClassSpec) -> str:
+    """numpy-style: the class description, then one entry per field of its own."""
+    lines = [_wrap(cls.description)]
+    if cls.fields:
+        lines += ["", "Parameters", "----------"]
+        for f in cls.fields:
+            lines.append(f"{f.name} : {f.type_hint}")
+            lines.append(_wrap(f.description, "    "))
+    return "\n".join(lines).replace("\\", "\\\\") + "\n"
+
+
+def decorators(cls: ClassSpec) -> list[str]:
+    lines = []
+    if cls.value_class:
+        lines.append("@register_parameter_value_class")
+    elif cls.registered:
+        lines.append("@register_parameter_class")
+    lines.append("@dataclass(frozen=True)" if cls.frozen else "@dataclass")
+    return lines
+
+
+def field_value(f: FieldSpec) -> str:
+    """What follows the annotation: ` = default` or ` = field(...)`."""
+    args = []
+    if f.default_factory:
+        args.append(f"default_factory={f.default_factory}")
+    elif f.default is not None:
+        args.append(f"default={f.default}")
+    if f.metadata:
+        meta = ", ".join(f"{k!r}: {v}" for k, v in f.metadata.items())
+        args.append(f"metadata={{{meta}}}")
+    if not args:
+        return ""
+    if len(args) == 1 and f.default is not None:
+        return f" = {f.default}"
+    return f" = field({', '.join(args)})"
+
+
+def _imports(module: ModuleSpec, package: PackageSpec) -> list[str]:
+    """Every name the module might use; ruff removes the unused ones."""
+    lines = [f"from .parameters_base import {', '.join(BASE_NAMES)}"]
+    lines.append("from ._fields import env_default")
+    lines.append(f"from ._behaviour import {', '.join(BEHAVIOUR_NAMES)}")
+    for other in package.modules:
+        if other.name == module.name:
+            break
+        names = [a.name for a in other.aliases] + [c.name for c in other.classes]
+        names += [name for _, name in other.handwritten]
+        if names:
+            lines.append(f"from .{other.name} import {', '.join(names)}")
+    for source_module, name in module.handwritten:
+        lines.append(f"from .{source_module} import {name}")
+    return lines
+
+
+def module_exports(module: ModuleSpec) -> list[str]:
+    names = [a.name for a in module.aliases] + [c.name for c in module.classes]
+    return names + [name for _, name in module.handwritten]
+
+
+def ruff_format(code: str, filename: str) -> str:
+    ruff = [sys.executable, "-m", "ruff"]
+    fixed = subprocess.run(
+        [*ruff, "check", "--quiet", "--fix-only", "--select", "F401,I", "--stdin-filename", filename,
+         "--exit-zero", "-"],
+        input=code, capture_output=True, text=True, check=True,
+    ).stdout
+    return subprocess.run(
+        [*ruff, "format", "--quiet", "--stdin-filename", filename, "-"],
+        input=fixed, capture_output=True, text=True, check=True,
+    ).stdout
+
+
+class Renderer:
+    def __init__(self, package: PackageSpec, handwritten_docs: dict[str, str]) -> None:
+        self.package = package
+        self.env = _environment()
+        self.handwritten_docs = handwritten_docs
+
+    def python_module(self, module: ModuleSpec) -> str:
+        code = self.env.get_template("module.py.jinja2").render(
+            header=header(module.source),
+            module=module,
+            imports=_imports(module, self.package),
+            exports=module_exports(module),
+            docstrings={c.name: docstring(c) for c in module.classes},
+            decorators={c.name: decorators(c) for c in module.classes},
+            field_values={c.name: {f.name: field_value(f) for f in c.fields} for c in module.classes},
+        )
+        return ruff_format(code, f"{PACKAGE}/{module.name}.py")
+
+    def registry(self) -> str:
+        code = self.env.get_template("registry.py.jinja2").render(
+            header=header(f"schema/{self.package.version}/"), package=self.package
+        )
+        return ruff_format(code, f"{PACKAGE}/_registry.py")
+
+    def init(self) -> str:
+        exports = {m.name: module_exports(m) for m in self.package.modules}
+        names = sorted(
+            {n for ns in exports.values() for n in ns}
+            | {"AgentsParams", "BaseHyperParameters", "BaseRunPreserve", "ConfigFileError",
+               "NipParametersError", "ParameterValidationError", "ParameterValue", "Problem",
+               "SubParameters", "convert_hyper_param_dict", "get_package_name", "get_parameter_class",
+               "get_parameter_or_parameter_value_class", "get_version", "iter_errors",
+               "parameters_base", "register_parameter_class", "register_parameter_value_class",
+               "validate"}
+        )
+        code = self.env.get_template("init.py.jinja2").render(
+            header=header(f"schema/{self.package.version}/"),
+            package=self.package,
+            module_exports=exports,
+            all_names=names,
+        )
+        return ruff_format(code, f"{PACKAGE}/__init__.py")
+
+    def reference(self, module: ModuleSpec) -> str:
+        defaults: dict[str, dict[str, str]] = {}
+        for cls in module.classes:
+            defaults[cls.name] = {
+                f.name: (
+                    "required" if f.default is None and not f.default_factory
+                    else f"env `{f.default_factory.split(chr(39))[1]}`, else `''`"
+                    if f.default_factory else f"`{f.default}`"
+                )
+                for f in cls.fields
+            }
+        return self.env.get_template("reference.md.jinja2").render(
+            header_text=header(module.source, comment="").strip(),
+            module=module,
+            defaults=defaults,
+            handwritten=[(n, self.handwritten_docs[n]) for _, n in module.handwritten],
+        )
+
+    def files(self) -> dict[str, str]:
+        out = {f"{PACKAGE}/{m.name}.py": self.python_module(m) for m in self.package.modules}
+        out[f"{PACKAGE}/_registry.py"] = self.registry()
+        out[f"{PACKAGE}/__init__.py"] = self.init()
+        for m in self.package.modules:
+            out[f"docs/reference/{m.name}.md"] = self.reference(m)
+        return out
+
+

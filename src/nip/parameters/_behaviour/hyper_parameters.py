@@ -1,0 +1,108 @@
+"""Root behaviour: agents from the scenario, package metadata, and migrating old dicts."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from .. import validation
+from .._convert import group_from_mapping
+from .._values import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
+from ..errors import ParameterValidationError
+
+
+class HyperParametersBehaviour:
+    """Mixed into `HyperParameters` (see `x-python-mixin` in schema/<version>/hyper_parameters.json).
+
+    The scenario -> agent class table is generated from the root schema's `if`/`then` rules.
+    """
+
+    AGENT_CLASS_BY_SCENARIO: ClassVar[dict[str, type]]
+    RANDOM_AGENT_CLASS: ClassVar[type]
+    scenario: Any
+    agents: Any
+
+    def __post_init__(self) -> None:
+        self._process_agents()
+        super().__post_init__()  # type: ignore[misc]
+
+    # ---- agents -------------------------------------------------------------------------------
+    @classmethod
+    def _scenario_agent_class(cls, scenario: Any) -> type | None:
+        return cls.AGENT_CLASS_BY_SCENARIO.get(scenario) if isinstance(scenario, str) else None
+
+    @classmethod
+    def _is_random_entry(cls, entry: Mapping[str, Any]) -> bool:
+        return bool(entry.get("is_random")) or entry.get("_type") == cls.RANDOM_AGENT_CLASS.__name__
+
+    @classmethod
+    def _collection_entry_class(cls, data: Mapping[str, Any], entry: Mapping[str, Any]) -> type:
+        """The class of one agent entry of a dict config: the position decides it."""
+        if cls._is_random_entry(entry):
+            return cls.RANDOM_AGENT_CLASS
+        return cls._scenario_agent_class(data.get("scenario")) or cls.RANDOM_AGENT_CLASS
+
+    def _process_agents(self) -> None:
+        agent_class = self._scenario_agent_class(self.scenario)
+        if agent_class is None:
+            return  # an unknown scenario: nip leaves the agents alone; the schema check reports it
+        if self.agents is None:
+            self.agents = AgentsParameters({DEFAULT_AGENT: agent_class()})
+            return
+        if not isinstance(self.agents, Mapping):
+            raise ParameterValidationError.single(
+                ("agents",),
+                f"expected a dict of agent name -> agent parameters, got {type(self.agents).__name__}",
+            )
+        self.agents = AgentsParameters(
+            {
+                name: self._agent(name, value, agent_class)
+                for name, value in self.agents.items()
+                if name != UPDATE_REPR_KEY
+            }
+        )
+
+    def _agent(self, name: str, value: Any, agent_class: type) -> Any:
+        if isinstance(value, (agent_class, self.RANDOM_AGENT_CLASS)):
+            return value
+        if isinstance(value, Mapping):
+            target = self.RANDOM_AGENT_CLASS if self._is_random_entry(value) else agent_class
+            return group_from_mapping(target, value, ("agents", name))
+        raise ParameterValidationError.single(
+            ("agents", name),
+            f"expected {agent_class.__name__} or {self.RANDOM_AGENT_CLASS.__name__} "
+            f"(or a dict of their fields) for scenario {self.scenario!r}, "
+            f"got {type(value).__name__}",
+        )
+
+    # ---- dict form ----------------------------------------------------------------------------
+    def to_dict(self, include_package_meta: bool = False) -> dict[str, Any]:
+        """nip's format; with `include_package_meta`, also `_package_version` and `_package_name`."""
+        out: dict[str, Any] = super().to_dict()  # type: ignore[misc]
+        if include_package_meta:
+            from ..version import get_package_name, get_version
+
+            out["_package_version"] = get_version()
+            out["_package_name"] = get_package_name()
+        return out
+
+    @classmethod
+    def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
+        """A dict that states an older `_package_version` is migrated first, with a warning."""
+        stated = params_dict.get("_package_version")
+        if stated is None:
+            return params_dict
+        version = validation.known_version(str(stated))
+        if version == validation.schema_store.CURRENT_VERSION:
+            return params_dict
+        from .._migration import migrate
+
+        result = migrate(params_dict, from_version=str(stated))
+        warnings.warn(
+            f"migrated a config from version {stated} to {validation.schema_store.CURRENT_VERSION} "
+            f"({len(result.report.changes)} changes)",
+            UserWarning,
+            stacklevel=4,
+        )
+        return result.data

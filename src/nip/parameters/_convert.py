@@ -1,0 +1,192 @@
+"""Generic conversion between parameters objects and dicts, driven by the generated field metadata."""
+
+from __future__ import annotations
+
+import copy
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+from . import validation
+from ._fields import field_infos, field_names
+from .errors import ParameterValidationError
+
+if TYPE_CHECKING:
+    from .parameters_base import BaseHyperParameters
+
+# Set while building objects from a dict that was already checked as a whole.
+_CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
+
+
+@contextmanager
+def already_checked() -> Iterator[None]:
+    token = _CHECKED.set(True)
+    try:
+        yield
+    finally:
+        _CHECKED.reset(token)
+
+
+def _is_value_object(value: Any) -> bool:
+    from .parameters_base import ParameterValue
+
+    return isinstance(value, ParameterValue)
+
+
+# ---- construction --------------------------------------------------------------------------------
+def normalise(obj: BaseHyperParameters) -> None:
+    """nip's __post_init__ rules: `None` groups become defaults, dict groups become objects."""
+    for info in field_infos(type(obj)):
+        value = getattr(obj, info.name)
+        if info.deprecated_values and _hashable(value) and value in info.deprecated_values:
+            replacement = info.deprecated_values[value]
+            warnings.warn(
+                f"{info.name}={value!r} is deprecated; use {info.name}={replacement!r}",
+                DeprecationWarning,
+                stacklevel=4,
+            )
+            setattr(obj, info.name, replacement)
+        elif info.group_class is not None:
+            if value is None:
+                setattr(obj, info.name, info.group_class())
+            elif isinstance(value, Mapping):
+                setattr(obj, info.name, group_from_mapping(info.group_class, value, (info.name,)))
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def group_from_mapping(cls: type, value: Mapping[str, Any], path: tuple[str | int, ...]) -> Any:
+    """A dict given where a parameters object goes: check it, then build the object."""
+    if not _CHECKED.get():
+        try:
+            validation.check_class(cls, dict_form(value))
+        except ParameterValidationError as error:
+            raise error.prefixed(*path) from None
+    fields = field_names(cls)
+    with already_checked():
+        return cls(**{k: v for k, v in value.items() if k in fields})
+
+
+def dict_form(value: Any) -> Any:
+    """A mapping with any parameter objects inside replaced by their dict form, for checking."""
+    if _is_value_object(value):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {k: dict_form(v) for k, v in value.items()}
+    return value
+
+
+def check_constructed(obj: BaseHyperParameters) -> None:
+    """Check a newly built object against its schema, unless its builder already did."""
+    if not _CHECKED.get():
+        validation.check_class(type(obj), obj.to_dict())
+
+
+# ---- to_dict --------------------------------------------------------------------------------------
+def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for info in field_infos(type(obj)):
+        value = getattr(obj, info.name)
+        out[info.json_name] = value.to_dict() if _is_value_object(value) else value
+    out["_type"] = type(obj).__name__
+    for name in getattr(type(obj), "SERIALISED_CLASSVARS", ()):
+        out[name] = getattr(obj, name)
+    return out
+
+
+# ---- from_dict ------------------------------------------------------------------------------------
+def from_dict(cls: type, data: Any, *, ignore_extra_keys: bool) -> Any:
+    if not isinstance(data, Mapping):
+        raise ParameterValidationError.single(
+            (), f"expected an object (dict) for {cls.__name__}, got {type(data).__name__}"
+        )
+    data = cls._prepare_dict(data)
+    if ignore_extra_keys:
+        data = strip_unknown(cls, data)
+    validation.check_class(cls, data)
+    with already_checked():
+        return build(cls, data)
+
+
+def build(cls: type, data: Mapping[str, Any]) -> Any:
+    """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
+    from .parameters_base import get_parameter_or_parameter_value_class
+
+    kwargs: dict[str, Any] = {}
+    for info in field_infos(cls):
+        if info.json_name not in data:
+            continue
+        value = data[info.json_name]
+        if isinstance(value, Mapping):
+            if info.group_class is not None:
+                value = build(info.group_class, value)  # the schema pinned `_type` to this class
+            elif info.value_class is not None:
+                value = get_parameter_or_parameter_value_class(value["_type"]).from_dict(value)
+            elif info.collection_class is not None:
+                value = info.collection_class(
+                    {
+                        name: build(cls._collection_entry_class(data, entry), entry)
+                        for name, entry in value.items()
+                        if isinstance(entry, Mapping)
+                    }
+                )
+            else:
+                value = copy.deepcopy(value)
+        elif isinstance(value, list):
+            value = copy.deepcopy(value)  # the object must not share lists with the caller
+        kwargs[info.name] = value
+    return cls(**kwargs)
+
+
+def strip_unknown(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of `data` without the keys that neither the class nor its schema knows."""
+    allowed = field_names(cls) | validation.meta_keys(cls)
+    out: dict[str, Any] = {}
+    for info in field_infos(cls):
+        if info.json_name in data:
+            value = data[info.json_name]
+            if isinstance(value, Mapping) and info.group_class is not None:
+                value = strip_unknown(info.group_class, value)
+            elif isinstance(value, Mapping) and info.collection_class is not None:
+                value = {
+                    name: strip_unknown(cls._collection_entry_class(data, entry), entry)
+                    if isinstance(entry, Mapping) else entry
+                    for name, entry in value.items()
+                }
+            out[info.json_name] = value
+    out.update({k: v for k, v in data.items() if k in allowed and k not in out})
+    return out
+
+
+# ---- get ------------------------------------------------------------------------------------------
+def get(obj: Any, address: str) -> Any:
+    """Follow a dotted address through groups and agents (agents fall back to `_default`)."""
+    value = obj
+    walked: list[str] = []
+    for part in address.split("."):
+        walked.append(part)
+        if isinstance(value, Mapping):
+            if part not in value:
+                raise KeyError(f"Address {address!r} not found in parameters object.")
+            value = value[part]
+        elif hasattr(value, "__dataclass_fields__") and part in {
+            i.name for i in field_infos(type(value))
+        }:
+            value = getattr(value, part)
+        else:
+            hint = validation.closest(part, [i.name for i in field_infos(type(value))]) if (
+                hasattr(value, "__dataclass_fields__")
+            ) else None
+            raise KeyError(
+                f"Address {address!r} not found in parameters object"
+                + (f" (no {'.'.join(walked)}; did you mean {hint!r}?)" if hint else ".")
+            )
+    return value

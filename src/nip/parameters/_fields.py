@@ -1,0 +1,50 @@
+"""What the runtime needs to know about each field, read once per class from the generated code."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+
+def env_default(variable: str, fallback: str) -> Callable[[], str]:
+    """A default factory: the environment variable's value when the object is created."""
+
+    def read() -> str:
+        return os.environ.get(variable, fallback)
+
+    read.__qualname__ = f"env_default({variable!r})"
+    return read
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    name: str
+    json_name: str
+    group_class: type | None  # `X | dict | None`: None -> X(), dict -> X(**dict)
+    value_class: type | None  # a value union keyed by `_type` (update schedules)
+    collection_class: type | None  # a keyed collection (agents)
+    deprecated_values: dict[Any, Any]
+
+
+@cache
+def field_infos(cls: type) -> tuple[FieldInfo, ...]:
+    return tuple(
+        FieldInfo(
+            name=f.name,
+            json_name=f.metadata.get("json_name", f.name),
+            group_class=f.metadata.get("nip_class"),
+            value_class=f.metadata.get("nip_value_class"),
+            collection_class=f.metadata.get("nip_collection"),
+            deprecated_values=dict(f.metadata.get("deprecated_values", {})),
+        )
+        for f in dataclasses.fields(cls)
+    )
+
+
+@cache
+def field_names(cls: type) -> frozenset[str]:
+    return frozenset(info.json_name for info in field_infos(cls))

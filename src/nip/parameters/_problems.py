@@ -1,0 +1,159 @@
+"""Turn jsonschema's errors into `Problem`s: one per fault, at its exact address, with a hint.
+
+jsonschema reports a failed `anyOf` (a nullable group, an enum with a deprecated alias) as one error
+at the parent, with the branch errors in `context`; we descend into the branch that fits the value so
+the address names the field at fault. Unknown and missing keys get the key's own address.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+
+from .errors import Problem
+
+_JSON_TYPE = {bool: "boolean", int: "integer", float: "number", str: "string", type(None): "null",
+              dict: "object", list: "array", tuple: "array"}
+
+
+def json_type(value: Any) -> str:
+    return _JSON_TYPE.get(type(value), type(value).__name__)
+
+
+def closest(word: str, options: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _path(error: ValidationError) -> tuple[str | int, ...]:
+    return tuple(error.absolute_path)
+
+
+def _branches(error: ValidationError) -> dict[int, list[ValidationError]]:
+    grouped: dict[int, list[ValidationError]] = {}
+    for sub in error.context or ():
+        grouped.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+    return grouped
+
+
+def _wrong_type_only(errors: Sequence[ValidationError]) -> bool:
+    return all(e.validator == "type" and not e.relative_path for e in errors)
+
+
+def _choices(schema: dict[str, Any]) -> list[Any]:
+    if "enum" in schema:
+        return list(schema["enum"])
+    if "const" in schema and not schema.get("deprecated"):
+        return [schema["const"]]
+    return []
+
+
+class ProblemMaker:
+    def __init__(self, key_owners: dict[str, list[str]]) -> None:
+        self.key_owners = key_owners  # field name -> group addresses that have it
+
+    def convert(self, errors: Iterable[ValidationError]) -> list[Problem]:
+        found: dict[tuple[Any, ...], Problem] = {}
+        for error in errors:
+            for problem in self._one(error):
+                found.setdefault((problem.path, problem.message), problem)
+        return sorted(found.values(), key=lambda p: ([str(x) for x in p.path], p.message))
+
+    def _one(self, error: ValidationError) -> list[Problem]:
+        kind = error.validator
+        if kind in ("anyOf", "oneOf") and error.context:
+            return self._alternatives(error)
+        handler = getattr(self, f"_{kind}", None)
+        if handler is not None:
+            return handler(error)
+        return [Problem(_path(error), error.message, actual=error.instance)]
+
+    def _alternatives(self, error: ValidationError) -> list[Problem]:
+        branches = _branches(error)
+        fitting = [errs for errs in branches.values() if not _wrong_type_only(errs)]
+        flat = [e for errs in fitting for e in errs]
+        if flat and all(e.validator in ("enum", "const") and not e.relative_path for e in flat):
+            values = [v for e in flat for v in _choices(e.schema)]
+            return [self._enum_problem(error, values)]
+        if fitting:
+            return [p for e in flat for p in self._one(e)]
+        wanted: list[str] = []
+        for sub in (e for errs in branches.values() for e in errs):
+            value = sub.validator_value
+            for name in [value] if isinstance(value, str) else list(value):
+                if name not in wanted:
+                    wanted.append(name)
+        return [self._type_problem(error, " or ".join(wanted) or "another value")]
+
+    def _enum_problem(self, error: ValidationError, values: list[Any]) -> Problem:
+        listed = ", ".join(repr(v) for v in values)
+        guess = closest(error.instance, [str(v) for v in values]) if isinstance(
+            error.instance, str
+        ) else None
+        return Problem(
+            _path(error),
+            f"expected one of {listed}, got {error.instance!r}",
+            expected=f"one of {listed}",
+            actual=error.instance,
+            hint=f"did you mean {guess!r}?" if guess else None,
+        )
+
+    def _enum(self, error: ValidationError) -> list[Problem]:
+        return [self._enum_problem(error, list(error.validator_value))]
+
+    def _const(self, error: ValidationError) -> list[Problem]:
+        path = _path(error)
+        expected = error.validator_value
+        if path and path[-1] == "_type":
+            where = ".".join(map(str, path[:-1])) or "the root"
+            message = f"a {expected} belongs at {where}, not a {error.instance!r}"
+            return [Problem(path, message, expected=repr(expected), actual=error.instance,
+                            hint="remove `_type`: the position decides the class")]
+        return [Problem(path, f"expected {expected!r}, got {error.instance!r}",
+                        expected=repr(expected), actual=error.instance)]
+
+    def _type_problem(self, error: ValidationError, wanted: str) -> Problem:
+        actual = error.instance
+        return Problem(
+            _path(error),
+            f"expected {wanted}, got {json_type(actual)} {actual!r}",
+            expected=wanted,
+            actual=actual,
+        )
+
+    def _type(self, error: ValidationError) -> list[Problem]:
+        wanted = error.validator_value
+        text = wanted if isinstance(wanted, str) else " or ".join(wanted)
+        return [self._type_problem(error, text)]
+
+    def _required(self, error: ValidationError) -> list[Problem]:
+        path = _path(error)
+        return [
+            Problem((*path, key), f"missing required key {key!r}", expected=f"a value for {key!r}")
+            for key in error.validator_value
+            if isinstance(error.instance, dict) and key not in error.instance
+        ]
+
+    def _additionalProperties(self, error: ValidationError) -> list[Problem]:  # noqa: N802
+        path = _path(error)
+        known = list(error.schema.get("properties", {}))
+        owner = error.schema.get("title", "this object")
+        out = []
+        for key in error.instance:
+            if key in known:
+                continue
+            hint = None
+            guess = closest(key, [k for k in known if not k.startswith(("_", "$"))])
+            if guess:
+                hint = f"did you mean {guess!r}?"
+            elif key in self.key_owners:
+                places = " or ".join(f"{g}.{key}" for g in self.key_owners[key])
+                hint = f"{key!r} is a field of another group: did you mean {places}?"
+            out.append(
+                Problem((*path, key), f"unknown key {key!r} for {owner}", actual=error.instance[key],
+                        hint=hint)
+            )
+        return out

@@ -1,0 +1,53 @@
+# Generated from schema/1.0/ by `make generate`. Do not edit.
+"""Where each generated class is described in the published schema, and nip's registration order."""
+
+SCHEMA_VERSION = "1.0"
+
+# Class name -> its definition in the published schema of this version.
+CLASS_SCHEMA_REFS: dict[str, str] = {
+    "ConstantUpdateSchedule": "update_schedule.json#/$defs/ConstantUpdateSchedule",
+    "ContiguousPeriodicUpdateSchedule": "update_schedule.json#/$defs/ContiguousPeriodicUpdateSchedule",
+    "AlternatingPeriodicUpdateSchedule": "update_schedule.json#/$defs/AlternatingPeriodicUpdateSchedule",
+    "LrFactors": "agents.json#/$defs/LrFactors",
+    "AgentParameters": "agents.json#/$defs/AgentParameters",
+    "RandomAgentParameters": "agents.json#/$defs/RandomAgentParameters",
+    "GraphIsomorphismAgentParameters": "agents.json#/$defs/GraphIsomorphismAgentParameters",
+    "ImageClassificationAgentParameters": "agents.json#/$defs/ImageClassificationAgentParameters",
+    "PureTextAgentParameters": "agents.json#/$defs/PureTextAgentParameters",
+    "CodeValidationAgentParameters": "agents.json#/$defs/CodeValidationAgentParameters",
+    "BaseRunParameters": "base_run.json#/$defs/BaseRunParameters",
+    "RlTrainerParameters": "trainers.json#/$defs/RlTrainerParameters",
+    "CommonPpoParameters": "trainers.json#/$defs/CommonPpoParameters",
+    "VanillaPpoParameters": "trainers.json#/$defs/VanillaPpoParameters",
+    "SpgParameters": "trainers.json#/$defs/SpgParameters",
+    "ReinforceParameters": "trainers.json#/$defs/ReinforceParameters",
+    "SoloAgentParameters": "trainers.json#/$defs/SoloAgentParameters",
+    "TextRlParameters": "trainers.json#/$defs/TextRlParameters",
+    "PureTextEiParameters": "trainers.json#/$defs/PureTextEiParameters",
+    "PureTextMaltParameters": "trainers.json#/$defs/PureTextMaltParameters",
+    "CommonProtocolParameters": "protocol.json#/$defs/CommonProtocolParameters",
+    "LongProtocolParameters": "protocol.json#/$defs/LongProtocolParameters",
+    "NipProtocolParameters": "protocol.json#/$defs/NipProtocolParameters",
+    "DebateProtocolParameters": "protocol.json#/$defs/DebateProtocolParameters",
+    "MnipProtocolParameters": "protocol.json#/$defs/MnipProtocolParameters",
+    "ZkProtocolParameters": "protocol.json#/$defs/ZkProtocolParameters",
+    "ImageClassificationParameters": "scenario.json#/$defs/ImageClassificationParameters",
+    "CodeValidationParameters": "scenario.json#/$defs/CodeValidationParameters",
+    "DatasetParameters": "dataset.json#/$defs/DatasetParameters",
+    "MessageRegressionParameters": "message_regression.json#/$defs/MessageRegressionParameters",
+    "HyperParameters": "hyper_parameters.json#/$defs/HyperParameters",
+}
+
+# Generated modules in import order; importing them fills the registries in nip's order.
+MODULE_ORDER: tuple[str, ...] = (
+    "types",
+    "update_schedule",
+    "agents",
+    "base_run",
+    "trainers",
+    "protocol",
+    "scenario",
+    "dataset",
+    "message_regression",
+    "hyper_parameters",
+)

@@ -1,0 +1,117 @@
+"""The two hand-written value classes: the agents collection and the update-schedule base.
+
+They are not dataclasses of fields, so the schema describes only their dict form
+(`x-python-handwritten`); their behaviour follows nip 1.0 (behaviour notes, sections 2.2, 3.2, 3.3).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import NipParametersError
+from .parameters_base import (
+    ParameterValue,
+    get_parameter_or_parameter_value_class,
+    register_parameter_value_class,
+)
+
+__all__ = ["AgentUpdateSchedule", "AgentsParameters"]
+
+DEFAULT_AGENT = "_default"
+UPDATE_REPR_KEY = "agents_update_repr"
+
+
+class AgentUpdateSchedule(ParameterValue):
+    """Base of the update schedules. Subclasses are frozen dataclasses of their arguments.
+
+    Serialised as ``{"_type": Name}``, plus ``Name: {arguments}`` when there are arguments.
+    """
+
+    def _arguments(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    def to_dict(self) -> dict[str, Any]:
+        name = type(self).__name__
+        arguments = self._arguments()
+        return {"_type": name, name: arguments} if arguments else {"_type": name}
+
+    @classmethod
+    def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Any:
+        if "_type" not in params_dict:
+            raise NipParametersError("Missing agent update schedule class ('_type') in dictionary")
+        target = get_parameter_or_parameter_value_class(params_dict["_type"])
+        if not (isinstance(target, type) and issubclass(target, AgentUpdateSchedule)):
+            raise NipParametersError(f"{params_dict['_type']!r} is not an agent update schedule")
+        arguments = dict(params_dict.get(target.__name__, {}))
+        if ignore_extra_keys:
+            names = {f.name for f in dataclasses.fields(target)}  # type: ignore[arg-type]
+            arguments = {k: v for k, v in arguments.items() if k in names}
+        return target(**arguments)
+
+    def __str__(self) -> str:
+        # nip formats the arguments with str(), e.g. "ContiguousPeriodicUpdateSchedule(period=7, ...)"
+        inner = ", ".join(f"{k}={v}" for k, v in self._arguments().items())
+        return f"{type(self).__name__}({inner})"
+
+
+@register_parameter_value_class
+class AgentsParameters(dict, ParameterValue):  # type: ignore[type-arg]
+    """The agents, keyed by name. ``"_default"`` answers for any agent that is not named."""
+
+    def __getitem__(self, name: str) -> Any:
+        if dict.__contains__(self, name):
+            return dict.__getitem__(self, name)
+        if dict.__contains__(self, DEFAULT_AGENT):
+            return dict.__getitem__(self, DEFAULT_AGENT)
+        raise KeyError(f"Agent {name!r} not found in agents parameters")
+
+    def __contains__(self, name: object) -> bool:
+        return dict.__contains__(self, name) or dict.__contains__(self, DEFAULT_AGENT)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {name: agent.to_dict() for name, agent in self.items()}
+        out[UPDATE_REPR_KEY] = self._agents_update_repr()
+        return out
+
+    @classmethod
+    def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Any:
+        """Rebuild the agents; each entry's class is its `_type` (inside a config, the scenario)."""
+        agents = {}
+        for name, entry in params_dict.items():
+            if name == UPDATE_REPR_KEY:
+                continue
+            if not isinstance(entry, Mapping) or "_type" not in entry:
+                raise NipParametersError(f"agent {name!r} needs a '_type' to be read on its own")
+            agent_cls = get_parameter_or_parameter_value_class(entry["_type"])
+            agents[name] = agent_cls.from_dict(entry, ignore_extra_keys=ignore_extra_keys)
+        return cls(agents)
+
+    def _agents_update_repr(self) -> str:
+        from .update_schedule import (
+            AlternatingPeriodicUpdateSchedule,
+            ConstantUpdateSchedule,
+        )
+
+        schedules = [(name, agent.update_schedule) for name, agent in self.items()]
+        if all(isinstance(s, ConstantUpdateSchedule) for _, s in schedules):
+            return "Standard"
+        if all(isinstance(s, AlternatingPeriodicUpdateSchedule) for _, s in schedules):
+            alternating = _alternating_repr(schedules)
+            if alternating:
+                return alternating
+        inner = ", ".join(f"{name!r}: {schedule}" for name, schedule in schedules)
+        return f"Custom({inner})"
+
+
+def _alternating_repr(schedules: list[tuple[str, Any]]) -> str | None:
+    periods = {s.period for _, s in schedules}
+    rounds = {s.first_agent_num_rounds for _, s in schedules}
+    firsts = [name for name, s in schedules if s.first_agent]
+    seconds = [name for name, s in schedules if not s.first_agent]
+    if len(periods) != 1 or len(rounds) != 1 or len(firsts) > 1 or len(seconds) > 1:
+        return None
+    first = repr(firsts[0]) if firsts else "None"
+    second = repr(seconds[0]) if seconds else "None"
+    return f"Alternating({periods.pop()}, {rounds.pop()}, {first}, {second})"

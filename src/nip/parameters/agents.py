@@ -1,0 +1,368 @@
+# Generated from schema/1.0/agents.json by `make generate`. Do not edit.
+"""Parameters which specify agent configurations."""
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from ._behaviour import (
+    AgentBehaviour,
+)
+from ._fields import env_default
+from ._values import AgentsParameters
+from .parameters_base import (
+    SubParameters,
+    register_parameter_class,
+)
+from .types import (
+    ActivationType,
+    ImageBuildingBlockType,
+)
+from .update_schedule import (
+    AgentUpdateSchedule,
+    ConstantUpdateSchedule,
+)
+
+__all__ = [
+    "LrFactors",
+    "AgentParameters",
+    "RandomAgentParameters",
+    "GraphIsomorphismAgentParameters",
+    "ImageClassificationAgentParameters",
+    "PureTextAgentParameters",
+    "CodeValidationAgentParameters",
+    "AgentsParameters",
+]
+
+
+@register_parameter_class
+@dataclass
+class LrFactors(SubParameters):
+    """A pair of learning-rate multipliers, one for the actor (policy) and one for the critic
+    (value) part of a network.
+
+    Parameters
+    ----------
+    actor : float
+        Multiplier on the learning rate for the policy (actor) part.
+    critic : float
+        Multiplier on the learning rate for the value (critic) part.
+    """
+
+    actor: float = 1.0
+    critic: float = 1.0
+
+
+@register_parameter_class
+@dataclass
+class AgentParameters(AgentBehaviour, SubParameters):
+    """Settings shared by every agent, whatever the scenario: learning-rate factors, when the
+    agent updates, checkpoint loading and weight initialisation.
+
+    Parameters
+    ----------
+    agent_lr_factor : LrFactors | dict | None
+        Learning-rate multiplier for the whole agent relative to the base rate (actor/critic
+        pair).
+    body_lr_factor : LrFactors | dict | None
+        Extra learning-rate multiplier for the agent's body relative to the agent rate.
+    update_schedule : AgentUpdateSchedule
+        On which training iterations this agent's weights are allowed to change.
+    use_manual_architecture : bool
+        Replace the learned network with a hand-written strategy for this agent.
+    normalize_message_history : bool
+        Standardise the message history before the encoder sees it.
+    load_checkpoint_and_parameters : bool
+        Load this agent's weights and settings from a W&B checkpoint instead of initialising
+        fresh.
+    checkpoint_entity : str
+        W&B entity of the checkpoint run (default taken from WANDB_ENTITY).
+    checkpoint_project : str
+        W&B project of the checkpoint run (default taken from WANDB_PROJECT).
+    checkpoint_run_id : str | None
+        W&B run id to load the checkpoint from (needed when loading).
+    checkpoint_version : str
+        Which artifact version of the checkpoint to use.
+    use_orthogonal_initialisation : bool
+        Initialise network weights orthogonally.
+    orthogonal_initialisation_gain : float
+        Gain applied with orthogonal initialisation.
+    """
+
+    is_random: ClassVar[bool] = False
+    LOAD_PRESERVED_PARAMETERS: ClassVar[list[str]] = [
+        "load_checkpoint_and_parameters",
+        "checkpoint_entity",
+        "checkpoint_project",
+        "checkpoint_run_id",
+        "checkpoint_version",
+    ]
+    SERIALISED_CLASSVARS: ClassVar[tuple[str, ...]] = ("is_random",)
+    agent_lr_factor: LrFactors | dict | None = field(
+        default=None, metadata={"nip_class": LrFactors}
+    )
+    body_lr_factor: LrFactors | dict | None = field(
+        default=None, metadata={"nip_class": LrFactors}
+    )
+    update_schedule: AgentUpdateSchedule = field(
+        default=ConstantUpdateSchedule(),
+        metadata={"nip_value_class": AgentUpdateSchedule},
+    )
+    use_manual_architecture: bool = False
+    normalize_message_history: bool = False
+    load_checkpoint_and_parameters: bool = False
+    checkpoint_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
+    checkpoint_project: str = field(default_factory=env_default("WANDB_PROJECT", ""))
+    checkpoint_run_id: str | None = None
+    checkpoint_version: str = "latest"
+    use_orthogonal_initialisation: bool = True
+    orthogonal_initialisation_gain: float = 1.0
+
+
+@register_parameter_class
+@dataclass
+class RandomAgentParameters(AgentParameters):
+    """An agent that picks its actions uniformly at random. It has only the shared agent
+    settings.
+    """
+
+    is_random: ClassVar[bool] = True
+
+
+@register_parameter_class
+@dataclass
+class GraphIsomorphismAgentParameters(AgentParameters):
+    """An agent for the graph-isomorphism scenario: a graph neural network body, an optional
+    transformer, and heads that select nodes, decide and estimate value.
+
+    Parameters
+    ----------
+    body_lr_factor : LrFactors | dict | None
+        Extra learning-rate multiplier for the body (re-declared here; same position and
+        meaning).
+    activation_function : ActivationType
+        Non-linearity used inside the agent's networks.
+    num_gnn_layers : int
+        Depth of the graph neural network.
+    d_gnn : int
+        Hidden width of the GNN (also the attention embedding width).
+    d_gin_mlp : int
+        Hidden width of the MLP inside each GIN layer.
+    gnn_output_digits : int | None
+        Round GNN outputs to this many digits; null means no rounding.
+    use_dual_gnn : bool
+        Run a second GNN copy on zeroed features alongside the message-history one.
+    num_heads : int
+        Attention heads in the transformer.
+    num_transformer_layers : int
+        Number of transformer layers.
+    d_transformer : int
+        Model width of the transformer.
+    d_transformer_mlp : int
+        Hidden width of the transformer feed-forward block.
+    transformer_dropout : float
+        Dropout rate inside the transformer.
+    d_node_selector : int
+        Hidden width of the head that picks a node to send.
+    num_node_selector_layers : int
+        Depth of the node-picking head.
+    d_decider : int
+        Hidden width of the head that decides accept/reject/continue.
+    num_decider_layers : int
+        Depth of the decision head.
+    include_round_in_decider : bool
+        Feed the round number into the decision head.
+    d_linear_message_selector : int
+        Hidden width of the head choosing the extra linear message.
+    num_linear_message_selector_layers : int
+        Depth of the linear-message head.
+    d_value : int
+        Hidden width of the value (critic) head.
+    num_value_layers : int
+        Depth of the value head.
+    include_round_in_value : bool
+        Feed the round number into the value head.
+    use_batch_norm : bool
+        Use batch normalisation in global pooling.
+    noise_sigma : float
+        Relative std of Gaussian noise added to graph-level representations.
+    use_pair_invariant_pooling : bool
+        Make pooled representations independent of the order of the graph pair.
+    gnn_lr_factor : LrFactors | dict | None
+        Learning-rate multiplier for the GNN relative to the body rate.
+    """
+
+    TEST_PARAMETERS: ClassVar[dict[str, Any]] = {
+        "num_gnn_layers": 1,
+        "d_gnn": 1,
+        "d_gin_mlp": 1,
+        "num_heads": 2,
+        "num_transformer_layers": 1,
+        "d_transformer": 2,
+        "d_transformer_mlp": 1,
+        "d_node_selector": 1,
+        "num_node_selector_layers": 1,
+        "d_decider": 1,
+        "num_decider_layers": 1,
+        "d_linear_message_selector": 1,
+        "num_linear_message_selector_layers": 1,
+        "d_value": 1,
+        "num_value_layers": 1,
+    }
+    body_lr_factor: LrFactors | dict | None = field(
+        default=None, metadata={"nip_class": LrFactors}
+    )
+    activation_function: ActivationType = "tanh"
+    num_gnn_layers: int = 5
+    d_gnn: int = 16
+    d_gin_mlp: int = 64
+    gnn_output_digits: int | None = None
+    use_dual_gnn: bool = True
+    num_heads: int = 4
+    num_transformer_layers: int = 4
+    d_transformer: int = 16
+    d_transformer_mlp: int = 64
+    transformer_dropout: float = 0.0
+    d_node_selector: int = 16
+    num_node_selector_layers: int = 2
+    d_decider: int = 16
+    num_decider_layers: int = 2
+    include_round_in_decider: bool = True
+    d_linear_message_selector: int = 16
+    num_linear_message_selector_layers: int = 2
+    d_value: int = 16
+    num_value_layers: int = 2
+    include_round_in_value: bool = True
+    use_batch_norm: bool = True
+    noise_sigma: float = 0.0
+    use_pair_invariant_pooling: bool = True
+    gnn_lr_factor: LrFactors | dict | None = field(
+        default=None, metadata={"nip_class": LrFactors}
+    )
+
+
+@register_parameter_class
+@dataclass
+class ImageClassificationAgentParameters(AgentParameters):
+    """An agent for the image-classification scenario: a convolutional body built from groups
+    of blocks, and heads that select latent pixels, decide and estimate value.
+
+    Parameters
+    ----------
+    activation_function : ActivationType
+        Non-linearity used inside the agent's networks.
+    building_block_type : ImageBuildingBlockType
+        Kind of block the CNN is built from.
+    num_blocks_per_group : int
+        Blocks in each group of the CNN.
+    kernel_size : int
+        Convolution kernel size of the blocks.
+    stride : int
+        Convolution stride of the blocks.
+    pretrained_embeddings_model : str | None
+        Name of a pretrained model whose last-layer embeddings are added; null for none.
+    pretrained_embedding_channels : int
+        Channels the pretrained embeddings are projected to (1x1 conv).
+    d_latent_pixel_selector : int
+        Hidden width of the head that picks a latent pixel to send.
+    num_latent_pixel_selector_layers : int
+        Depth of the latent-pixel head.
+    d_decider : int
+        Hidden width of the decision head.
+    num_decider_layers : int
+        Depth of the decision head.
+    include_round_in_decider : bool
+        Feed the round number into the decision head.
+    d_linear_message_selector : int
+        Hidden width of the head choosing the extra linear message.
+    num_linear_message_selector_layers : int
+        Depth of the linear-message head.
+    d_value : int
+        Hidden width of the value (critic) head.
+    num_value_layers : int
+        Depth of the value head.
+    include_round_in_value : bool
+        Feed the round number into the value head.
+    """
+
+    TEST_PARAMETERS: ClassVar[dict[str, Any]] = {
+        "num_blocks_per_group": 1,
+        "d_latent_pixel_selector": 1,
+        "num_latent_pixel_selector_layers": 1,
+        "d_decider": 1,
+        "num_decider_layers": 1,
+        "d_linear_message_selector": 1,
+        "num_linear_message_selector_layers": 1,
+        "d_value": 1,
+        "num_value_layers": 1,
+    }
+    activation_function: ActivationType = "tanh"
+    building_block_type: ImageBuildingBlockType = "conv2d"
+    num_blocks_per_group: int = 2
+    kernel_size: int = 3
+    stride: int = 1
+    pretrained_embeddings_model: str | None = None
+    pretrained_embedding_channels: int = 64
+    d_latent_pixel_selector: int = 16
+    num_latent_pixel_selector_layers: int = 2
+    d_decider: int = 16
+    num_decider_layers: int = 2
+    include_round_in_decider: bool = True
+    d_linear_message_selector: int = 16
+    num_linear_message_selector_layers: int = 2
+    d_value: int = 16
+    num_value_layers: int = 2
+    include_round_in_value: bool = True
+
+
+@dataclass
+class PureTextAgentParameters(AgentParameters):
+    """An agent backed by a text model behind an API: which model, how it samples, and how it
+    is fine-tuned.
+
+    Parameters
+    ----------
+    model_provider : Literal['OpenAI']
+        Which API vendor serves the model (only OpenAI).
+    model_name : str
+        Model identifier at the provider.
+    use_dummy_api : bool
+        Use a fake offline API (for tests) instead of real calls.
+    shared_model_group : str | None
+        Agents with the same group name share one model and its fine-tuning; null means the
+        agent's own group.
+    temperature : float | None
+        Sampling temperature; null leaves the provider default.
+    top_p : float | None
+        Nucleus-sampling cutoff; null leaves the provider default.
+    fine_tune_from_scratch : bool
+        Restart fine-tuning from the base model every iteration rather than continuing.
+    freeze_agent : bool
+        Never fine-tune this agent.
+    max_response_words : int
+        Word limit stated to the model in its system prompt.
+    max_tokens_per_message : int | None
+        Hard token cap per generated message; null derives it from the word limit.
+    num_invalid_generation_retries : int
+        How often to retry when the model's reply is unusable.
+    """
+
+    TEST_PARAMETERS: ClassVar[dict[str, Any]] = {"use_dummy_api": True}
+    model_provider: Literal["OpenAI"] = "OpenAI"
+    model_name: str = "gpt-4o-mini-2024-07-18"
+    use_dummy_api: bool = False
+    shared_model_group: str | None = None
+    temperature: float | None = None
+    top_p: float | None = None
+    fine_tune_from_scratch: bool = True
+    freeze_agent: bool = False
+    max_response_words: int = 150
+    max_tokens_per_message: int | None = None
+    num_invalid_generation_retries: int = 20
+
+
+@register_parameter_class
+@dataclass
+class CodeValidationAgentParameters(PureTextAgentParameters):
+    """An agent for the code-validation scenario. It has exactly the settings of a text-model
+    agent.
+    """

@@ -1,0 +1,42 @@
+# Generated from schema/1.0/base_run.json by `make generate`. Do not edit.
+"""Parameters for basing the current experiment on a previous W&B run."""
+
+from dataclasses import dataclass, field
+
+from ._fields import env_default
+from .parameters_base import (
+    SubParameters,
+    register_parameter_class,
+)
+from .types import (
+    BaseRunType,
+)
+
+__all__ = ["BaseRunParameters"]
+
+
+@register_parameter_class
+@dataclass
+class BaseRunParameters(SubParameters):
+    """Settings for basing this experiment on an earlier Weights & Biases run.
+
+    Parameters
+    ----------
+    base_run_type : BaseRunType
+        Whether to start from an earlier run and in what way.
+    run_id : str | None
+        Id of the earlier W&B run (needed unless base_run_type is none).
+    wandb_project : str
+        W&B project of the earlier run (default from WANDB_PROJECT).
+    wandb_entity : str
+        W&B entity of the earlier run (default from WANDB_ENTITY).
+    rerun_tests_force_test_during_training_state : bool
+        When re-running tests, create the test-during-training state even if the old run
+        lacked it.
+    """
+
+    base_run_type: BaseRunType = "none"
+    run_id: str | None = None
+    wandb_project: str = field(default_factory=env_default("WANDB_PROJECT", ""))
+    wandb_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
+    rerun_tests_force_test_during_training_state: bool = True

@@ -1,0 +1,123 @@
+"""The one exception family of nip.parameters: every error a user can cause is a ValueError.
+
+A validation error carries every problem found, each with a dotted address, a JSON pointer,
+what was expected, what was found and, where one helps, a hint.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+__all__ = [
+    "ConfigFileError",
+    "MigrationError",
+    "NipParametersError",
+    "ParameterValidationError",
+    "Problem",
+]
+
+
+class NipParametersError(ValueError):
+    """Base class of every error raised by nip.parameters for bad input."""
+
+
+def _escape_pointer_part(part: str | int) -> str:
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a config, at one place in it."""
+
+    path: tuple[str | int, ...]
+    message: str
+    expected: str | None = None
+    actual: Any = None
+    hint: str | None = None
+    version: str | None = None
+    schema_path: tuple[str | int, ...] = field(default=(), compare=False)
+
+    @property
+    def address(self) -> str:
+        """Dotted address, e.g. ``agents.prover.d_gnn`` (``<root>`` for the whole config)."""
+        return ".".join(str(p) for p in self.path) or "<root>"
+
+    @property
+    def pointer(self) -> str:
+        """JSON pointer, e.g. ``/agents/prover/d_gnn`` (empty for the whole config)."""
+        return "".join("/" + _escape_pointer_part(p) for p in self.path)
+
+    def prefixed(self, *parents: str | int) -> Problem:
+        """The same problem seen from an enclosing object."""
+        return replace(self, path=(*parents, *self.path))
+
+    def __str__(self) -> str:
+        text = f"{self.address}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict, as printed by ``nip-params validate --format json``."""
+        return {
+            "address": self.address,
+            "pointer": self.pointer,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": _jsonable(self.actual),
+            "hint": self.hint,
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return repr(value)
+    return value
+
+
+class ParameterValidationError(NipParametersError):
+    """A config does not match its schema. ``problems`` lists every fault found."""
+
+    def __init__(self, problems: Sequence[Problem], *, subject: str = "config") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.subject = subject
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        count = len(self.problems)
+        head = f"invalid {self.subject}: {count} problem{'s' if count != 1 else ''}"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+    def prefixed(self, *parents: str | int) -> ParameterValidationError:
+        """The same error, with every address seen from an enclosing object."""
+        return ParameterValidationError(
+            [p.prefixed(*parents) for p in self.problems], subject=self.subject
+        )
+
+    @classmethod
+    def single(cls, path: Iterable[str | int], message: str, **extra: Any) -> ParameterValidationError:
+        return cls([Problem(tuple(path), message, **extra)])
+
+
+class ConfigFileError(NipParametersError):
+    """A config file cannot be read: missing, unreadable, too large, or malformed."""
+
+    def __init__(
+        self, file: str, message: str, *, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.file, self.line, self.column, self.reason = file, line, column, message
+        where = file
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class MigrationError(NipParametersError):
+    """An old config cannot be carried to the requested version."""

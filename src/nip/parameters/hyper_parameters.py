@@ -1,0 +1,206 @@
+# Generated from schema/1.0/hyper_parameters.json by `make generate`. Do not edit.
+"""The root of the hyper-parameter tree."""
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ._behaviour import (
+    HyperParametersBehaviour,
+)
+from .agents import (
+    AgentParameters,
+    AgentsParameters,
+    CodeValidationAgentParameters,
+    GraphIsomorphismAgentParameters,
+    ImageClassificationAgentParameters,
+    RandomAgentParameters,
+)
+from .base_run import BaseRunParameters
+from .dataset import DatasetParameters
+from .message_regression import MessageRegressionParameters
+from .parameters_base import (
+    BaseHyperParameters,
+    register_parameter_class,
+)
+from .protocol import (
+    CommonProtocolParameters,
+    DebateProtocolParameters,
+    MnipProtocolParameters,
+    NipProtocolParameters,
+    ZkProtocolParameters,
+)
+from .scenario import CodeValidationParameters, ImageClassificationParameters
+from .trainers import (
+    CommonPpoParameters,
+    PureTextEiParameters,
+    PureTextMaltParameters,
+    ReinforceParameters,
+    RlTrainerParameters,
+    SoloAgentParameters,
+    SpgParameters,
+    TextRlParameters,
+    VanillaPpoParameters,
+)
+from .types import (
+    InteractionProtocolType,
+    ScenarioType,
+    TrainerType,
+)
+
+__all__ = ["HyperParameters"]
+
+
+@register_parameter_class
+@dataclass
+class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
+    """All hyper-parameters of one experiment. An experiment can be reproduced from them, up to
+    hardware and API quirks.
+
+    Parameters
+    ----------
+    scenario : ScenarioType
+        Which task domain the experiment runs (decides the agent parameter class).
+    trainer : TrainerType
+        Which training algorithm is used.
+    dataset : str
+        Name of the dataset to load (free-form string).
+    interaction_protocol : InteractionProtocolType
+        Which prover/verifier interaction game is played.
+    seed : int
+        Random seed for the run.
+    functionalize_modules : bool
+        Run agent networks in functional form (slower; enables some extra features).
+    pretrain_agents : bool
+        Pretrain agent bodies on their own (using solo_agent settings) before main training.
+    test_size : float
+        Fraction of the dataset held out for testing.
+    d_representation : int
+        Width of the representation each agent body outputs.
+    message_size : int
+        Number of message slots sent at once (a dimension of the message space).
+    include_linear_message_space : bool
+        Add an extra one-number message channel next to the scenario's normal messages.
+    d_linear_message_space : int
+        How many distinct values the extra linear message can take (used only when it is
+        enabled).
+    agents : AgentsParameters | dict[str, AgentParameters] | None
+        Per-agent settings keyed by agent name; null means scenario defaults for every
+        agent.
+    rl : RlTrainerParameters | dict | None
+        Settings shared by all reinforcement-learning trainers.
+    ppo : CommonPpoParameters | dict | None
+        Settings shared by the PPO-style trainers.
+    vanilla_ppo : VanillaPpoParameters | dict | None
+        Settings specific to independent-agent PPO (currently none).
+    spg : SpgParameters | dict | None
+        Settings for Stackelberg policy gradient and its relatives.
+    reinforce : ReinforceParameters | dict | None
+        Settings for the REINFORCE trainer.
+    solo_agent : SoloAgentParameters | dict | None
+        Settings for supervised training of single agents (also used for pretraining).
+    text_rl : TextRlParameters | dict | None
+        Settings shared by the text (API-model) trainers.
+    pure_text_ei : PureTextEiParameters | dict | None
+        Settings for expert iteration with API-based text agents.
+    pure_text_malt : PureTextMaltParameters | dict | None
+        Settings for MALT (multi-agent LLM training) with API-based text agents.
+    image_classification : ImageClassificationParameters | dict | None
+        Network-shape settings for the image classification scenario.
+    code_validation : CodeValidationParameters | dict | None
+        Dataset settings for the code validation scenario.
+    dataset_options : DatasetParameters | dict | None
+        How the dataset is binarised, balanced and truncated.
+    protocol_common : CommonProtocolParameters | dict | None
+        Reward and turn-order settings shared by every protocol.
+    nip_protocol : NipProtocolParameters | dict | None
+        Round limits for the NIP protocol.
+    debate_protocol : DebateProtocolParameters | dict | None
+        Round limits and ordering for the debate protocol.
+    mnip_protocol : MnipProtocolParameters | dict | None
+        Round limits and ordering for the two-prover NIP protocol.
+    zk_protocol : ZkProtocolParameters | dict | None
+        Coefficients used by the zero-knowledge protocol variants.
+    message_regression : MessageRegressionParameters | dict | None
+        Optional probe that tries to predict labels from agents' messages.
+    base_run : BaseRunParameters | dict | None
+        Whether and how this run is derived from an earlier W&B run.
+    """
+
+    AGENT_CLASS_BY_SCENARIO: ClassVar[dict[str, type[AgentParameters]]] = {
+        "graph_isomorphism": GraphIsomorphismAgentParameters,
+        "image_classification": ImageClassificationAgentParameters,
+        "code_validation": CodeValidationAgentParameters,
+    }
+    RANDOM_AGENT_CLASS: ClassVar[type[AgentParameters]] = RandomAgentParameters
+    scenario: ScenarioType
+    trainer: TrainerType = field(metadata={"deprecated_values": {"ppo": "vanilla_ppo"}})
+    dataset: str
+    interaction_protocol: InteractionProtocolType = "nip"
+    seed: int = 6198
+    functionalize_modules: bool = False
+    pretrain_agents: bool = False
+    test_size: float = 0.2
+    d_representation: int = 16
+    message_size: int = 1
+    include_linear_message_space: bool = False
+    d_linear_message_space: int = 2
+    agents: AgentsParameters | dict[str, AgentParameters] | None = field(
+        default=None, metadata={"nip_collection": AgentsParameters}
+    )
+    rl: RlTrainerParameters | dict | None = field(
+        default=None, metadata={"nip_class": RlTrainerParameters}
+    )
+    ppo: CommonPpoParameters | dict | None = field(
+        default=None, metadata={"nip_class": CommonPpoParameters}
+    )
+    vanilla_ppo: VanillaPpoParameters | dict | None = field(
+        default=None, metadata={"nip_class": VanillaPpoParameters}
+    )
+    spg: SpgParameters | dict | None = field(
+        default=None, metadata={"nip_class": SpgParameters}
+    )
+    reinforce: ReinforceParameters | dict | None = field(
+        default=None, metadata={"nip_class": ReinforceParameters}
+    )
+    solo_agent: SoloAgentParameters | dict | None = field(
+        default=None, metadata={"nip_class": SoloAgentParameters}
+    )
+    text_rl: TextRlParameters | dict | None = field(
+        default=None, metadata={"nip_class": TextRlParameters}
+    )
+    pure_text_ei: PureTextEiParameters | dict | None = field(
+        default=None, metadata={"nip_class": PureTextEiParameters}
+    )
+    pure_text_malt: PureTextMaltParameters | dict | None = field(
+        default=None, metadata={"nip_class": PureTextMaltParameters}
+    )
+    image_classification: ImageClassificationParameters | dict | None = field(
+        default=None, metadata={"nip_class": ImageClassificationParameters}
+    )
+    code_validation: CodeValidationParameters | dict | None = field(
+        default=None, metadata={"nip_class": CodeValidationParameters}
+    )
+    dataset_options: DatasetParameters | dict | None = field(
+        default=None, metadata={"nip_class": DatasetParameters}
+    )
+    protocol_common: CommonProtocolParameters | dict | None = field(
+        default=None, metadata={"nip_class": CommonProtocolParameters}
+    )
+    nip_protocol: NipProtocolParameters | dict | None = field(
+        default=None, metadata={"nip_class": NipProtocolParameters}
+    )
+    debate_protocol: DebateProtocolParameters | dict | None = field(
+        default=None, metadata={"nip_class": DebateProtocolParameters}
+    )
+    mnip_protocol: MnipProtocolParameters | dict | None = field(
+        default=None, metadata={"nip_class": MnipProtocolParameters}
+    )
+    zk_protocol: ZkProtocolParameters | dict | None = field(
+        default=None, metadata={"nip_class": ZkProtocolParameters}
+    )
+    message_regression: MessageRegressionParameters | dict | None = field(
+        default=None, metadata={"nip_class": MessageRegressionParameters}
+    )
+    base_run: BaseRunParameters | dict | None = field(
+        default=None, metadata={"nip_class": BaseRunParameters}
+    )

@@ -1,0 +1,53 @@
+# Generated from schema/1.0/message_regression.json by `make generate`. Do not edit.
+"""Parameters for doing regression analysis on the messages."""
+
+from dataclasses import dataclass
+
+from .parameters_base import SubParameters, register_parameter_class
+from .types import ActivationType, MessageRegressionMethodType
+
+__all__ = ["MessageRegressionParameters"]
+
+
+@register_parameter_class
+@dataclass
+class MessageRegressionParameters(SubParameters):
+    """Settings for regressing labels on the agents' messages, to see what the messages carry.
+
+    Parameters
+    ----------
+    enabled : bool
+        Run the message-to-label regression probe.
+    agents : list[str] | None
+        Agents whose messages are probed; null for all.
+    regression_method : MessageRegressionMethodType
+        Model family of the probe.
+    test_size : float
+        Held-out fraction of message data.
+    reset_on_fit : bool
+        Re-initialise the probe before every fit.
+    mlp_num_layers : int
+        Probe MLP depth.
+    mlp_hidden_size : int
+        Probe MLP width.
+    mlp_activation : ActivationType
+        Probe MLP non-linearity.
+    mlp_num_epochs : int
+        Probe MLP training epochs.
+    mlp_batch_size : int
+        Probe MLP batch size.
+    mlp_learning_rate : float
+        Probe MLP learning rate.
+    """
+
+    enabled: bool = False
+    agents: list[str] | None = None
+    regression_method: MessageRegressionMethodType = "mlp"
+    test_size: float = 0.2
+    reset_on_fit: bool = True
+    mlp_num_layers: int = 2
+    mlp_hidden_size: int = 64
+    mlp_activation: ActivationType = "relu"
+    mlp_num_epochs: int = 10
+    mlp_batch_size: int = 512
+    mlp_learning_rate: float = 0.001

@@ -1,0 +1,137 @@
+# Generated from schema/1.0/protocol.json by `make generate`. Do not edit.
+"""Parameters for the interaction protocols."""
+
+from dataclasses import dataclass
+
+from .parameters_base import SubParameters, register_parameter_class
+from .types import GuessType
+
+__all__ = [
+    "CommonProtocolParameters",
+    "LongProtocolParameters",
+    "NipProtocolParameters",
+    "DebateProtocolParameters",
+    "MnipProtocolParameters",
+    "ZkProtocolParameters",
+]
+
+
+@register_parameter_class
+@dataclass
+class CommonProtocolParameters(SubParameters):
+    """Settings common to every interaction protocol.
+
+    Parameters
+    ----------
+    verifier_first : bool
+        The verifier moves first.
+    randomize_prover_stance : bool
+        Randomly choose which verdict a single prover argues for (text protocols).
+    prover_reward : float
+        Prover's reward when the verifier accepts.
+    verifier_reward : float
+        Verifier's reward for a correct decision.
+    verifier_incorrect_penalty : float
+        Verifier's reward (negative) for a wrong decision.
+    verifier_terminated_penalty : float
+        Verifier's reward if the episode ends before it decides.
+    verifier_no_guess_reward : float
+        Verifier's per-round reward for not deciding yet.
+    shared_reward : bool
+        Give the prover the verifier's reward (overrides prover_reward).
+    force_guess : GuessType | None
+        Force the verifier's decision to this value; null lets the policy decide.
+    zero_knowledge : bool
+        Use the zero-knowledge version of the protocol.
+    """
+
+    verifier_first: bool = True
+    randomize_prover_stance: bool = False
+    prover_reward: float = 1.0
+    verifier_reward: float = 1.0
+    verifier_incorrect_penalty: float = -1.0
+    verifier_terminated_penalty: float = -1.0
+    verifier_no_guess_reward: float = 0.0
+    shared_reward: bool = False
+    force_guess: GuessType | None = None
+    zero_knowledge: bool = False
+
+
+@dataclass
+class LongProtocolParameters(SubParameters):
+    """Settings of protocols that run for several message rounds.
+
+    Parameters
+    ----------
+    max_message_rounds : int
+        Upper bound on the number of rounds.
+    min_message_rounds : int
+        Rounds before which verifier decisions are ignored (1.0 meaning; pre-1.0 values were
+        one lower).
+    """
+
+    max_message_rounds: int = 8
+    min_message_rounds: int = 1
+
+
+@register_parameter_class
+@dataclass
+class NipProtocolParameters(LongProtocolParameters):
+    """Settings of the neural interactive proof (NIP) protocol."""
+
+
+@register_parameter_class
+@dataclass
+class DebateProtocolParameters(LongProtocolParameters):
+    """Settings of the debate protocol.
+
+    Parameters
+    ----------
+    sequential : bool
+        Provers speak one after another instead of simultaneously.
+    prover0_first : bool
+        With sequential provers, prover0 goes first.
+    randomize_channel_order : bool
+        Shuffle the channel order shown to the verifier (text protocols).
+    """
+
+    sequential: bool = False
+    prover0_first: bool = True
+    randomize_channel_order: bool = True
+
+
+@register_parameter_class
+@dataclass
+class MnipProtocolParameters(LongProtocolParameters):
+    """Settings of the NIP protocol with two provers (MNIP).
+
+    Parameters
+    ----------
+    sequential : bool
+        Provers speak one after another instead of simultaneously.
+    prover0_first : bool
+        With sequential provers, prover0 goes first.
+    randomize_channel_order : bool
+        Shuffle the channel order shown to the verifier (text protocols).
+    """
+
+    sequential: bool = False
+    prover0_first: bool = True
+    randomize_channel_order: bool = True
+
+
+@register_parameter_class
+@dataclass
+class ZkProtocolParameters(SubParameters):
+    """Settings of the zero-knowledge variants of the protocols.
+
+    Parameters
+    ----------
+    simulator_reward_coefficient : float
+        Scale turning logit closeness into the simulator's reward.
+    aux_prover_reward_coefficient : float
+        Weight of the simulator reward inside the prover's reward.
+    """
+
+    simulator_reward_coefficient: float = 1.0
+    aux_prover_reward_coefficient: float = 1.0

@@ -1,0 +1,46 @@
+# Generated from schema/1.0/scenario.json by `make generate`. Do not edit.
+"""Parameters specific to each scenario."""
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .parameters_base import SubParameters, register_parameter_class
+
+__all__ = ["ImageClassificationParameters", "CodeValidationParameters"]
+
+
+@register_parameter_class
+@dataclass
+class ImageClassificationParameters(SubParameters):
+    """Settings of the image-classification scenario.
+
+    Parameters
+    ----------
+    num_block_groups : int
+        Number of block groups in each agent's CNN.
+    initial_num_channels : int
+        Channel count of the first block.
+    """
+
+    num_block_groups: int = 1
+    initial_num_channels: int = 16
+
+
+@register_parameter_class
+@dataclass
+class CodeValidationParameters(SubParameters):
+    """Settings of the code-validation scenario.
+
+    Parameters
+    ----------
+    apps_difficulty : Literal['introductory', 'interview', 'competition']
+        APPS difficulty level to use.
+    apps_solution_number : int
+        Which of a question's several solutions to use.
+    apps_exclude_flagged : bool
+        Drop datapoints that the moderation API flagged.
+    """
+
+    apps_difficulty: Literal["introductory", "interview", "competition"] = "interview"
+    apps_solution_number: int = 0
+    apps_exclude_flagged: bool = True

@@ -1,0 +1,112 @@
+"""The published schemas shipped inside the package, one directory per version.
+
+Validators are built once per (version, class) and cached. `$ref`s resolve only against the shipped
+files: the registry has no retrieval, so nothing is ever fetched from the network or the disk.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from . import _registry
+
+__all__ = [
+    "CURRENT_VERSION",
+    "available_versions",
+    "bundle_path",
+    "class_schema",
+    "load_bundle",
+    "load_group",
+    "schema_dir",
+]
+
+CURRENT_VERSION: str = _registry.SCHEMA_VERSION
+BUNDLE = "bundle.json"
+ROOT_GROUP = "hyper_parameters.json"
+_NOT_GROUPS = {BUNDLE, "migration.json"}
+
+
+def _root() -> Path:
+    return Path(str(resources.files("nip.parameters") / "_schemas"))
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+@cache
+def available_versions() -> tuple[str, ...]:
+    """Every schema version this package can read, oldest first."""
+    names = [d.name for d in _root().iterdir() if d.is_dir() and d.name[:1].isdigit()]
+    return tuple(sorted(names, key=_version_key))
+
+
+def schema_dir(version: str = CURRENT_VERSION) -> Path:
+    """The directory of the published per-group files of `version`."""
+    if version not in available_versions():
+        known = ", ".join(available_versions())
+        raise ValueError(f"unknown schema version {version!r}; this package has {known}")
+    return _root() / version
+
+
+def bundle_path(version: str = CURRENT_VERSION) -> Path:
+    """The single-file bundle of `version`, for other tools and editors."""
+    return schema_dir(version) / BUNDLE
+
+
+@cache
+def load_group(version: str, name: str) -> dict[str, Any]:
+    return json.loads((schema_dir(version) / name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_bundle(version: str = CURRENT_VERSION) -> dict[str, Any]:
+    return json.loads(bundle_path(version).read_text(encoding="utf-8"))
+
+
+@cache
+def group_names(version: str) -> tuple[str, ...]:
+    return tuple(
+        sorted(p.name for p in schema_dir(version).glob("*.json") if p.name not in _NOT_GROUPS)
+    )
+
+
+@cache
+def base_uri(version: str) -> str:
+    return str(load_group(version, ROOT_GROUP)["$id"]).rsplit("/", 1)[0] + "/"
+
+
+@cache
+def registry(version: str) -> Registry:
+    resources_ = [
+        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
+        for doc in (load_group(version, name) for name in group_names(version))
+    ]
+    return Registry().with_resources(resources_).crawl()
+
+
+@cache
+def class_schema(version: str, class_name: str) -> dict[str, Any] | None:
+    """The published definition of a class, or None when the version has no such class."""
+    for name in group_names(version):
+        found = load_group(version, name).get("$defs", {}).get(class_name)
+        if found is not None:
+            return dict(found)
+    return None
+
+
+def class_ref(version: str, class_name: str) -> str:
+    """Absolute `$ref` of a class definition (the root class is the root document itself)."""
+    if version == CURRENT_VERSION and class_name in _registry.CLASS_SCHEMA_REFS:
+        return base_uri(version) + _registry.CLASS_SCHEMA_REFS[class_name]
+    for name in group_names(version):
+        if class_name in load_group(version, name).get("$defs", {}):
+            return f"{base_uri(version)}{name}#/$defs/{class_name}"
+    raise KeyError(class_name)

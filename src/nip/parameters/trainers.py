@@ -1,0 +1,306 @@
+# Generated from schema/1.0/trainers.json by `make generate`. Do not edit.
+"""Parameters for the various ML trainers."""
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from .agents import (
+    LrFactors,
+)
+from .parameters_base import (
+    BaseRunPreserve,
+    SubParameters,
+    register_parameter_class,
+)
+from .types import (
+    IhvpVariantType,
+    PpoLossType,
+    SpgVariantType,
+    TestSchemeType,
+)
+
+__all__ = [
+    "RlTrainerParameters",
+    "CommonPpoParameters",
+    "VanillaPpoParameters",
+    "SpgParameters",
+    "ReinforceParameters",
+    "SoloAgentParameters",
+    "TextRlParameters",
+    "PureTextEiParameters",
+    "PureTextMaltParameters",
+]
+
+
+@register_parameter_class
+@dataclass
+class RlTrainerParameters(SubParameters):
+    """Settings common to every reinforcement-learning trainer.
+
+    Parameters
+    ----------
+    frames_per_batch : int | None
+        Environment steps collected per iteration; null derives it from
+        rollouts_per_iteration.
+    rollouts_per_iteration : int | None
+        Rollouts per iteration when frames_per_batch is null; null means the dataset size.
+    steps_per_env_per_iteration : int | None
+        Steps each parallel environment runs per iteration; null means max_message_rounds.
+    num_iterations : int
+        Number of collect-then-train iterations.
+    num_epochs : int
+        Optimisation passes over each iteration's batch.
+    minibatch_size : int
+        Minibatch size for each optimiser step.
+    lr : float
+        Base learning rate.
+    anneal_lr : bool
+        Decrease the learning rate linearly during training.
+    max_grad_norm : float
+        Gradient-norm clipping threshold.
+    loss_critic_type : str
+        Critic loss form (free string; e.g. l1, l2, smooth_l1).
+    clip_value : float | bool | None
+        Value-prediction clipping: a float threshold, true to reuse clip_epsilon, false/null
+        for none.
+    normalize_observations : bool
+        Standardise environment observations.
+    num_normalization_steps : int
+        Random-action steps used to estimate observation statistics.
+    gamma : float
+        Discount factor.
+    lmbda : float
+        GAE lambda.
+    body_lr_factor : LrFactors | dict | None
+        Learning-rate multiplier for agent bodies applied by the trainer.
+    use_shared_body : bool
+        Actor and critic share one body network.
+    num_test_iterations : Annotated[int, BaseRunPreserve('rerun_tests')]
+        Iterations run during testing (kept from the current run when re-running tests).
+    """
+
+    frames_per_batch: int | None = 1000
+    rollouts_per_iteration: int | None = None
+    steps_per_env_per_iteration: int | None = None
+    num_iterations: int = 1000
+    num_epochs: int = 4
+    minibatch_size: int = 64
+    lr: float = 0.003
+    anneal_lr: bool = False
+    max_grad_norm: float = 1.0
+    loss_critic_type: str = "smooth_l1"
+    clip_value: float | bool | None = False
+    normalize_observations: bool = True
+    num_normalization_steps: int = 1000
+    gamma: float = 0.9
+    lmbda: float = 0.95
+    body_lr_factor: LrFactors | dict | None = field(
+        default=None, metadata={"nip_class": LrFactors}
+    )
+    use_shared_body: bool = True
+    num_test_iterations: Annotated[int, BaseRunPreserve("rerun_tests")] = 10
+
+
+@register_parameter_class
+@dataclass
+class CommonPpoParameters(SubParameters):
+    """Settings common to the PPO-based trainers.
+
+    Parameters
+    ----------
+    loss_type : PpoLossType
+        PPO objective variant.
+    clip_epsilon : float
+        Clip range for the clipped objective.
+    kl_target : float
+        Target KL for the KL-penalty objective.
+    kl_beta : float
+        Starting weight of the KL penalty.
+    kl_decrement : float
+        Factor by which the KL weight shrinks.
+    kl_increment : float
+        Factor by which the KL weight grows.
+    critic_coef : float
+        Weight of the critic loss.
+    entropy_eps : float
+        Weight of the entropy bonus.
+    normalize_advantage : bool
+        Standardise advantages before the loss.
+    """
+
+    loss_type: PpoLossType = "clip"
+    clip_epsilon: float = 0.2
+    kl_target: float = 0.01
+    kl_beta: float = 1.0
+    kl_decrement: float = 0.5
+    kl_increment: float = 2.0
+    critic_coef: float = 1.0
+    entropy_eps: float = 0.001
+    normalize_advantage: bool = True
+
+
+@register_parameter_class
+@dataclass
+class VanillaPpoParameters(SubParameters):
+    """Settings of the vanilla PPO trainer, in which every agent learns on its own. It has none
+    of its own yet.
+    """
+
+
+@register_parameter_class
+@dataclass
+class SpgParameters(SubParameters):
+    """Settings of Stackelberg policy gradient and its variants (LOLA, POLA, SOS, PSOS).
+
+    Parameters
+    ----------
+    variant : SpgVariantType
+        Which Stackelberg / opponent-shaping algorithm to use.
+    stackelberg_sequence : tuple[tuple[str, ...], ...] | None
+        Ordered groups of agent names, leaders first; null lets the protocol decide.
+    additional_lola_term : bool
+        Add the extra term that matches later LOLA formulations.
+    sos_scaling_factor : float
+        SOS scaling factor (called sos_a_param before 1.0).
+    sos_threshold_factor : float
+        SOS threshold factor (called sos_b_param before 1.0).
+    ihvp_variant : IhvpVariantType
+        Method for approximating inverse-Hessian-vector products.
+    ihvp_num_iterations : int
+        Iterations of the IHVP approximation.
+    ihvp_rank : int
+        Rank used by the IHVP approximation.
+    ihvp_rho : float
+        Damping used by the IHVP approximation.
+    """
+
+    variant: SpgVariantType = "psos"
+    stackelberg_sequence: tuple[tuple[str, ...], ...] | None = None
+    additional_lola_term: bool = True
+    sos_scaling_factor: float = 0.5
+    sos_threshold_factor: float = 0.1
+    ihvp_variant: IhvpVariantType = "nystrom"
+    ihvp_num_iterations: int = 5
+    ihvp_rank: int = 5
+    ihvp_rho: float = 0.1
+
+
+@register_parameter_class
+@dataclass
+class ReinforceParameters(SubParameters):
+    """Settings of the REINFORCE trainer.
+
+    Parameters
+    ----------
+    use_advantage_and_critic : bool
+        Train a critic and use advantages instead of plain reward-to-go.
+    """
+
+    use_advantage_and_critic: bool = False
+
+
+@register_parameter_class
+@dataclass
+class SoloAgentParameters(SubParameters):
+    """Settings for training one agent alone with supervision, used by the `solo_agent` trainer
+    and for pretraining.
+
+    Parameters
+    ----------
+    num_epochs : int
+        Supervised training epochs.
+    batch_size : int
+        Supervised batch size.
+    learning_rate : float
+        Supervised learning rate.
+    body_lr_factor_override : bool
+        Ignore body learning-rate factors (treat them as 1) during this training.
+    """
+
+    num_epochs: int = 100
+    batch_size: int = 256
+    learning_rate: float = 0.001
+    body_lr_factor_override: bool = False
+
+
+@register_parameter_class
+@dataclass
+class TextRlParameters(SubParameters):
+    """Settings common to the trainers of text-model agents.
+
+    Parameters
+    ----------
+    fine_tune_on_all_previous_rollouts : bool
+        Fine-tune on rollouts from all past iterations, not just the latest.
+    verifier_guess_replacement_proportion : float
+        Share of rollouts whose final verifier guess is swapped for the true label before
+        fine-tuning.
+    verifier_guess_replacement_annealing : Literal['none', 'linear', 'exponential']
+        How that share decays over iterations.
+    verifier_guess_replacement_annealing_rate : float
+        Rate used by the decay.
+    save_transcripts : bool
+        Also write human-readable transcripts of rollouts.
+    transcript_format : Literal['json', 'yaml']
+        File format for transcripts.
+    test_scheme : Annotated[TestSchemeType, BaseRunPreserve('rerun_tests')]
+        On which iterations the test loop runs (kept from the current run when re-running
+        tests).
+    test_on_whole_dataset : Annotated[bool, BaseRunPreserve('rerun_tests')]
+        Test on the full dataset rather than one iteration's worth (kept when re-running
+        tests).
+    """
+
+    fine_tune_on_all_previous_rollouts: bool = False
+    verifier_guess_replacement_proportion: float = 0.0
+    verifier_guess_replacement_annealing: Literal["none", "linear", "exponential"] = (
+        "none"
+    )
+    verifier_guess_replacement_annealing_rate: float = 0.1
+    save_transcripts: bool = True
+    transcript_format: Literal["json", "yaml"] = "yaml"
+    test_scheme: Annotated[TestSchemeType, BaseRunPreserve("rerun_tests")] = "none"
+    test_on_whole_dataset: Annotated[bool, BaseRunPreserve("rerun_tests")] = True
+
+
+@register_parameter_class
+@dataclass
+class PureTextEiParameters(SubParameters):
+    """Settings of the expert-iteration trainer for text-model agents.
+
+    Parameters
+    ----------
+    rollout_selection_method : Literal['threshold', 'weighted_sampling']
+        How rollouts are chosen for the fine-tuning set.
+    reward_threshold : float
+        Minimum reward for a rollout to be kept (threshold method).
+    weighting_sample_size_factor : float
+        Sample count as a multiple of the rollout count (weighted method).
+    weighting_minimum : float | None
+        Floor applied to rewards before using them as weights; null for none.
+    weighting_use_replacement : bool
+        Sample with replacement (weighted method).
+    weighting_epsilon : float
+        Smoothing mass added to the normalised weights (weighted method).
+    """
+
+    rollout_selection_method: Literal["threshold", "weighted_sampling"] = "threshold"
+    reward_threshold: float = 0.9
+    weighting_sample_size_factor: float = 0.5
+    weighting_minimum: float | None = None
+    weighting_use_replacement: bool = True
+    weighting_epsilon: float = 0.01
+
+
+@register_parameter_class
+@dataclass
+class PureTextMaltParameters(SubParameters):
+    """Settings of the MALT trainer (multi-agent tree sampling) for text-model agents.
+
+    Parameters
+    ----------
+    num_responses_per_timestep : int
+        Branching factor: responses sampled per step, giving a tree of rollouts.
+    """
+
+    num_responses_per_timestep: int = 2

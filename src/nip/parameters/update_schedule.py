@@ -1,0 +1,67 @@
+# Generated from schema/1.0/update_schedule.json by `make generate`. Do not edit.
+"""Parameters specifying the schedule for updating agents."""
+
+from dataclasses import dataclass
+
+from ._behaviour import (
+    AlternatingScheduleBehaviour,
+)
+from ._values import AgentUpdateSchedule
+from .parameters_base import register_parameter_value_class
+
+__all__ = [
+    "ConstantUpdateSchedule",
+    "ContiguousPeriodicUpdateSchedule",
+    "AlternatingPeriodicUpdateSchedule",
+    "AgentUpdateSchedule",
+]
+
+
+@register_parameter_value_class
+@dataclass(frozen=True)
+class ConstantUpdateSchedule(AgentUpdateSchedule):
+    """The agent updates on every iteration."""
+
+
+@register_parameter_value_class
+@dataclass(frozen=True)
+class ContiguousPeriodicUpdateSchedule(AgentUpdateSchedule):
+    """The agent updates on one contiguous stretch of each cycle: on cycle positions `start <=
+    i < stop`.
+
+    Parameters
+    ----------
+    period : int
+        Cycle length in iterations.
+    start : int
+        First iteration (within the cycle) on which the agent updates.
+    stop : int
+        Iteration (within the cycle) at which updating stops (exclusive).
+    """
+
+    period: int
+    start: int
+    stop: int
+
+
+@register_parameter_value_class
+@dataclass(frozen=True)
+class AlternatingPeriodicUpdateSchedule(
+    AlternatingScheduleBehaviour, AgentUpdateSchedule
+):
+    """Two agents take turns: the first updates for `first_agent_num_rounds` iterations of each
+    cycle, the second for the rest.
+
+    Parameters
+    ----------
+    period : int
+        Cycle length in iterations.
+    first_agent_num_rounds : int
+        Iterations per cycle given to the first agent; the rest go to the second.
+    first_agent : bool
+        True for the agent that updates first in each cycle, False for the other one.
+    """
+
+    period: int
+    first_agent_num_rounds: int
+    first_agent: bool = True

@@ -1,0 +1,137 @@
+"""Checking configs against the schema of their version (jsonschema, Draft 2020-12).
+
+`validate` and `iter_errors` are the public functions, named as in jsonschema. A dict that states
+no `_package_version` is read as the current version (the format `to_dict()` writes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.validators import extend
+
+from . import _registry, schema_store
+from ._problems import ProblemMaker, closest
+from .errors import ParameterValidationError, Problem
+
+__all__ = ["closest", "iter_errors", "validate"]
+
+# Objects hold tuples (e.g. `stackelberg_sequence`) where JSON has arrays.
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
+    "array", lambda _checker, value: isinstance(value, (list, tuple))
+)
+_Validator = extend(Draft202012Validator, type_checker=_TYPES)
+
+
+def version_of(instance: Mapping[str, Any], version: str | None = None) -> str:
+    """The schema version to check `instance` against: given, stated in it, or current."""
+    stated = version if version is not None else instance.get("_package_version")
+    if stated is None:
+        return schema_store.CURRENT_VERSION
+    return known_version(str(stated))
+
+
+def known_version(version: str) -> str:
+    """Map a release ("1.0.5", "0.1.0", "1") onto the schema version that covers it."""
+    parts = version.split(".")
+    for candidate in schema_store.available_versions():
+        if candidate.split(".") == parts[: len(candidate.split("."))]:
+            return candidate
+    known = ", ".join(schema_store.available_versions())
+    raise ParameterValidationError.single(
+        ("_package_version",), f"unknown schema version {version!r}", expected=f"one of {known}",
+        actual=version,
+    )
+
+
+@cache
+def _validator(version: str, class_name: str | None) -> Any:
+    ref = (
+        schema_store.base_uri(version) + schema_store.ROOT_GROUP
+        if class_name is None
+        else schema_store.class_ref(version, class_name)
+    )
+    return _Validator({"$ref": ref}, registry=schema_store.registry(version))
+
+
+@cache
+def _problem_maker(version: str) -> ProblemMaker:
+    """Knows, for the 'did you mean rl.num_epochs?' hint, which groups have which fields."""
+    root = schema_store.class_schema(version, "HyperParameters") or {}
+    owners: dict[str, list[str]] = {}
+    for group, prop in root.get("properties", {}).items():
+        for ref in [prop.get("$ref")] + [i.get("$ref") for i in prop.get("anyOf", [])]:
+            target = schema_store.class_schema(version, ref.rsplit("/", 1)[-1]) if ref else None
+            for key in (target or {}).get("properties", {}):
+                if not key.startswith("_"):
+                    owners.setdefault(key, []).append(group)
+    return ProblemMaker(owners)
+
+
+def _problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
+    validator = _validator(version, class_name)
+    if validator.is_valid(instance):
+        return []
+    return _problem_maker(version).convert(validator.iter_errors(instance))
+
+
+def iter_errors(instance: Mapping[str, Any], version: str | None = None) -> Iterator[Problem]:
+    """Every problem of a whole config, against `version` (default: its own, else current)."""
+    if not isinstance(instance, Mapping):
+        yield Problem((), f"expected an object (dict), got {type(instance).__name__}")
+        return
+    try:
+        resolved = version_of(instance, version)
+    except ParameterValidationError as error:
+        yield from error.problems
+        return
+    yield from _problems(resolved, None, instance)
+
+
+def validate(instance: Mapping[str, Any], version: str | None = None) -> None:
+    """Raise `ParameterValidationError` listing every problem of `instance`; return None if valid."""
+    problems = list(iter_errors(instance, version))
+    if problems:
+        raise ParameterValidationError(problems)
+
+
+def check_class(cls: type, data: Mapping[str, Any]) -> None:
+    """Check the dict form of one parameters class against its published definition."""
+    name = cls.__name__
+    if _registry.CLASS_SCHEMA_REFS.get(name) is None or cls.__module__.split(".")[-1] not in (
+        _registry.MODULE_ORDER
+    ):
+        _check_unschematised(cls, data)
+        return
+    problems = _problems(schema_store.CURRENT_VERSION, name, data)
+    if problems:
+        raise ParameterValidationError(problems, subject=name)
+
+
+def _check_unschematised(cls: type, data: Mapping[str, Any]) -> None:
+    """A user-defined class has no schema: at least reject keys that are not its fields."""
+    from ._fields import field_names
+
+    known = field_names(cls) | {"_type"}
+    problems = [
+        Problem((key,), f"unknown key {key!r} for {cls.__name__}",
+                hint=(f"did you mean {guess!r}?" if (guess := closest(key, known)) else None))
+        for key in data
+        if key not in known
+    ]
+    if data.get("_type", cls.__name__) != cls.__name__:
+        problems.append(Problem(("_type",), f"expected {cls.__name__!r}, got {data['_type']!r}"))
+    if problems:
+        raise ParameterValidationError(problems, subject=cls.__name__)
+
+
+@cache
+def meta_keys(cls: type) -> frozenset[str]:
+    """Keys allowed in a class's dict that are not fields (`_type`, `is_random`, ...)."""
+    from ._fields import field_names
+
+    schema = schema_store.class_schema(schema_store.CURRENT_VERSION, cls.__name__) or {}
+    return frozenset(schema.get("properties", {})) - field_names(cls) | {"_type"}
