@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ..errors import MigrationError
-from .ops import apply_step, external_stacklevel
+from .ops import apply_step, external_stacklevel, like
 from .report import ABSENT, Change, MigrationReport
 from .steps import Chain, DataStep, PythonStep, Step, default_chain
 from .validation import source_problems, validate_target
@@ -86,7 +86,7 @@ def _stamp(data: dict[str, Any], last: Step, report: MigrationReport) -> None:
     def change(key: str, new: Any) -> None:
         old = data.get(key, ABSENT)
         if old is ABSENT or old != new:
-            data[key] = new
+            data[key] = like(old, new)
             report.changes.append(Change("package_meta", key, old, new, last.name))
 
     change(VERSION_KEY, last.package_version)

@@ -16,7 +16,7 @@ from ..errors import MigrationError
 from .report import ABSENT, Change
 from .steps import DataStep, Operation
 
-__all__ = ["apply_step", "external_stacklevel"]
+__all__ = ["apply_step", "external_stacklevel", "like"]
 
 Path = tuple[str, ...]
 
@@ -35,6 +35,17 @@ def external_stacklevel() -> int:
 
 def _dotted(path: Path) -> str:
     return ".".join(path)
+
+
+def like(old: Any, new: Any) -> Any:
+    """``new`` in the style of ``old``: a quoted YAML string stays quoted (ruamel.yaml keeps the
+    quoting in a ``str`` subclass)."""
+    if isinstance(old, str) and isinstance(new, str) and type(old) is not str:
+        try:
+            return type(old)(new)
+        except TypeError:
+            return new
+    return new
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -144,7 +155,7 @@ class _Applier:
         for parent, key, path in self.each(op):
             old = parent[key]
             if isinstance(old, str) and old in mapping:
-                parent[key] = mapping[old]
+                parent[key] = like(old, mapping[old])
                 self.record(op, path, old, mapping[old])
 
     def set_value(self, op: Operation) -> None:
@@ -153,7 +164,7 @@ class _Applier:
             old = parent.get(key, ABSENT)
             if old is not ABSENT and _same(old, value):
                 continue
-            parent[key] = copy.deepcopy(value)
+            parent[key] = like(old, copy.deepcopy(value))
             self.record(op, path, old, value)
 
     def remove_key(self, op: Operation) -> None:
