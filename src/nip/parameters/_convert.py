@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import copy
-import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from . import validation
 from ._fields import field_infos, field_names
+from ._warnings import warn
 from .errors import ParameterValidationError
 
 if TYPE_CHECKING:
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
 
 # Set while building objects from a dict that was already checked as a whole.
 _CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
+
+
+def is_checked() -> bool:
+    return _CHECKED.get()
 
 
 @contextmanager
@@ -29,10 +34,15 @@ def already_checked() -> Iterator[None]:
         _CHECKED.reset(token)
 
 
-def _is_value_object(value: Any) -> bool:
+@cache
+def _is_value_type(kind: type) -> bool:
     from .parameters_base import ParameterValue
 
-    return isinstance(value, ParameterValue)
+    return issubclass(kind, ParameterValue)
+
+
+def _is_value_object(value: Any) -> bool:
+    return _is_value_type(type(value))
 
 
 # ---- construction --------------------------------------------------------------------------------
@@ -42,10 +52,9 @@ def normalise(obj: BaseHyperParameters) -> None:
         value = getattr(obj, info.name)
         if info.deprecated_values and _hashable(value) and value in info.deprecated_values:
             replacement = info.deprecated_values[value]
-            warnings.warn(
+            warn(
                 f"{info.name}={value!r} is deprecated; use {info.name}={replacement!r}",
                 DeprecationWarning,
-                stacklevel=4,
             )
             setattr(obj, info.name, replacement)
         elif info.group_class is not None:
@@ -64,12 +73,14 @@ def _hashable(value: Any) -> bool:
 
 
 def group_from_mapping(cls: type, value: Mapping[str, Any], path: tuple[str | int, ...]) -> Any:
-    """A dict given where a parameters object goes: check it, then build the object."""
-    if not _CHECKED.get():
-        try:
-            validation.check_class(cls, dict_form(value))
-        except ParameterValidationError as error:
-            raise error.prefixed(*path) from None
+    """A dict given where a parameters object goes: check it, then build the object.
+
+    Always checked here, since keys that are not fields must be reported, not dropped.
+    """
+    try:
+        validation.check_class(cls, dict_form(value))
+    except ParameterValidationError as error:
+        raise error.prefixed(*path) from None
     fields = field_names(cls)
     with already_checked():
         return cls(**{k: v for k, v in value.items() if k in fields})
@@ -85,9 +96,8 @@ def dict_form(value: Any) -> Any:
 
 
 def check_constructed(obj: BaseHyperParameters) -> None:
-    """Check a newly built object against its schema, unless its builder already did."""
-    if not _CHECKED.get():
-        validation.check_class(type(obj), obj.to_dict())
+    """Check a newly built object (and everything in it) against its schema."""
+    validation.check_class(type(obj), obj.to_dict())
 
 
 # ---- to_dict --------------------------------------------------------------------------------------

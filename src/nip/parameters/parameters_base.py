@@ -106,8 +106,15 @@ class BaseHyperParameters(ParameterValue, ABC):
     """Base of every parameters dataclass: dict conversion, checking against the schema, `get`."""
 
     def __post_init__(self) -> None:
+        outermost = not _convert.is_checked()
+        with _convert.already_checked():  # one check of the finished tree, not one per object
+            self._normalise()
+        if outermost:
+            _convert.check_constructed(self)
+
+    def _normalise(self) -> None:
+        """Hook: nip's __post_init__ rules (`None` and dict groups become objects)."""
         _convert.normalise(self)
-        _convert.check_constructed(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .. import validation
 from .._convert import group_from_mapping
 from .._values import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
+from .._warnings import warn
 from ..errors import ParameterValidationError
 
 
@@ -23,9 +23,9 @@ class HyperParametersBehaviour:
     scenario: Any
     agents: Any
 
-    def __post_init__(self) -> None:
+    def _normalise(self) -> None:
         self._process_agents()
-        super().__post_init__()  # type: ignore[misc]
+        super()._normalise()  # type: ignore[misc]
 
     # ---- agents -------------------------------------------------------------------------------
     @classmethod
@@ -99,10 +99,9 @@ class HyperParametersBehaviour:
         from .._migration import migrate
 
         result = migrate(params_dict, from_version=str(stated))
-        warnings.warn(
+        warn(
             f"migrated a config from version {stated} to {validation.schema_store.CURRENT_VERSION} "
             f"({len(result.report.changes)} changes)",
             UserWarning,
-            stacklevel=4,
         )
         return result.data
