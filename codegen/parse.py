@@ -20,8 +20,6 @@ from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 from .model import AliasSpec, ClassSpec, FieldSpec, ModuleSpec, PackageSpec
 from .sources import VersionSource
 
-HANDWRITTEN_MODULE = "_values"  # where x-python-handwritten classes live
-MIXIN_MODULE = "_behaviour"
 
 
 def run_parser(source: VersionSource) -> list[Any]:
@@ -204,7 +202,7 @@ class VersionParser:
             if "enum" in definition:
                 aliases.append(self._alias(name, definition))
             elif definition.get("x-python-handwritten"):
-                handwritten.append((HANDWRITTEN_MODULE, name))
+                handwritten.append((str(definition["x-python-handwritten"]), name))
             else:
                 classes.append(self._class(stem, name, definition))
         return ModuleSpec(

@@ -109,13 +109,16 @@ def module_exports(module: ModuleSpec) -> list[str]:
     return names + [name for _, name in module.handwritten]
 
 
-def ruff_format(code: str, filename: str) -> str:
+def ruff_format(code: str, filename: str, *, prune_imports: bool = True) -> str:
+    """Format with the pinned ruff; optionally drop unused imports and sort the rest."""
     ruff = [sys.executable, "-m", "ruff"]
-    fixed = subprocess.run(
-        [*ruff, "check", "--quiet", "--fix-only", "--select", "F401,I", "--stdin-filename", filename,
-         "--exit-zero", "-"],
-        input=code, capture_output=True, text=True, check=True,
-    ).stdout
+    fixed = code
+    if prune_imports:
+        fixed = subprocess.run(
+            [*ruff, "check", "--quiet", "--fix-only", "--select", "F401,I", "--stdin-filename",
+             filename, "--exit-zero", "-"],
+            input=code, capture_output=True, text=True, check=True,
+        ).stdout
     return subprocess.run(
         [*ruff, "format", "--quiet", "--stdin-filename", filename, "-"],
         input=fixed, capture_output=True, text=True, check=True,
@@ -163,7 +166,8 @@ class Renderer:
             module_exports=exports,
             all_names=names,
         )
-        return ruff_format(code, f"{PACKAGE}/__init__.py")
+        # Import order is registration order (nip's PARAMETER_CLASSES), so it must not be sorted.
+        return ruff_format(code, f"{PACKAGE}/__init__.py", prune_imports=False)
 
     def reference(self, module: ModuleSpec) -> str:
         defaults: dict[str, dict[str, str]] = {}

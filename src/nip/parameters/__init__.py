@@ -7,33 +7,11 @@ against the schema; ``validate`` and ``iter_errors`` check a plain dict.
 """
 
 from . import parameters_base
-from .agents import (
-    AgentParameters,
-    AgentsParameters,
-    CodeValidationAgentParameters,
-    GraphIsomorphismAgentParameters,
-    ImageClassificationAgentParameters,
-    LrFactors,
-    PureTextAgentParameters,
-    RandomAgentParameters,
-)
-from .base_run import (
-    BaseRunParameters,
-)
-from .dataset import (
-    DatasetParameters,
-)
 from .errors import (
     ConfigFileError,
     NipParametersError,
     ParameterValidationError,
     Problem,
-)
-from .hyper_parameters import (
-    HyperParameters,
-)
-from .message_regression import (
-    MessageRegressionParameters,
 )
 from .parameters_base import (
     BaseHyperParameters,
@@ -45,51 +23,73 @@ from .parameters_base import (
     register_parameter_class,
     register_parameter_value_class,
 )
+from .validation import iter_errors, validate
+from .types import (
+    ScenarioType,
+    SpgVariantType,
+    IhvpVariantType,
+    GuessType,
+    TrainerType,
+    TestSchemeType,
+    PpoLossType,
+    BinarificationMethodType,
+    ActivationType,
+    InteractionProtocolType,
+    ImageBuildingBlockType,
+    MessageRegressionMethodType,
+    BaseRunType,
+)
+from .update_schedule import (
+    ConstantUpdateSchedule,
+    ContiguousPeriodicUpdateSchedule,
+    AlternatingPeriodicUpdateSchedule,
+    AgentUpdateSchedule,
+)
+from .agents import (
+    LrFactors,
+    AgentParameters,
+    RandomAgentParameters,
+    GraphIsomorphismAgentParameters,
+    ImageClassificationAgentParameters,
+    PureTextAgentParameters,
+    CodeValidationAgentParameters,
+    AgentsParameters,
+)
+from .base_run import (
+    BaseRunParameters,
+)
+from .trainers import (
+    RlTrainerParameters,
+    CommonPpoParameters,
+    VanillaPpoParameters,
+    SpgParameters,
+    ReinforceParameters,
+    SoloAgentParameters,
+    TextRlParameters,
+    PureTextEiParameters,
+    PureTextMaltParameters,
+)
 from .protocol import (
     CommonProtocolParameters,
-    DebateProtocolParameters,
     LongProtocolParameters,
-    MnipProtocolParameters,
     NipProtocolParameters,
+    DebateProtocolParameters,
+    MnipProtocolParameters,
     ZkProtocolParameters,
 )
 from .scenario import (
-    CodeValidationParameters,
     ImageClassificationParameters,
+    CodeValidationParameters,
 )
-from .trainers import (
-    CommonPpoParameters,
-    PureTextEiParameters,
-    PureTextMaltParameters,
-    ReinforceParameters,
-    RlTrainerParameters,
-    SoloAgentParameters,
-    SpgParameters,
-    TextRlParameters,
-    VanillaPpoParameters,
+from .dataset import (
+    DatasetParameters,
 )
-from .types import (
-    ActivationType,
-    BaseRunType,
-    BinarificationMethodType,
-    GuessType,
-    IhvpVariantType,
-    ImageBuildingBlockType,
-    InteractionProtocolType,
-    MessageRegressionMethodType,
-    PpoLossType,
-    ScenarioType,
-    SpgVariantType,
-    TestSchemeType,
-    TrainerType,
+from .message_regression import (
+    MessageRegressionParameters,
 )
-from .update_schedule import (
-    AgentUpdateSchedule,
-    AlternatingPeriodicUpdateSchedule,
-    ConstantUpdateSchedule,
-    ContiguousPeriodicUpdateSchedule,
+from .hyper_parameters import (
+    HyperParameters,
 )
-from .validation import iter_errors, validate
 from .version import convert_hyper_param_dict, get_package_name, get_version
 
 AgentsParams = AgentsParameters

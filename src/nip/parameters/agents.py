@@ -4,11 +4,11 @@
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
+from ._agents_collection import AgentsParameters
 from ._behaviour import (
     AgentBehaviour,
 )
 from ._fields import env_default
-from ._values import AgentsParameters
 from .parameters_base import (
     SubParameters,
     register_parameter_class,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ._behaviour import (
     AlternatingScheduleBehaviour,
 )
-from ._values import AgentUpdateSchedule
+from ._schedule_base import AgentUpdateSchedule
 from .parameters_base import register_parameter_value_class
 
 __all__ = [

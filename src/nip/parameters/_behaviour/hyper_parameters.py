@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 
 from .. import validation
 from .._convert import group_from_mapping
-from .._values import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
 from .._warnings import warn
 from ..errors import ParameterValidationError
 
@@ -44,6 +43,9 @@ class HyperParametersBehaviour:
         return cls._scenario_agent_class(data.get("scenario")) or cls.RANDOM_AGENT_CLASS
 
     def _process_agents(self) -> None:
+        # Imported here: importing it registers AgentsParameters, which nip does after the schedules.
+        from .._agents_collection import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
+
         agent_class = self._scenario_agent_class(self.scenario)
         if agent_class is None:
             return  # an unknown scenario: nip leaves the agents alone; the schema check reports it

@@ -1,12 +1,11 @@
-"""The two hand-written value classes: the agents collection and the update-schedule base.
+"""The agents collection, written by hand: a dict of agent name -> agent parameters.
 
-They are not dataclasses of fields, so the schema describes only their dict form
-(`x-python-handwritten`); their behaviour follows nip 1.0 (behaviour notes, sections 2.2, 3.2, 3.3).
+The schema describes only its dict form (`x-python-handwritten`); lookups fall back to the
+`_default` agent and `to_dict` adds `agents_update_repr` (nip 1.0 behaviour notes, 2.2 and 3.2).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,43 +16,10 @@ from .parameters_base import (
     register_parameter_value_class,
 )
 
-__all__ = ["AgentUpdateSchedule", "AgentsParameters"]
+__all__ = ["DEFAULT_AGENT", "UPDATE_REPR_KEY", "AgentsParameters"]
 
 DEFAULT_AGENT = "_default"
 UPDATE_REPR_KEY = "agents_update_repr"
-
-
-class AgentUpdateSchedule(ParameterValue):
-    """Base of the update schedules. Subclasses are frozen dataclasses of their arguments.
-
-    Serialised as ``{"_type": Name}``, plus ``Name: {arguments}`` when there are arguments.
-    """
-
-    def _arguments(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
-
-    def to_dict(self) -> dict[str, Any]:
-        name = type(self).__name__
-        arguments = self._arguments()
-        return {"_type": name, name: arguments} if arguments else {"_type": name}
-
-    @classmethod
-    def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Any:
-        if "_type" not in params_dict:
-            raise NipParametersError("Missing agent update schedule class ('_type') in dictionary")
-        target = get_parameter_or_parameter_value_class(params_dict["_type"])
-        if not (isinstance(target, type) and issubclass(target, AgentUpdateSchedule)):
-            raise NipParametersError(f"{params_dict['_type']!r} is not an agent update schedule")
-        arguments = dict(params_dict.get(target.__name__, {}))
-        if ignore_extra_keys:
-            names = {f.name for f in dataclasses.fields(target)}  # type: ignore[arg-type]
-            arguments = {k: v for k, v in arguments.items() if k in names}
-        return target(**arguments)
-
-    def __str__(self) -> str:
-        # nip formats the arguments with str(), e.g. "ContiguousPeriodicUpdateSchedule(period=7, ...)"
-        inner = ", ".join(f"{k}={v}" for k, v in self._arguments().items())
-        return f"{type(self).__name__}({inner})"
 
 
 @register_parameter_value_class
