@@ -1,0 +1,87 @@
+"""Writing CLI output: whole blocks in one write, and a progress line on terminals only."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import TextIO
+
+__all__ = ["Progress", "emit"]
+
+
+def emit(text: str, stream: TextIO | None = None) -> None:
+    """Write ``text`` with a single ``write(2)`` where the stream has a file descriptor.
+
+    Several ``nip-params`` processes writing to the same file or terminal then never interleave
+    inside one block: each file's report is one block. (A pipe guarantees this only up to
+    ``PIPE_BUF``, 4 KiB on Linux, per write; a longer block may still be split by the kernel.)
+    Streams without a descriptor (e.g. under a test runner) get an ordinary write.
+    """
+    stream = sys.stdout if stream is None else stream
+    if not text:
+        return
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()  # anything already buffered goes first, in order
+    data = text.encode(getattr(stream, "encoding", None) or "utf-8", "backslashreplace")
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+class Progress:
+    """``[3/120] path`` on one rewritten stderr line, shown only when stderr is a terminal.
+
+    ``minimum`` is the number of items from which a progress line is worth showing.
+    """
+
+    def __init__(
+        self, total: int, *, minimum: int, stream: TextIO | None = None
+    ) -> None:
+        self.stream = sys.stderr if stream is None else stream
+        self.total = total
+        self.enabled = total >= minimum and _is_tty(self.stream)
+        self._shown = False
+
+    def update(self, index: int, label: str) -> None:
+        if not self.enabled:
+            return
+        text = f"[{index}/{self.total}] {label}"
+        width = _terminal_width(self.stream)
+        if len(text) > width - 1:
+            text = text[: max(width - 2, 10)] + "…"
+        self._write(f"\r\x1b[K{text}")
+        self._shown = True
+
+    def clear(self) -> None:
+        """Remove the progress line (before printing a result on the same terminal)."""
+        if self._shown:
+            self._write("\r\x1b[K")
+            self._shown = False
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.enabled = False
+
+
+def _terminal_width(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return 80

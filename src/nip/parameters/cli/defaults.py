@@ -1,0 +1,128 @@
+"""``nip-params defaults``: a complete config with every default filled in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from nip.parameters._io import dump_config
+from nip.parameters.cli._output import emit
+from nip.parameters.errors import ParameterValidationError
+
+__all__ = ["register", "run"]
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+EXAMPLES = """\
+examples:
+  nip-params defaults --scenario graph_isomorphism --trainer vanilla_ppo --dataset eru10000
+  nip-params defaults --scenario code_validation --trainer pure_text_ei \\
+      --protocol debate --dataset lrhammond/buggy-apps --format yaml > run.yaml
+
+The output is HyperParameters(...).to_dict(): the exact dict nip writes, with the agents filled in
+for the scenario. Edit it and check it with `nip-params validate`.
+
+exit status: 0 ok, 2 bad usage (e.g. a scenario or trainer that does not exist).
+"""
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``defaults`` sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "defaults",
+        help="print a complete config with every default filled in",
+        description="Print HyperParameters(...).to_dict() for a scenario and trainer: a "
+        "complete config with every default filled in.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--scenario", required=True, metavar="S", help="the scenario")
+    parser.add_argument("--trainer", required=True, metavar="T", help="the trainer")
+    parser.add_argument(
+        "--protocol",
+        metavar="P",
+        help="the interaction protocol (default: the schema's default)",
+    )
+    parser.add_argument(
+        "--dataset",
+        metavar="D",
+        help="the dataset name (required unless the schema gives a default or an example)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("json", "yaml"),
+        default="json",
+        help="output format (default: json)",
+    )
+    parser.add_argument(
+        "--package-meta",
+        action="store_true",
+        help="also write _package_version and _package_name (to_dict(include_package_meta=True))",
+    )
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _usage_error(message: str) -> int:
+    sys.stderr.write(f"nip-params defaults: error: {message}\n")
+    return EXIT_USAGE
+
+
+def _schema_dataset() -> str | None:
+    """The root ``dataset`` field's default or first example in the current schema, if any."""
+    from nip.parameters import schema_store
+
+    root = (
+        schema_store.class_schema(schema_store.CURRENT_VERSION, "HyperParameters") or {}
+    )
+    prop = root.get("properties", {}).get("dataset", {})
+    if isinstance(prop.get("default"), str):
+        return str(prop["default"])
+    examples = prop.get("examples") or []
+    return str(examples[0]) if examples and isinstance(examples[0], str) else None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``nip-params defaults``; returns the exit status."""
+    from nip.parameters import HyperParameters
+
+    dataset = args.dataset
+    if dataset is None:
+        dataset = _schema_dataset()
+        if dataset is None:
+            return _usage_error(
+                "--dataset is required: the schema gives no default dataset"
+            )
+        sys.stderr.write(
+            f"nip-params defaults: no --dataset given, using {dataset!r}\n"
+        )
+    kwargs: dict[str, Any] = {
+        "scenario": args.scenario,
+        "trainer": args.trainer,
+        "dataset": dataset,
+    }
+    if args.protocol is not None:
+        kwargs["interaction_protocol"] = args.protocol
+    try:
+        params = HyperParameters(**kwargs)
+    except ParameterValidationError as error:
+        flags = {
+            "scenario": "--scenario",
+            "trainer": "--trainer",
+            "dataset": "--dataset",
+            "interaction_protocol": "--protocol",
+        }
+        lines = [
+            f"  {flags.get(p.address, p.address)}: {p.message}"
+            + (f" ({p.hint})" if p.hint else "")
+            for p in error.problems
+        ]
+        return _usage_error("invalid arguments\n" + "\n".join(lines))
+    data = (
+        params.to_dict(include_package_meta=True)
+        if args.package_meta
+        else params.to_dict()
+    )
+    emit(dump_config(data, args.format), sys.stdout)
+    return EXIT_OK

@@ -1,0 +1,140 @@
+"""``nip-params get FILE ADDRESS``: print one value of a config."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from typing import Any
+
+from nip.parameters._io import dump_config, read_config
+from nip.parameters.cli._output import emit
+
+__all__ = ["lookup", "register", "run"]
+
+EXIT_OK, EXIT_MISSING = 0, 1
+
+EXAMPLES = """\
+examples:
+  nip-params get run.yaml trainer                         vanilla_ppo
+  nip-params get run.yaml agents.prover.num_gnn_layers    5
+  nip-params get run.yaml ppo                             the whole group, as JSON
+  nip-params get run.yaml agents.verifier --format yaml   one agent, as YAML
+  nip-params get run.yaml spg.stackelberg_sequence.0      list items by index
+  nip-params get run.yaml /agents/prover/d_gnn            a JSON pointer works too
+  nip-params get --raw partial.yaml rl                    only what the file itself says
+
+By default the value comes from the complete config (HyperParameters.from_dict(file).to_dict()),
+so a field the file leaves out shows its default; the file must then be valid. --raw reads the file
+as written, without validation.
+
+Strings print without quotes and other scalars as JSON (true, null, 0.003); groups, agents and
+lists print as JSON (or YAML with --format yaml). --format json quotes strings too.
+
+exit status: 0 ok, 1 no value at ADDRESS or an invalid config, 2 bad usage or an unreadable file.
+"""
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``get`` sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "get",
+        help="print one value of a config",
+        description="Print the value at a dotted ADDRESS (or JSON pointer) of a config file.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help="config file; '-' is stdin")
+    parser.add_argument(
+        "address",
+        metavar="ADDRESS",
+        help="dotted address (agents.prover.d_gnn) or JSON pointer",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("plain", "json", "yaml"),
+        default="plain",
+        help="plain (default): strings unquoted, the rest as JSON; json; yaml",
+    )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="read the file as written, without filling in defaults or validating",
+    )
+    parser.set_defaults(func=run)
+    return parser
+
+
+class AddressNotFound(LookupError):
+    """No value at an address; the message says where the path stopped."""
+
+
+def _parts(address: str) -> list[str]:
+    if address in ("", ".", "/"):
+        return []
+    if address.startswith("/"):  # JSON pointer (RFC 6901)
+        return [p.replace("~1", "/").replace("~0", "~") for p in address[1:].split("/")]
+    return address.split(".")
+
+
+def lookup(data: Any, address: str) -> Any:
+    """The value at a dotted address or JSON pointer; :class:`AddressNotFound` if there is none."""
+    value = data
+    walked: list[str] = []
+    for part in _parts(address):
+        where = ".".join(walked) or "the config"
+        if isinstance(value, dict):
+            if part not in value:
+                guess = difflib.get_close_matches(part, [str(k) for k in value], n=1)
+                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+                raise AddressNotFound(f"{where} has no key {part!r}{hint}")
+            value = value[part]
+        elif isinstance(value, (list, tuple)):
+            if not part.lstrip("-").isdigit() or not -len(value) <= int(part) < len(
+                value
+            ):
+                raise AddressNotFound(
+                    f"{where} is a list of {len(value)} items; {part!r} is not an index of it"
+                )
+            value = value[int(part)]
+        else:
+            raise AddressNotFound(f"{where} is a single value, it has no {part!r}")
+        walked.append(part)
+    return value
+
+
+def _render(value: Any, fmt: str) -> str:
+    if fmt == "yaml":
+        return dump_config(value, "yaml")
+    if fmt == "plain" and isinstance(value, str):
+        return value + "\n"
+    if fmt == "plain" and not isinstance(value, (dict, list, tuple)):
+        return json.dumps(value) + "\n"
+    return dump_config(value, "json")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``nip-params get``; returns the exit status."""
+    loaded = read_config(args.file)
+    data = loaded.data
+    if not args.raw:
+        from nip.parameters import HyperParameters
+
+        if not isinstance(data, dict):
+            sys.stderr.write(
+                f"nip-params get: error: {loaded.name} holds a {type(data).__name__}, "
+                "not a config object (use --raw to read it anyway)\n"
+            )
+            return EXIT_MISSING
+
+        data = HyperParameters.from_dict(data).to_dict()
+    try:
+        value = lookup(data, args.address)
+    except AddressNotFound as missing:
+        sys.stderr.write(
+            f"nip-params get: error: no value at {args.address!r} in {loaded.name}: {missing}\n"
+        )
+        return EXIT_MISSING
+    emit(_render(value, args.format), sys.stdout)
+    return EXIT_OK

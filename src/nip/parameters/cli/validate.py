@@ -1,0 +1,181 @@
+"""``nip-params validate FILE...``: check config files against the schema of their version."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from nip.parameters._io import STDIN_NAME, read_config
+from nip.parameters.cli._output import Progress, emit
+from nip.parameters.errors import (
+    ConfigFileError,
+    NipParametersError,
+    ParameterValidationError,
+    Problem,
+)
+
+__all__ = ["PROGRESS_MIN_FILES", "register", "run"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+#: From this many files on, a progress line is shown (on stderr, and only on a terminal).
+PROGRESS_MIN_FILES = 5
+
+EXAMPLES = """\
+examples:
+  nip-params validate run.yaml                      one file
+  nip-params validate configs/*.json configs/*.yaml many files (progress shown on a terminal)
+  cat run.json | nip-params validate -              stdin (JSON, YAML or TOML, sniffed)
+  nip-params validate --format json a.yaml b.yaml   machine-readable report on stdout
+  nip-params validate --version 0.1 old.json        check against the 0.1 schema
+
+output (text): one line per problem, address first, after the file name:
+  run.yaml: agents.prover.num_gnn_layers: expected integer, got 'two'
+  other.json: ok
+An unreadable file is reported on stderr with its line and column where known:
+  nip-params: error: bad.yaml:3:7: invalid YAML: duplicate key 'seed' (...)
+
+A file without _package_version is checked as the current version; one that states an older
+_package_version is checked against that version's schema. --version overrides both.
+
+exit status: 0 all valid, 1 some invalid, 2 bad usage or an unreadable file.
+"""
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``validate`` sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "validate",
+        help="check config files against the schema",
+        description="Check config files (JSON, YAML or TOML; '-' reads stdin) against the "
+        "nip-parameters schema and list every problem.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="config files; '-' is stdin"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): a line per problem; json: one report for all files on stdout",
+    )
+    parser.add_argument(
+        "--version",
+        dest="schema_version",
+        metavar="V",
+        help="check against this schema version instead of the file's own (or the current)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="text format: print nothing for valid files",
+    )
+    parser.set_defaults(func=run)
+    return parser
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file."""
+
+    file: str
+    format: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    error: ConfigFileError | None = None
+
+    @property
+    def status(self) -> int:
+        if self.error is not None:
+            return EXIT_USAGE
+        return EXIT_INVALID if self.problems else EXIT_OK
+
+    def to_json(self) -> dict[str, Any]:
+        error = None
+        if self.error is not None:
+            error = {
+                "message": self.error.reason,
+                "line": self.error.line,
+                "column": self.error.column,
+            }
+        return {
+            "file": self.file,
+            "valid": self.status == EXIT_OK,
+            "format": self.format,
+            "error": error,
+            "problems": [problem.to_json() for problem in self.problems],
+        }
+
+    def to_text(self, *, quiet: bool) -> tuple[str, str]:
+        """``(stdout text, stderr text)`` for this file, each written in one piece."""
+        if self.error is not None:
+            return "", f"nip-params: error: {self.error}\n"
+        if not self.problems:
+            return ("" if quiet else f"{self.file}: ok\n"), ""
+        return "".join(
+            f"{self.file}: {_one_line(problem)}\n" for problem in self.problems
+        ), ""
+
+
+def _one_line(problem: Problem) -> str:
+    # One problem is one line in the text format, whatever its message holds.
+    return str(problem).replace("\r", " ").replace("\n", " ")
+
+
+def check_file(source: str, version: str | None) -> FileResult:
+    """Read and validate one file; never raises for a bad file."""
+    name = STDIN_NAME if source == "-" else source
+    try:
+        loaded = read_config(source)
+    except ConfigFileError as error:
+        return FileResult(name, error=error)
+    from nip.parameters import iter_errors
+
+    result = FileResult(name, format=loaded.format)
+    try:
+        result.problems = list(iter_errors(loaded.data, version))
+    except ParameterValidationError as error:
+        result.problems = list(error.problems)
+    except NipParametersError as error:
+        result.problems = [Problem((), str(error))]
+    return result
+
+
+def _usage_error(message: str) -> int:
+    sys.stderr.write(f"nip-params validate: error: {message}\n")
+    return EXIT_USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``nip-params validate``; returns the exit status."""
+    files: list[str] = list(args.files)
+    if files.count("-") > 1:
+        return _usage_error("'-' (stdin) can be given only once")
+    if args.schema_version is not None:
+        from nip.parameters import schema_store
+
+        known = schema_store.available_versions()
+        if args.schema_version not in known:
+            return _usage_error(
+                f"unknown schema version {args.schema_version!r} (known: {', '.join(known)})"
+            )
+    progress = Progress(len(files), minimum=PROGRESS_MIN_FILES)
+    results: list[FileResult] = []
+    for index, source in enumerate(files, 1):
+        progress.update(index, source)
+        result = check_file(source, args.schema_version)
+        results.append(result)
+        if args.format == "text":
+            out, err = result.to_text(quiet=args.quiet)
+            progress.clear()
+            emit(out, sys.stdout)
+            emit(err, sys.stderr)
+    progress.clear()
+    if args.format == "json":
+        report = [result.to_json() for result in results]
+        emit(json.dumps(report, indent=2, ensure_ascii=False) + "\n", sys.stdout)
+    return max((result.status for result in results), default=EXIT_OK)
