@@ -227,6 +227,8 @@ def agent_class_tables(root_doc: dict[str, Any]) -> list[tuple[str, str, str]]:
         entry = rule["then"]["properties"]["agents"]["additionalProperties"]
         by_scenario[scenario] = entry["else"]["$ref"].rsplit("/", 1)[-1]
         random_class = entry["then"]["$ref"].rsplit("/", 1)[-1]
+    if not by_scenario:
+        return []  # a tree without scenario-dependent agents
     table = "{" + ", ".join(f"{k!r}: {v}" for k, v in by_scenario.items()) + "}"
     return [
         ("AGENT_CLASS_BY_SCENARIO", "ClassVar[dict[str, type[AgentParameters]]]", table),

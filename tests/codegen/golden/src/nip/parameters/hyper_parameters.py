@@ -1,0 +1,37 @@
+# Generated from schema/1.0/hyper_parameters.json by `make generate`. Do not edit.
+"""The root of the tiny tree."""
+
+from dataclasses import dataclass, field
+
+from .parameters_base import (
+    BaseHyperParameters,
+    register_parameter_class,
+)
+from .things import BigThingParameters
+from .types import ColourType
+
+__all__ = ["HyperParameters"]
+
+
+@register_parameter_class
+@dataclass
+class HyperParameters(BaseHyperParameters):
+    """The tiny root.
+
+    Parameters
+    ----------
+    name : str
+        Required.
+    thing : BigThingParameters | dict | None
+        A group.
+    mode : ColourType
+        With a deprecated alias.
+    """
+
+    name: str
+    thing: BigThingParameters | dict | None = field(
+        default=None, metadata={"nip_class": BigThingParameters}
+    )
+    mode: ColourType = field(
+        default="blue", metadata={"deprecated_values": {"crimson": "red"}}
+    )
