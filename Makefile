@@ -39,7 +39,12 @@ test-js: $(STAMP) $(JS_STAMP)
 ## run: regenerate, validate the examples, and migrate an old one
 run: generate
 	$(VENV)/bin/nip-params validate examples/*.json examples/*.yaml
-	$(VENV)/bin/nip-params migrate --dry-run examples/old/*
+	$(VENV)/bin/nip-params migrate --dry-run examples/old/*.json
+
+## new-version: start schema VERSION (copy the current one, lock it, scaffold the migration step)
+new-version: $(STAMP)
+	@test -n "$(VERSION)" || { echo "usage: make new-version VERSION=x.y" >&2; exit 2; }
+	$(PY) -m codegen.new_version $(VERSION)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

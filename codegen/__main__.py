@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import released
 from .outputs import generate_all
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,8 +26,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"out of date: {path}", file=sys.stderr)
         if changed:
             print("Generated files differ from schema/: run `make generate` and commit.", file=sys.stderr)
+        frozen = released.check(REPO)
+        for problem in frozen:
+            print(f"released schema changed: {problem}", file=sys.stderr)
+        if changed or frozen:
             return 1
-        print(f"generated code in sync: {len(outputs)} files checked")
+        print(f"generated code in sync: {len(outputs)} files checked; released schemas unchanged")
         return 0
     for path in changed:
         target = REPO / path
