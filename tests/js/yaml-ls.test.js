@@ -1,0 +1,126 @@
+// yaml-language-server (its language service API) on YAML configs that name the bundle
+// with the modeline `# yaml-language-server: $schema=<bundle $id>`: the same completion,
+// value completion and hover checks as for JSON, plus diagnostics.
+// Schemas are served from the published files on disk; any other URI fails the test.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { getLanguageService } from "yaml-language-server";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { BUNDLE_ID, loadBundle } from "./lib/load.js";
+import {
+  completionSites, diskSchemaService, docText, hoverText, settle, unescapeMarkdown, workspaceContext,
+} from "./lib/editor.js";
+
+const MODELINE = `# yaml-language-server: $schema=${BUNDLE_ID}\n`;
+const sites = completionSites(loadBundle());
+const disk = diskSchemaService();
+const ls = getLanguageService({ schemaRequestService: disk.service, workspaceContext });
+ls.configure({ validate: true, hover: true, completion: true, schemas: [] });
+
+let docs = 0;
+function open(textWithCursor) {
+  const offset = textWithCursor.indexOf("|");
+  const doc = TextDocument.create(`file:///config-${docs++}.yaml`, "yaml", 1, textWithCursor.replace("|", ""));
+  return { doc, position: doc.positionAt(offset) };
+}
+
+/** A YAML config with the modeline and `line` written inside the mapping at site.path. */
+function configAt(site, line) {
+  const lines = [];
+  if (site.path.length) lines.push(`scenario: ${site.scenario}`);
+  site.path.forEach((key, depth) => lines.push(`${"  ".repeat(depth)}${key}:`));
+  lines.push(`${"  ".repeat(site.path.length)}${line}`);
+  return MODELINE + lines.join("\n") + "\n";
+}
+
+const yamlLabel = (value) => (typeof value === "string" ? value : JSON.stringify(value));
+const where = (site) => site.path.join(".") || "<root>";
+const counts = { completionFields: 0, descriptions: 0, enumFields: 0, hovers: 0 };
+
+test("completion offers every field, with its description, at the root, in each group and in each scenario's agent entry", async (t) => {
+  const problems = [];
+  for (const site of sites) {
+    const { doc, position } = open(configAt(site, "|"));
+    const items = new Map((await ls.doComplete(doc, position, false)).items.map((i) => [i.label, i]));
+    for (const [name, field] of site.fields) {
+      if (!field.suggestible || (site.path.length && name === "scenario")) continue;
+      counts.completionFields += 1;
+      const item = items.get(name);
+      if (!item) { problems.push({ text: `${where(site)} (${site.className}): ${name} not offered` }); continue; }
+      if (!field.description) continue;
+      counts.descriptions += 1;
+      const shown = unescapeMarkdown(docText(item.documentation));
+      if (!shown.includes(field.description)) {
+        problems.push({ text: `${where(site)}.${name}: documentation ${JSON.stringify(shown)} lacks ${JSON.stringify(field.description)}` });
+      }
+    }
+  }
+  settle(t, "completion problems", problems);
+});
+
+test("completion on an enum value offers exactly the allowed values (no doNotSuggest alias)", async (t) => {
+  const problems = [];
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify([...new Set(b)].sort());
+  for (const site of sites) {
+    for (const [name, field] of site.fields) {
+      if (!field.values.length || name === "$schema") continue;
+      counts.enumFields += 1;
+      const { doc, position } = open(configAt(site, `${name}: |`));
+      // yaml-language-server labels the item that inserts the default "Default value".
+      const offered = [...new Set((await ls.doComplete(doc, position, false)).items
+        .map((i) => (i.label === "Default value" ? i.insertText : i.label)))].sort();
+      const expected = field.values.map(yamlLabel);
+      if (!same(offered, expected)) {
+        const withHidden = same(offered, [...expected, ...field.hiddenValues.map(yamlLabel)]);
+        const narrowed = offered.length && offered.length < expected.length && offered.every((o) => expected.includes(o));
+        problems.push({
+          text: `${where(site)}.${name}: offered ${offered.join(" ")}; allowed ${expected.join(" ")}`,
+          limit: field.hiddenValues.length && withHidden ? "do-not-suggest" : field.ifTested && narrowed ? "if-completion" : undefined,
+        });
+      }
+    }
+  }
+  settle(t, "value completion problems", problems);
+});
+
+test("hover on a field name shows its description", async (t) => {
+  const problems = [];
+  for (const site of sites) {
+    for (const [name, field] of site.fields) {
+      if (!field.description || (site.path.length && name === "scenario")) continue;
+      counts.hovers += 1;
+      const { doc, position } = open(configAt(site, `${name.slice(0, 1)}|${name.slice(1)}: ${JSON.stringify(field.sample)}`));
+      const shown = unescapeMarkdown(hoverText(await ls.doHover(doc, position)));
+      if (!shown.includes(field.description)) {
+        problems.push({
+          text: `${where(site)}.${name}: hover ${JSON.stringify(shown)} lacks ${JSON.stringify(field.description)}`,
+          limit: field.branchText ? "branch-text" : undefined,
+        });
+      }
+    }
+  }
+  settle(t, "hover problems", problems);
+});
+
+test("a valid config gets no diagnostic (the schema resolves cleanly)", async () => {
+  const { doc } = open(`${MODELINE}scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\nseed: 3|\n`);
+  const diagnostics = await ls.doValidation(doc, false);
+  assert.deepEqual(diagnostics.map((d) => d.message), []);
+});
+
+test("a wrong value gets a diagnostic covering that value", async () => {
+  const text = `${MODELINE}scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\nseed: xyz|\n`;
+  const { doc } = open(text);
+  const start = text.indexOf("xyz");
+  const diagnostics = await ls.doValidation(doc, false);
+  const covering = diagnostics.filter((d) => doc.offsetAt(d.range.start) === start && doc.offsetAt(d.range.end) === start + 3);
+  assert.ok(covering.length, `no diagnostic on xyz; got ${JSON.stringify(diagnostics.map((d) => [d.message, d.range]))}`);
+});
+
+test("yaml-language-server summary: only published schema files were requested", (t) => {
+  t.diagnostic(`yaml-language-server: ${counts.completionFields} fields checked in completion ` +
+    `(${counts.descriptions} with descriptions), ${counts.enumFields} value completions, ${counts.hovers} hovers, ` +
+    `over ${sites.length} objects`);
+  t.diagnostic(`schema URIs requested: ${[...new Set(disk.requested)].join(", ")}`);
+  assert.deepEqual(disk.refused, [], "asked for a schema that is not a published file");
+});
