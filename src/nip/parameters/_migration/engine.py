@@ -168,7 +168,8 @@ def migrate(
     if steps:
         _stamp(out, steps[-1], report)
     if validate:
-        subject = f"config after migrating {report.from_version or 'unversioned'} -> {label(target)}"
+        subject = (f"config after migrating {report.from_version or 'unversioned'} -> {label(target)}"
+                   if steps else f"config (version {label(target)})")
         validate_target(out, label(target), subject=subject)
     return MigrationResult(out, report)
 
