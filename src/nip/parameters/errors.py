@@ -83,20 +83,24 @@ def _jsonable(value: Any) -> Any:
 class ParameterValidationError(NipParametersError):
     """A config does not match its schema. ``problems`` lists every fault found."""
 
-    def __init__(self, problems: Sequence[Problem], *, subject: str = "config") -> None:
+    def __init__(
+        self, problems: Sequence[Problem], *, subject: str = "config", note: str | None = None
+    ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.subject = subject
+        self.note = note  # advice about the whole config, e.g. that it is an old version
         super().__init__(self._render())
 
     def _render(self) -> str:
         count = len(self.problems)
         head = f"invalid {self.subject}: {count} problem{'s' if count != 1 else ''}"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        lines = [head, *(f"  {p}" for p in self.problems)]
+        return "\n".join(lines + ([self.note] if self.note else []))
 
     def prefixed(self, *parents: str | int) -> ParameterValidationError:
         """The same error, with every address seen from an enclosing object."""
         return ParameterValidationError(
-            [p.prefixed(*parents) for p in self.problems], subject=self.subject
+            [p.prefixed(*parents) for p in self.problems], subject=self.subject, note=self.note
         )
 
     @classmethod

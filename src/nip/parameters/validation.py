@@ -113,7 +113,23 @@ def validate(instance: Mapping[str, Any], version: str | None = None) -> None:
     """Raise `ParameterValidationError` listing every problem of `instance`; return None if valid."""
     problems = list(iter_errors(instance, version))
     if problems:
-        raise ParameterValidationError(problems)
+        note = old_version_note(instance, problems) if version is None else None
+        raise ParameterValidationError(problems, note=note)
+
+
+def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
+    """For an unmarked config that an older schema explains better: say so, and name the fix."""
+    if not isinstance(instance, Mapping) or "_package_version" in instance:
+        return None
+    for older in reversed(schema_store.available_versions()[:-1]):
+        if len(_problems(older, None, instance)) < len(problems):
+            return (
+                f"This config has no _package_version, so it was read as version "
+                f"{schema_store.CURRENT_VERSION}, but it looks like a version {older} config. "
+                f"Migrate it: `nip-params migrate --from {older} FILE`, or in Python "
+                f"`nip.parameters.version.convert_hyper_param_dict(d)`."
+            )
+    return None
 
 
 def check_class(cls: type, data: Mapping[str, Any]) -> None:
@@ -126,7 +142,8 @@ def check_class(cls: type, data: Mapping[str, Any]) -> None:
         return
     problems = _problems(schema_store.CURRENT_VERSION, name, data)
     if problems:
-        raise ParameterValidationError(problems, subject=name)
+        note = old_version_note(data, problems) if name == "HyperParameters" else None
+        raise ParameterValidationError(problems, subject=name, note=note)
 
 
 def _check_unschematised(cls: type, data: Mapping[str, Any]) -> None:
