@@ -248,9 +248,9 @@ def test_migrating_to_0_1_only_warns():
 @needs_runtime
 def test_source_problems_are_warnings_and_the_target_is_strict():
     data = config("0.1.0", trainer="bogus")
-    with pytest.warns(UserWarning, match="does not match schema 0.1"):
-        with pytest.raises(ParameterValidationError) as info:
-            convert_hyper_param_dict(data)
+    with pytest.warns(UserWarning, match="does not match schema 0.1"), \
+            pytest.raises(ParameterValidationError) as info:
+        convert_hyper_param_dict(data)
     assert any(p.address == "trainer" for p in info.value.problems)
     assert "after migrating 0.1 -> 1.0" in str(info.value)
 
@@ -258,9 +258,9 @@ def test_source_problems_are_warnings_and_the_target_is_strict():
 @needs_runtime
 def test_a_hand_added_key_is_a_diagnostic_then_an_error():
     data = config("0.1.0", rl={"my_note": 1})
-    with pytest.warns(UserWarning, match=r"rl\.my_note"):
-        with pytest.raises(ParameterValidationError, match=r"rl\.my_note"):
-            convert_hyper_param_dict(data)
+    with pytest.warns(UserWarning, match=r"rl\.my_note"), \
+            pytest.raises(ParameterValidationError, match=r"rl\.my_note"):
+        convert_hyper_param_dict(data)
     result = None
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")

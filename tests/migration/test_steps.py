@@ -14,7 +14,10 @@ from migration_support import MISSING, config, get_or_missing
 
 from nip.parameters._migration import migrate
 from nip.parameters.errors import MigrationError, NipParametersError
-from nip.parameters.version import ConversionFunctionNotFoundError, convert_hyper_param_dict
+from nip.parameters.version import (
+    ConversionFunctionNotFoundError,
+    convert_hyper_param_dict,
+)
 
 OLD_ERAS = {"0.1.0": "0.1.0", "0.1.9": "0.1.9", "unversioned": None}
 

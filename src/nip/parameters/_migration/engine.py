@@ -95,10 +95,12 @@ def _stamp(data: dict[str, Any], last: Step, report: MigrationReport) -> None:
     schema = data.get(SCHEMA_KEY)
     if isinstance(schema, str):
         target = label(last.to_version)
-        updated = _SCHEMA_URL_VERSION.sub(
-            lambda m: f"/schema/{target}/" if version_key(m.group(1)) < last.to_version else m.group(0),
-            schema,
-        )
+
+        def newer(match: re.Match[str]) -> str:
+            found = version_key(match.group(1))
+            return f"/schema/{target}/" if found is not None and found < last.to_version else match.group(0)
+
+        updated = _SCHEMA_URL_VERSION.sub(newer, schema)
         if updated != schema:
             change(SCHEMA_KEY, updated)
 

@@ -12,18 +12,17 @@ __all__ = ["ABSENT", "Change", "MigrationReport"]
 class _Absent:
     """Marks the old value of a key that did not exist, or the new value of one that was removed."""
 
-    _instance: _Absent | None = None
-
-    def __new__(cls) -> _Absent:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
     def __repr__(self) -> str:
         return "(absent)"
 
     def __bool__(self) -> bool:
         return False
+
+    def __copy__(self) -> _Absent:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _Absent:
+        return self
 
 
 ABSENT: Any = _Absent()

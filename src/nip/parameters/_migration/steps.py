@@ -344,7 +344,6 @@ def default_chain() -> Chain:
 
 def register_step(step: PythonStep) -> None:
     """Add a Python step to the default chain (ConversionFunctionAlreadyRegisteredError if taken)."""
-    global _default
     default_chain().add(step)  # raises before anything is recorded
     _registered.append(step)
 

@@ -39,7 +39,7 @@ __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "register", "run", "write_ato
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 BACKUP_SUFFIX = ".bak"
 _EXTENSIONS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
-_MODELINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=\S*?/schema/)(\d+\.\d+)(/)", re.M)
+_MODELINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=\S*?/schema/)(\d+\.\d+)(/)", re.MULTILINE)
 
 EXAMPLES = """\
 examples:
@@ -213,7 +213,8 @@ def _update_modeline(text: str, report: MigrationReport) -> str:
     target = version_key(report.to_version)
 
     def replace(match: re.Match[str]) -> str:
-        if target is None or version_key(match.group(2)) >= target:
+        found = version_key(match.group(2))
+        if target is None or found is None or found >= target:
             return match.group(0)
         report.changes.append(Change("package_meta", "# yaml-language-server $schema", match.group(2),
                                      report.to_version, note="editor schema comment"))
