@@ -213,6 +213,18 @@ def test_an_unmarked_file_is_current_unless_from_says_otherwise(tmp_path, capsys
     assert "before versions were recorded" in capsys.readouterr().out
 
 
+def test_an_unmarked_old_file_gets_a_hint(tmp_path, capsys):
+    old = tmp_path / "old.json"
+    data = sample_input("real-unversioned-spg-sos-params-debate")
+    assert "_package_version" not in data
+    old.write_text(json.dumps(data))
+    assert invoke("--dry-run", str(old)) == 1
+    out = capsys.readouterr().out
+    assert "pvg_protocol" in out
+    assert f"hint: {old} states no _package_version" in out and "--from 0.1" in out
+    assert invoke("--dry-run", "--from", "0.1", str(old)) == 0
+
+
 def test_json_report(old_json, capsys):
     assert invoke("--dry-run", "--format", "json", str(old_json)) == 0
     [entry] = json.loads(capsys.readouterr().out)

@@ -96,11 +96,13 @@ class _Outcome:
     problems: list[dict[str, Any]] = field(default_factory=list)
     written: str | None = None
     backup: str | None = None
+    hint: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "ok": self.status == EXIT_OK,
+            "hint": self.hint,
             "report": self.report.to_json() if self.report else None,
             "error": self.error,
             "problems": self.problems,
@@ -322,6 +324,8 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         outcome.status = EXIT_FAILED
         outcome.error = f"{source}: {err.subject}: {len(err.problems)} problem(s)"
         outcome.problems = [p.to_json() for p in err.problems]
+        if from_version is None and "_package_version" not in doc.data:
+            outcome.hint = _old_version_hint(doc.data, source, to_version)
         return outcome
     except (MigrationError, NipParametersError) as err:
         outcome.status = EXIT_FAILED
@@ -358,6 +362,19 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
     return outcome
 
 
+def _old_version_hint(data: dict[str, Any], source: str, to_version: str | None) -> str | None:
+    """For an unmarked file that is not valid as current: does it read as an old config?"""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            migrate(data, from_version=None, to_version=to_version)
+    except NipParametersError:
+        return None
+    return (f"{source} states no _package_version, so it was read as the current version; it "
+            f"migrates cleanly as a pvg 0.1 config: nip-params migrate --from 0.1 {source} "
+            f"(--from unversioned if it predates pvg 0.1.0)")
+
+
 def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
     if outcome.report is not None:
         print(f"{outcome.file}: {outcome.report}", file=stream)
@@ -366,6 +383,8 @@ def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
         for problem in outcome.problems:
             hint = f" ({problem['hint']})" if problem.get("hint") else ""
             print(f"  {problem['address']}: {problem['message']}{hint}", file=stream)
+        if outcome.hint:
+            print(f"hint: {outcome.hint}", file=stream)
     if outcome.written:
         extra = f" (original kept in {outcome.backup})" if outcome.backup else ""
         print(f"  written to {outcome.written}{extra}", file=stream)
