@@ -61,10 +61,11 @@ class _VersionAction(argparse.Action):
             package = version("nip-parameters")
         except PackageNotFoundError:  # running from a source tree that is not installed
             package = "(not installed)"
-        parser.exit(
-            message=f"nip-params {package} (schema {schema_store.CURRENT_VERSION}; "
+        sys.stdout.write(
+            f"nip-params {package} (schema {schema_store.CURRENT_VERSION}; "
             f"reads {', '.join(schema_store.available_versions())})\n"
         )
+        parser.exit()
 
 
 def _unavailable(name: str, reason: str) -> Any:

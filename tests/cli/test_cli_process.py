@@ -1,0 +1,118 @@
+"""`nip-params` as a real process: the console script, concurrent runs, a closed pipe."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nip.parameters import iter_errors
+
+SCRIPT = Path(sys.executable).parent / "nip-params"
+needs_script = pytest.mark.skipif(
+    not SCRIPT.exists(), reason="nip-params is not installed"
+)
+
+
+def _run(*argv: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        argv, check=False, capture_output=True, text=True, timeout=60, **kwargs
+    )
+
+
+@needs_script
+def test_console_script(tmp_path, valid_config) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(valid_config))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenario: graph_isomorphism\ntrainer: ppo2\ndataset: x\n")
+    result = _run(str(SCRIPT), "validate", str(good), str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"{good}: ok"
+    assert result.stdout.splitlines()[1].startswith(f"{bad}: trainer: ")
+    assert result.stderr == ""
+    version = _run(str(SCRIPT), "--version")
+    assert version.returncode == 0 and version.stdout.startswith("nip-params ")
+
+
+def test_python_dash_m(tmp_path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("seed = \n")
+    result = _run(sys.executable, "-m", "nip.parameters.cli", "validate", str(broken))
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"nip-params: error: {broken}:1:8: invalid TOML: Invalid value\n"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_concurrent_runs_never_interleave_a_files_lines(tmp_path, valid_config) -> None:
+    """Four processes validate into one file at once; each file's lines stay together."""
+    runs, per_run = 4, 8
+    bad = copy.deepcopy(valid_config)
+    bad["trainer"], bad["seeed"], bad["agents"]["_default"]["d_gnn"] = "ppo2", 1, "x"
+    groups = []
+    for run in range(runs):
+        files = []
+        for index in range(per_run):
+            path = tmp_path / f"run{run}-file{index}-{'x' * 40}.json"
+            path.write_text(json.dumps(bad))
+            files.append(str(path))
+        groups.append(files)
+    out_path = tmp_path / "out.txt"
+    fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "nip.parameters.cli", "validate", *files],
+                stdout=fd,
+                stderr=subprocess.PIPE,
+            )
+            for files in groups
+        ]
+        for proc in procs:
+            _, err = proc.communicate(timeout=60)
+            assert proc.returncode == 1, err
+    finally:
+        os.close(fd)
+    per_file = len(list(iter_errors(bad)))
+    assert per_file >= 3
+    lines = out_path.read_text().splitlines()
+    assert len(lines) == runs * per_run * per_file
+    line_re = re.compile(r"^(\S+\.json): (agents\._default\.d_gnn|seeed|trainer): .+$")
+    order = []
+    for line in lines:
+        match = line_re.match(line)
+        assert match, f"mangled line: {line!r}"
+        order.append(match.group(1))
+    for name in {*order}:
+        positions = [i for i, seen in enumerate(order) if seen == name]
+        assert positions == list(range(positions[0], positions[0] + per_file)), name
+
+
+def test_a_closed_pipe_is_not_a_traceback() -> None:
+    """`nip-params schema | head -0`: the reader is gone before the first write."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "nip.parameters.cli", "schema"],
+            check=False,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (
+        result.stderr == ""
+    )  # no traceback, no "Exception ignored ... BrokenPipeError"
+    assert result.returncode == 1
