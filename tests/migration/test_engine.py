@@ -332,3 +332,34 @@ def test_report_text_and_json():
 def test_not_a_dict():
     with pytest.raises(MigrationError, match="expected a dict"):
         migrate(["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+# --- what from_dict calls -----------------------------------------------------------------------
+
+def test_migrate_on_load_leaves_current_dicts_alone():
+    from nip.parameters._migration import migrate_on_load
+
+    for data in (config(None, pvg_protocol={}), config("1.0.0"), config("1.0.3")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert migrate_on_load(data) is data
+
+
+def test_migrate_on_load_migrates_old_dicts_and_leaves_the_check_to_the_caller():
+    from nip.parameters._migration import migrate_on_load
+
+    data = config("0.1.0", interaction_protocol="pvg", rl={"extra": 1})
+    before = copy.deepcopy(data)
+    with pytest.warns(UserWarning, match=r"written by version 0\.1\.0 and was migrated to 1\.0"):
+        out = migrate_on_load(data)
+    assert data == before
+    assert out["interaction_protocol"] == "nip"
+    assert out["rl"] == {"extra": 1}, "from_dict decides (ignore_extra_keys) what happens to it"
+
+
+@pytest.mark.parametrize("version", ["2.0.0", "0.0.3", "x"])
+def test_migrate_on_load_names_the_version_it_cannot_read(version):
+    from nip.parameters._migration import migrate_on_load
+
+    with pytest.raises(ConversionFunctionNotFoundError, match="_package_version"):
+        migrate_on_load(config(version))

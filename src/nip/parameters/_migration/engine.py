@@ -147,7 +147,7 @@ def migrate(
     target = version_key(to_version) if to_version is not None else chain.newest
     if target is None:
         raise MigrationError("cannot migrate to the unversioned era; name a version")
-    steps = chain.path(start, target)
+    steps = chain.path(start, target, stated=str(stated) if from_version is FROM_DATA else None)
 
     # a dict subclass (ruamel.yaml's CommentedMap) keeps its type, and so its comments
     out: dict[str, Any] = copy.deepcopy(data if isinstance(data, dict) else dict(data))
@@ -200,9 +200,8 @@ def migrate_on_load(data: Mapping[str, Any]) -> Mapping[str, Any]:
     count = len(result.report.changes)
     warnings.warn(
         f"this config was written by version {stated} and was migrated to "
-        f"{result.report.to_version} ({count} change{'s' if count != 1 else ''}: "
-        + "; ".join(str(c) for c in result.report.changes)
-        + "). Update the file with `nip-params migrate --in-place FILE`.",
+        f"{result.report.to_version} ({count} change{'s' if count != 1 else ''}; "
+        f"`nip-params migrate --dry-run FILE` lists them, `--in-place` updates the file)",
         UserWarning,
         stacklevel=external_stacklevel(),
     )

@@ -291,19 +291,24 @@ class Chain:
                 return step
         return None
 
-    def path(self, start: VersionKey, target: tuple[int, int]) -> list[Step]:
-        """The steps from ``start`` to ``target``; ConversionFunctionNotFoundError if there is none."""
+    def path(self, start: VersionKey, target: tuple[int, int], *, stated: str | None = None) -> list[Step]:
+        """The steps from ``start`` to ``target``; ConversionFunctionNotFoundError if there is none.
+
+        ``stated`` is the ``_package_version`` text the start version was read from, for messages.
+        """
         known = self.versions
         readable = ", ".join(label(k) for k in known)
         if start is not None and start not in known:
             newest = self.newest
+            where = f"_package_version {stated!r}: " if stated is not None else ""
+            shown = stated if stated is not None else label(start)
             if newest is not None and start > newest:
                 raise ConversionFunctionNotFoundError(
-                    f"this config was written by version {label(start)}, which is newer than this "
+                    f"{where}this config was written by version {shown}, which is newer than this "
                     f"package knows (newest: {label(newest)}); upgrade nip-parameters to read it"
                 )
             raise ConversionFunctionNotFoundError(
-                f"no conversion step from version {label(start)}: it is not a known version "
+                f"{where}no conversion step from version {shown}: it is not a known version "
                 f"(known: {readable})"
             )
         if target not in known:
