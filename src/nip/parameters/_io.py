@@ -15,9 +15,7 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any, Literal
 
 import yaml
 
-from nip.parameters._yaml_safe import ConfigLoader, LimitExceeded, check_event_stream
+from nip.parameters._parsers import parse_json, parse_toml, parse_yaml
 from nip.parameters.errors import ConfigFileError
 
 __all__ = [
@@ -35,6 +33,7 @@ __all__ = [
     "MAX_STRING_LENGTH",
     "MAX_VALUES",
     "MAX_YAML_ALIASES",
+    "STDIN_NAME",
     "LoadedConfig",
     "dump_config",
     "parse_config",
@@ -114,7 +113,7 @@ def parse_config(
         if format is None:
             data, format = _sniff(text, name)
         else:
-            data = _PARSERS[format](text, name)
+            data = _parse(format, text, name)
         return _checked_tree(data, name, copy=format == "yaml"), format
     except ConfigFileError:
         raise
@@ -213,234 +212,40 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Parsers: text -> data, or ConfigFileError with a position
+# Parsing: by format, or sniffed
 
 
-class _JsonHookError(Exception):
-    def __init__(self, message: str, token: str) -> None:
-        super().__init__(message)
-        self.message, self.token = message, token
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-        self.object_start: int | None = None
-
-
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-def _reject_constant(token: str) -> Any:
-    raise _JsonHookError(f"{token} is not valid JSON (no NaN or Infinity)", token)
-
-
-def _parse_json(text: str, name: str) -> Any:
-    try:
-        return json.loads(
-            text,
-            object_pairs_hook=_reject_duplicates,
-            parse_constant=_reject_constant,
-        )
-    except json.JSONDecodeError as exc:
-        raise ConfigFileError(
-            name, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
-        ) from None
-    except _JsonHookError as exc:
-        line, column = _position(text, _locate_token(text, exc.token))
-        raise ConfigFileError(name, exc.message, line=line, column=column) from None
-    except _DuplicateKey as exc:
-        line, column = _position(text, _locate_duplicate(text, exc.key))
-        raise ConfigFileError(
-            name, f"duplicate key {exc.key!r}", line=line, column=column
-        ) from None
-    except ValueError as exc:
-        if "digits" not in str(exc):
-            raise
-        # An integer with more digits than Python converts (sys.get_int_max_str_digits()).
-        offset = next(
-            (m.start(1) for m in _LONG_INT.finditer(text) if m.group(1) is not None),
-            None,
-        )
-        line, column = _position(text, offset)
-        raise ConfigFileError(
-            name,
-            f"an integer with more than {_INT_DIGITS} digits cannot be read",
-            line=line,
-            column=column,
-        ) from None
-
-
-_JSON_STRING_OR_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.DOTALL)
-_INT_DIGITS = sys.get_int_max_str_digits() or 4300
-_LONG_INT = re.compile(
-    r'"(?:[^"\\]|\\.)*"|(?<![\d.eE])(-?\d{' + str(_INT_DIGITS + 1) + ",})", re.DOTALL
-)
-
-
-def _locate_token(text: str, token: str) -> int | None:
-    """Offset of the first ``token`` outside a JSON string, or None."""
-    for match in _JSON_STRING_OR_TOKEN.finditer(text):
-        if match.group(1) == token:
-            return match.start(1)
-    return None
-
-
-def _locate_duplicate(text: str, key: str) -> int | None:
-    """Offset of the second occurrence of ``key`` in the first object that repeats it.
-
-    Only called after the fast parse found a duplicate: re-parse with the pure-Python scanner,
-    which tells where that object starts, then walk its keys.
-    """
-    decoder = json.JSONDecoder(object_pairs_hook=_reject_duplicates)
-    plain = json.JSONDecoder()
-
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> Any:
-        try:
-            return json.decoder.JSONObject(s_and_end, *args)
-        except _DuplicateKey as exc:
-            if exc.object_start is None:
-                exc.object_start = s_and_end[1]
-            raise
-
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
-    try:
-        decoder.decode(text)
-    except _DuplicateKey as exc:
-        start = exc.object_start
-    except (ValueError, RecursionError):
-        return None
-    else:
-        return None
-    if start is None:
-        return None
-    # Walk the keys of the object whose body starts at `start`.
-    ws = json.decoder.WHITESPACE
-    seen: set[str] = set()
-    index = ws.match(text, start).end()
-    try:
-        while text[index] == '"':
-            key_at = index
-            found, index = json.decoder.scanstring(text, index + 1)
-            if found in seen:
-                return key_at
-            seen.add(found)
-            index = ws.match(text, index).end() + 1  # past ':'
-            index = ws.match(text, index).end()
-            _, index = plain.raw_decode(text, index)
-            index = ws.match(text, index).end()
-            if text[index] != ",":
-                return None  # end of the object, no repeat found
-            index = ws.match(text, index + 1).end()
-    except (ValueError, IndexError, RecursionError):
-        return None
-    return None
-
-
-def _position(text: str, offset: int | None) -> tuple[int | None, int | None]:
-    if offset is None:
-        return None, None
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _parse_yaml(text: str, name: str) -> Any:
-    try:
-        check_event_stream(
-            text,
-            max_depth=MAX_DEPTH,
-            max_values=MAX_VALUES,
-            max_aliases=MAX_YAML_ALIASES,
-        )
-        loader = ConfigLoader(text)
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
-    except LimitExceeded as exc:
-        raise ConfigFileError(
-            name, exc.message, line=exc.mark.line + 1, column=exc.mark.column + 1
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            message = f"{exc.problem} ({exc.context})"
-        raise ConfigFileError(
-            name,
-            f"invalid YAML: {message}",
-            line=None if mark is None else mark.line + 1,
-            column=None if mark is None else mark.column + 1,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ConfigFileError(name, f"invalid YAML: {exc}") from None
-    if data is None and _only_comments(text):
-        raise ConfigFileError(name, "the file holds no YAML document (only comments)")
-    return data
-
-
-def _only_comments(text: str) -> bool:
-    return all(
-        not line.strip()
-        or line.lstrip().startswith("#")
-        or line.strip() in ("---", "...")
-        for line in text.splitlines()
+def _parse(format: str, text: str, name: str) -> Any:
+    if format == "json":
+        return parse_json(text, name)
+    if format == "toml":
+        return parse_toml(text, name)
+    return parse_yaml(
+        text,
+        name,
+        max_depth=MAX_DEPTH,
+        max_values=MAX_VALUES,
+        max_aliases=MAX_YAML_ALIASES,
     )
-
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-
-
-def _parse_toml(text: str, name: str) -> Any:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_POSITION.search(message)
-        if match:
-            raise ConfigFileError(
-                name,
-                f"invalid TOML: {message[: match.start()]}",
-                line=int(match.group(1)),
-                column=int(match.group(2)),
-            ) from None
-        raise ConfigFileError(name, f"invalid TOML: {message}") from None
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise ConfigFileError(name, f"invalid TOML: {exc}") from None
-
-
-_PARSERS: dict[str, Callable[[str, str], Any]] = {
-    "json": _parse_json,
-    "yaml": _parse_yaml,
-    "toml": _parse_toml,
-}
 
 
 def _sniff(text: str, name: str) -> tuple[Any, Format]:
     """JSON first; then YAML; then TOML when YAML gives no mapping or list."""
     try:
-        return _parse_json(text, name), "json"
+        return parse_json(text, name), "json"
     except ConfigFileError as exc:
         if not exc.reason.startswith("invalid JSON"):
             raise  # valid JSON syntax with a forbidden value: YAML must not rescue it
         json_error = exc
     yaml_error: ConfigFileError | None = None
     try:
-        data = _parse_yaml(text, name)
+        data = _parse("yaml", text, name)
         if isinstance(data, (dict, list)):
             return data, "yaml"
     except ConfigFileError as exc:
         yaml_error = exc
     try:
-        return _parse_toml(text, name), "toml"
+        return parse_toml(text, name), "toml"
     except ConfigFileError:
         pass
     if yaml_error is None:
@@ -542,7 +347,7 @@ def _checked_tree(data: Any, name: str, *, copy: bool) -> Any:
 # Out
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc,unused-ignore]  # no PyYAML stubs
     """Block-style YAML, keys in the given order, never anchors/aliases for repeated objects."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -560,12 +365,14 @@ def dump_config(data: Any, format: str) -> str:
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     if format == "yaml":
-        return yaml.dump(
-            data,
-            Dumper=_Dumper,
-            sort_keys=False,
-            default_flow_style=False,
-            allow_unicode=True,
-            width=88,
+        return str(
+            yaml.dump(
+                data,
+                Dumper=_Dumper,
+                sort_keys=False,
+                default_flow_style=False,
+                allow_unicode=True,
+                width=88,
+            )
         )
     raise ValueError(f"cannot write format {format!r}: expected 'json' or 'yaml'")

@@ -32,7 +32,7 @@ from yaml.resolver import Resolver
 try:  # libyaml is much faster; fall back to the pure-Python parser when it is not built
     from yaml import CSafeLoader as _SafeBase
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeBase  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeBase  # type: ignore[assignment,unused-ignore]
 
 __all__ = ["ConfigLoader", "LimitExceeded", "check_event_stream"]
 
@@ -135,7 +135,7 @@ def _plain_resolvers() -> dict[Any, list[tuple[str, Any]]]:
     }
 
 
-class ConfigLoader(_SafeBase):  # type: ignore[misc,valid-type]
+class ConfigLoader(_SafeBase):  # type: ignore[misc,valid-type,unused-ignore]
     """Safe loader that builds only JSON-like data; see the module docstring."""
 
     yaml_implicit_resolvers = _plain_resolvers()
