@@ -9,6 +9,7 @@ the class constants that `to_dict` writes. The bundle embeds every published fil
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from .sources import JSON_SCHEMA_DIALECT, VersionSource
@@ -42,6 +43,34 @@ def _rebase_refs(node: Any, source_stem: str, target_stem: str) -> Any:
         return out
     if isinstance(node, list):
         return [_rebase_refs(item, source_stem, target_stem) for item in node]
+    return node
+
+
+def _qualify_local_refs(node: Any, stem: str) -> Any:
+    """`#/$defs/X` -> `<stem>.json#/$defs/X`: editors resolve bare fragments against the bundle
+    root instead of the embedded resource, so every ref names its file."""
+    if isinstance(node, dict):
+        return {
+            key: (f"{stem}.json{value}" if key == "$ref" and isinstance(value, str)
+                  and value.startswith("#") else _qualify_local_refs(value, stem))
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_qualify_local_refs(item, stem) for item in node]
+    return node
+
+
+def _unlisted_aliases(node: Any) -> Any:
+    """A deprecated alias (`const` + `x-alias-of`) becomes a one-value `pattern`: validators accept
+    it the same, but editors cannot enumerate it, so completion offers only the real values."""
+    if isinstance(node, dict):
+        if "x-alias-of" in node and "const" in node:
+            out = {k: v for k, v in node.items() if k != "const"}
+            out.update(type="string", pattern="^" + re.escape(str(node["const"])) + "$")
+            return out
+        return {key: _unlisted_aliases(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_unlisted_aliases(item) for item in node]
     return node
 
 
@@ -121,17 +150,27 @@ class Publisher:
     def publish_group(self, stem: str) -> dict[str, Any]:
         doc = copy.deepcopy(self.source.groups[stem])
         doc["$defs"] = {
-            name: self.publish_class(name, definition)
+            name: _quiet_alias(self.publish_class(name, definition))
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
         _markdown(doc)
-        return doc
+        return _unlisted_aliases(_qualify_local_refs(doc, stem))
 
     def publish(self) -> dict[str, dict[str, Any]]:
         """File name -> published document, including the bundle."""
         files = {f"{stem}.json": self.publish_group(stem) for stem in self.source.groups}
         files[BUNDLE_NAME] = bundle(self.source.version, files)
         return files
+
+
+def _quiet_alias(definition: dict[str, Any]) -> dict[str, Any]:
+    """An enum type referenced by fields: editors would show its title and description instead of
+    the field's own, so they move to `$comment` (the generated docs still show them)."""
+    if "enum" not in definition:
+        return definition
+    out = {k: v for k, v in definition.items() if k not in ("title", "description")}
+    out["$comment"] = f"{definition.get('title', '')}: {definition.get('description', '')}"
+    return out
 
 
 def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -148,6 +187,6 @@ def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "title": f"nip hyper-parameters {version}",
         "description": f"A complete nip experiment config, schema version {version}. "
         "Every group file is embedded under $defs with its own $id; nothing is fetched.",
-        "$ref": "hyper_parameters.json",
+        "$ref": "hyper_parameters.json#/$defs/HyperParameters",
         "$defs": embedded,
     }

@@ -8,7 +8,7 @@ import re
 import typing
 
 import pytest
-from conftest import DATA
+from sample_data import DATA
 
 import nip.parameters as params
 from nip.parameters.parameters_base import PARAMETER_CLASSES, PARAMETER_VALUE_CLASSES

@@ -6,7 +6,7 @@ import copy
 import json
 
 import pytest
-from conftest import load_samples
+from sample_data import load_samples
 from recipe import build
 
 from nip.parameters import HyperParameters

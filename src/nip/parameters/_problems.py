@@ -24,8 +24,14 @@ def json_type(value: Any) -> str:
 
 
 def closest(word: str, options: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The option the user most likely meant: a near spelling, else the one sharing a word."""
+    options = list(options)
+    matches = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    stem = str(word).rstrip("0123456789_-. ").lower()
+    sharing = [o for o in options if stem and stem in o.lower().split("_")]
+    return sharing[0] if len(sharing) == 1 else None
 
 
 def _path(error: ValidationError) -> tuple[str | int, ...]:
@@ -43,7 +49,13 @@ def _wrong_type_only(errors: Sequence[ValidationError]) -> bool:
     return all(e.validator == "type" and not e.relative_path for e in errors)
 
 
+def _is_choice(error: ValidationError) -> bool:
+    """An enum or const miss, or a miss of a deprecated alias (a one-value pattern)."""
+    return error.validator in ("enum", "const") or "x-alias-of" in error.schema
+
+
 def _choices(schema: dict[str, Any]) -> list[Any]:
+    """The values to offer: deprecated aliases are accepted but never suggested."""
     if "enum" in schema:
         return list(schema["enum"])
     if "const" in schema and not schema.get("deprecated"):
@@ -75,7 +87,7 @@ class ProblemMaker:
         branches = _branches(error)
         fitting = [errs for errs in branches.values() if not _wrong_type_only(errs)]
         flat = [e for errs in fitting for e in errs]
-        if flat and all(e.validator in ("enum", "const") and not e.relative_path for e in flat):
+        if flat and all(_is_choice(e) and not e.relative_path for e in flat):
             values = [v for e in flat for v in _choices(e.schema)]
             return [self._enum_problem(error, values)]
         if fitting:

@@ -121,8 +121,9 @@ def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
     """For an unmarked config that an older schema explains better: say so, and name the fix."""
     if not isinstance(instance, Mapping) or "_package_version" in instance:
         return None
+    current = {p.path for p in problems}
     for older in reversed(schema_store.available_versions()[:-1]):
-        if len(_problems(older, None, instance)) < len(problems):
+        if {p.path for p in _problems(older, None, instance)} < current:  # explains some, adds none
             return (
                 f"This config has no _package_version, so it was read as version "
                 f"{schema_store.CURRENT_VERSION}, but it looks like a version {older} config. "
