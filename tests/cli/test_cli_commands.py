@@ -293,3 +293,22 @@ def test_get_reads_stdin(cli, monkeypatch, valid_config) -> None:
         sys, "stdin", io.TextIOWrapper(io.BytesIO(json.dumps(valid_config).encode()))
     )
     assert cli("get", "-", "dataset").out == "eru10000\n"
+
+
+def test_library_warnings_are_one_plain_line(cli, write, monkeypatch) -> None:
+    import warnings
+
+    def warn_and_fail(args):
+        warnings.warn(
+            "migrated a config from version 0.1.0 to 1.0", UserWarning, stacklevel=1
+        )
+        warnings.warn("'ppo' is deprecated", DeprecationWarning, stacklevel=1)
+        return 0
+
+    monkeypatch.setattr(defaults_cmd, "run", warn_and_fail)
+    run = cli("defaults", "--scenario", "s", "--trainer", "t")
+    assert run.code == 0
+    assert run.err == (
+        "nip-params: warning: migrated a config from version 0.1.0 to 1.0\n"
+        "nip-params: deprecated: 'ppo' is deprecated\n"
+    )

@@ -116,3 +116,19 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         result.stderr == ""
     )  # no traceback, no "Exception ignored ... BrokenPipeError"
     assert result.returncode == 1
+
+
+def test_a_migration_warning_is_one_plain_line(tmp_path) -> None:
+    samples = Path(__file__).parents[1] / "data" / "reference_samples" / "migrate"
+    case = json.loads((samples / "real-v0.1-pvg-min-rounds-2.json").read_text())
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(case["input"]))
+    result = _run(
+        sys.executable, "-m", "nip.parameters.cli", "get", str(old), "trainer"
+    )
+    assert result.returncode == 0
+    assert result.stdout == f"{case['input']['trainer']}\n"
+    assert result.stderr.startswith(
+        "nip-params: warning: migrated a config from version 0.1"
+    )
+    assert len(result.stderr.splitlines()) == 1

@@ -13,6 +13,7 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from typing import Any
 
 from nip.parameters.errors import ConfigFileError, NipParametersError
@@ -119,6 +120,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``nip-params`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    with warnings.catch_warnings():
+        # The library's warnings (a migrated config, a deprecated value) are for the user: show
+        # each once, as one plain line, not with a source line of this package.
+        warnings.filterwarnings("default", module=r"nip\.parameters(\.|$)")
+        warnings.showwarning = _show_warning
+        return _main(argv)
+
+
+def _show_warning(
+    message: Warning | str, category: type[Warning], *_: Any, **__: Any
+) -> None:
+    kind = "deprecated" if issubclass(category, DeprecationWarning) else "warning"
+    try:
+        sys.stderr.write(f"nip-params: {kind}: {message}\n")
+    except (OSError, ValueError):
+        pass
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         parser = build_parser()
         try:
