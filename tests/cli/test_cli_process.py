@@ -129,6 +129,7 @@ def test_a_migration_warning_is_one_plain_line(tmp_path) -> None:
     assert result.returncode == 0
     assert result.stdout == f"{case['input']['trainer']}\n"
     assert result.stderr.startswith(
-        "nip-params: warning: migrated a config from version 0.1"
-    )
-    assert len(result.stderr.splitlines()) == 1
+        "nip-params: warning: "
+    )  # not "<file>:8: UserWarning"
+    assert "0.1" in result.stderr
+    assert len(result.stderr.splitlines()) == 1  # no source line under it

@@ -65,6 +65,7 @@ def test_json_format_is_a_report_per_file(cli, write, valid_config) -> None:
     assert [entry["valid"] for entry in report] == [True, False, False]
     assert [entry["format"] for entry in report] == ["json", "yaml", None]
     assert report[0]["problems"] == [] and report[0]["error"] is None
+    assert report[0]["note"] is None
     pointers = {p["pointer"] for p in report[1]["problems"]}
     assert pointers == {"/agents/_default/d_gnn", "/seeed", "/trainer"}
     assert set(report[1]["problems"][0]) >= {
@@ -218,3 +219,17 @@ def test_progress_stays_off_stdout_in_json_mode(
     run = cli("validate", "--format", "json", *many)
     assert len(run.json()) == len(many)  # stdout is pure JSON
     assert f"[{len(many)}/{len(many)}]" in run.err
+
+
+def test_an_unmarked_old_config_gets_a_note_naming_the_migration(cli, write) -> None:
+    samples = DATA / "reference_samples" / "migrate"
+    old = json.loads((samples / "real-v0.1-pvg-min-rounds-2.json").read_text())["input"]
+    old.pop("_package_version")
+    path = write("unmarked.json", old)
+    run = cli("validate", str(path))
+    assert run.code == 1
+    note = run.out.splitlines()[-1]
+    assert note.startswith(f"{path}: note: ") and "migrate --from 0.1" in note
+    report = cli("validate", "--format", "json", str(path)).json()
+    assert "migrate --from 0.1" in report[0]["note"]
+    assert cli("validate", "--version", "1.0", str(path)).out.count(": note: ") == 0

@@ -34,6 +34,8 @@ examples:
 output (text): one line per problem, address first, after the file name:
   run.yaml: agents.prover.num_gnn_layers: expected integer, got 'two'
   other.json: ok
+and, when it helps, a note about the whole file (e.g. that it looks like an old version):
+  old.json: note: This config has no _package_version, ... `nip-params migrate --from 0.1 FILE` ...
 An unreadable file is reported on stderr with its line and column where known:
   nip-params: error: bad.yaml:3:7: invalid YAML: duplicate key 'seed' (...)
 
@@ -87,6 +89,8 @@ class FileResult:
     format: str | None = None
     problems: list[Problem] = field(default_factory=list)
     error: ConfigFileError | None = None
+    # Advice about the whole file, e.g. that it looks like an old version.
+    note: str | None = None
 
     @property
     def status(self) -> int:
@@ -108,6 +112,7 @@ class FileResult:
             "format": self.format,
             "error": error,
             "problems": [problem.to_json() for problem in self.problems],
+            "note": self.note,
         }
 
     def to_text(self, *, quiet: bool) -> tuple[str, str]:
@@ -116,14 +121,15 @@ class FileResult:
             return "", f"nip-params: error: {self.error}\n"
         if not self.problems:
             return ("" if quiet else f"{self.file}: ok\n"), ""
-        return "".join(
-            f"{self.file}: {_one_line(problem)}\n" for problem in self.problems
-        ), ""
+        lines = [f"{self.file}: {_one_line(problem)}\n" for problem in self.problems]
+        if self.note:
+            lines.append(f"{self.file}: note: {_one_line(self.note)}\n")
+        return "".join(lines), ""
 
 
-def _one_line(problem: Problem) -> str:
+def _one_line(text: object) -> str:
     # One problem is one line in the text format, whatever its message holds.
-    return str(problem).replace("\r", " ").replace("\n", " ")
+    return str(text).replace("\r", " ").replace("\n", " ")
 
 
 def check_file(source: str, version: str | None) -> FileResult:
@@ -133,13 +139,14 @@ def check_file(source: str, version: str | None) -> FileResult:
         loaded = read_config(source)
     except ConfigFileError as error:
         return FileResult(name, error=error)
-    from nip.parameters import iter_errors
+    from nip.parameters import validate
 
     result = FileResult(name, format=loaded.format)
     try:
-        result.problems = list(iter_errors(loaded.data, version))
+        validate(loaded.data, version)
     except ParameterValidationError as error:
         result.problems = list(error.problems)
+        result.note = getattr(error, "note", None)
     except NipParametersError as error:
         result.problems = [Problem((), str(error))]
     return result
