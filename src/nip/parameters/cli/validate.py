@@ -32,7 +32,7 @@ examples:
   nip-params validate --version 0.1 old.json        check against the 0.1 schema
 
 output (text): one line per problem, address first, after the file name:
-  run.yaml: agents.prover.num_gnn_layers: expected integer, got 'two'
+  run.yaml: agents.prover.num_gnn_layers: expected integer, got string 'two'
   other.json: ok
 and, when it helps, a note about the whole file (e.g. that it looks like an old version):
   old.json: note: This config has no _package_version, ... `nip-params migrate --from 0.1 FILE` ...
