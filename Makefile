@@ -39,7 +39,8 @@ test-js: $(STAMP) $(JS_STAMP)
 ## run: regenerate, validate the examples, and migrate an old one
 run: generate
 	$(VENV)/bin/nip-params validate examples/*.json examples/*.yaml
-	$(VENV)/bin/nip-params migrate --dry-run examples/old/*.json
+	$(VENV)/bin/nip-params migrate --dry-run examples/old/pvg_v0.1_code_validation.json
+	$(VENV)/bin/nip-params migrate --dry-run --from unversioned examples/old/unversioned_spg_debate.json
 
 ## new-version: start schema VERSION (copy the current one, lock it, scaffold the migration step)
 new-version: $(STAMP)

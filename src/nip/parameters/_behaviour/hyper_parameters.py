@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from .. import validation
 from .._convert import group_from_mapping
-from .._warnings import warn
 from ..errors import ParameterValidationError
 
 
@@ -44,7 +42,11 @@ class HyperParametersBehaviour:
 
     def _process_agents(self) -> None:
         # Imported here: importing it registers AgentsParameters, which nip does after the schedules.
-        from .._agents_collection import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
+        from .._agents_collection import (
+            DEFAULT_AGENT,
+            UPDATE_REPR_KEY,
+            AgentsParameters,
+        )
 
         agent_class = self._scenario_agent_class(self.scenario)
         if agent_class is None:
@@ -92,18 +94,6 @@ class HyperParametersBehaviour:
     @classmethod
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
         """A dict that states an older `_package_version` is migrated first, with a warning."""
-        stated = params_dict.get("_package_version")
-        if stated is None:
-            return params_dict
-        version = validation.known_version(str(stated))
-        if version == validation.schema_store.CURRENT_VERSION:
-            return params_dict
-        from .._migration import migrate
+        from .._migration import migrate_on_load
 
-        result = migrate(params_dict, from_version=str(stated))
-        warn(
-            f"migrated a config from version {stated} to {validation.schema_store.CURRENT_VERSION} "
-            f"({len(result.report.changes)} changes)",
-            UserWarning,
-        )
-        return result.data
+        return migrate_on_load(params_dict)
