@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .parse import VersionParser, dump
-from .publish import Publisher
+from .publish import BUNDLE_NAME, Publisher
 from .render import PACKAGE, Renderer
 from .sources import load_all, load_vocabulary
 
@@ -28,13 +29,31 @@ def _vendor_keywords(node: object, found: set[str]) -> set[str]:
     return found
 
 
+def catalog(schema_root: Path, bundle_ids: dict[str, str]) -> dict[str, object] | None:
+    """The SchemaStore catalog of the bundles, from schema/catalog.json (absent in fixtures)."""
+    entry_file = schema_root / "catalog.json"
+    if not entry_file.exists():
+        return None
+    entry = {k: v for k, v in json.loads(entry_file.read_text(encoding="utf-8")).items()
+             if not k.startswith("$")}
+    current = list(bundle_ids)[-1]
+    entry.update(url=bundle_ids[current], versions=bundle_ids)
+    return {
+        "$schema": "https://json.schemastore.org/schema-catalog.json",
+        "version": 1,
+        "schemas": [entry],
+    }
+
+
 def generate_all(repo: Path) -> dict[str, str]:
     schema_root = repo / "schema"
     versions = load_all(schema_root)
     vocabulary = load_vocabulary(schema_root)
     outputs: dict[str, str] = {}
+    bundle_ids: dict[str, str] = {}
     for source in versions:
         published = Publisher(source).publish()
+        bundle_ids[source.version] = published[BUNDLE_NAME]["$id"]
         unknown = _vendor_keywords(published, set()) - vocabulary
         if unknown:
             raise SystemExit(
@@ -43,6 +62,9 @@ def generate_all(repo: Path) -> dict[str, str]:
             )
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
+    entries = catalog(schema_root, bundle_ids)
+    if entries is not None:
+        outputs[f"{PACKAGE}/_schemas/catalog.json"] = dump(entries)
     current = versions[-1]
     package = VersionParser(current).package()
     handwritten_docs = {
