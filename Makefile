@@ -27,8 +27,13 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m codegen --check
 
-## test: every test: Python (incl. the generated-code sync check) and the Node consumers
-test: check test-py test-js
+## test: every test: sync check, lint and types, Python tests, Node consumers
+test: check lint test-py test-js
+
+## lint: ruff on everything, mypy on src/ and codegen/
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src codegen
+	$(VENV)/bin/mypy
 
 test-py: $(STAMP)
 	$(PY) -m pytest

@@ -13,13 +13,12 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from datamodel_code_generator import DataModelType, PythonVersion
+from datamodel_code_generator import DataModelType, LiteralType, PythonVersion
 from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
 from .model import AliasSpec, ClassSpec, FieldSpec, ModuleSpec, PackageSpec
 from .sources import VersionSource
-
 
 
 def run_parser(source: VersionSource) -> list[Any]:
@@ -44,7 +43,7 @@ def _parse_directory(directory: Path) -> list[Any]:
         use_union_operator=True,
         use_standard_collections=True,
         target_python_version=PythonVersion.PY_311,
-        enum_field_as_literal="all",
+        enum_field_as_literal=LiteralType.All,
         strict_nullable=True,
         use_exact_imports=True,
     )

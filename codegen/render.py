@@ -6,7 +6,6 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -136,7 +135,7 @@ class Renderer:
             header=header(module.source),
             module=module,
             imports=_imports(module, self.package),
-            exports=module_exports(module),
+            exports=sorted(module_exports(module)),
             docstrings={c.name: docstring(c) for c in module.classes},
             decorators={c.name: decorators(c) for c in module.classes},
             field_values={c.name: {f.name: field_value(f) for f in c.fields} for c in module.classes},

@@ -23,7 +23,7 @@ UPDATE_REPR_KEY = "agents_update_repr"
 
 
 @register_parameter_value_class
-class AgentsParameters(dict, ParameterValue):  # type: ignore[type-arg]
+class AgentsParameters(dict[str, Any], ParameterValue):
     """The agents, keyed by name. ``"_default"`` answers for any agent that is not named."""
 
     def __getitem__(self, name: str) -> Any:

@@ -6,7 +6,6 @@ import copy
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from . import validation
@@ -34,11 +33,16 @@ def already_checked() -> Iterator[None]:
         _CHECKED.reset(token)
 
 
-@cache
-def _is_value_type(kind: type) -> bool:
-    from .parameters_base import ParameterValue
+_VALUE_TYPES: dict[type, bool] = {}  # type -> is it a ParameterValue (isinstance on an ABC is slow)
 
-    return issubclass(kind, ParameterValue)
+
+def _is_value_type(kind: type) -> bool:
+    found = _VALUE_TYPES.get(kind)
+    if found is None:
+        from .parameters_base import ParameterValue
+
+        found = _VALUE_TYPES[kind] = issubclass(kind, ParameterValue)
+    return found
 
 
 def _is_value_object(value: Any) -> bool:
@@ -113,7 +117,7 @@ def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
 
 
 # ---- from_dict ------------------------------------------------------------------------------------
-def from_dict(cls: type, data: Any, *, ignore_extra_keys: bool) -> Any:
+def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
     if not isinstance(data, Mapping):
         raise ParameterValidationError.single(
             (), f"expected an object (dict) for {cls.__name__}, got {type(data).__name__}"
@@ -126,7 +130,7 @@ def from_dict(cls: type, data: Any, *, ignore_extra_keys: bool) -> Any:
         return build(cls, data)
 
 
-def build(cls: type, data: Mapping[str, Any]) -> Any:
+def build(cls: Any, data: Mapping[str, Any]) -> Any:
     """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
     from .parameters_base import get_parameter_or_parameter_value_class
 
@@ -156,7 +160,7 @@ def build(cls: type, data: Mapping[str, Any]) -> Any:
     return cls(**kwargs)
 
 
-def strip_unknown(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
+def strip_unknown(cls: Any, data: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of `data` without the keys that neither the class nor its schema knows."""
     allowed = field_names(cls) | validation.meta_keys(cls)
     out: dict[str, Any] = {}

@@ -6,7 +6,6 @@ import dataclasses
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 
@@ -30,8 +29,28 @@ class FieldInfo:
     deprecated_values: dict[Any, Any]
 
 
-@cache
-def field_infos(cls: type) -> tuple[FieldInfo, ...]:
+_INFOS: dict[type, tuple[FieldInfo, ...]] = {}  # per class; filled on first use
+
+
+def field_infos(cls: Any) -> tuple[FieldInfo, ...]:
+    found = _INFOS.get(cls)
+    if found is None:
+        found = _INFOS[cls] = _read_infos(cls)
+    return found
+
+
+_NAMES: dict[type, frozenset[str]] = {}
+
+
+def field_names(cls: Any) -> frozenset[str]:
+    """The dict keys of a class's fields."""
+    found = _NAMES.get(cls)
+    if found is None:
+        found = _NAMES[cls] = frozenset(info.json_name for info in field_infos(cls))
+    return found
+
+
+def _read_infos(cls: Any) -> tuple[FieldInfo, ...]:
     return tuple(
         FieldInfo(
             name=f.name,
@@ -44,7 +63,3 @@ def field_infos(cls: type) -> tuple[FieldInfo, ...]:
         for f in dataclasses.fields(cls)
     )
 
-
-@cache
-def field_names(cls: type) -> frozenset[str]:
-    return frozenset(info.json_name for info in field_infos(cls))

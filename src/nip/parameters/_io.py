@@ -123,7 +123,7 @@ def parse_config(
         ) from None
     except MemoryError:
         raise ConfigFileError(name, "not enough memory to read this file") from None
-    except Exception as exc:  # noqa: BLE001 - contract: a bad file raises nothing else
+    except Exception as exc:
         raise ConfigFileError(
             name, f"cannot be parsed ({type(exc).__name__}: {exc})"
         ) from None
@@ -261,7 +261,7 @@ def _sniff(text: str, name: str) -> tuple[Any, Format]:
 
 def _checked_tree(data: Any, name: str, *, copy: bool) -> Any:
     """Check every value iteratively; with ``copy``, return a fresh tree without shared nodes."""
-    Link = tuple[str | int, Any] | None  # the path, as a linked list (key, parent link)
+    Link = tuple[str | int, Any] | None  # noqa: N806 - a local type alias; the path as a linked list (key, parent link)
 
     def fail(message: str, link: Link) -> ConfigFileError:
         parts: list[str] = []

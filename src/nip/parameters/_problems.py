@@ -38,6 +38,15 @@ def _path(error: ValidationError) -> tuple[str | int, ...]:
     return tuple(error.absolute_path)
 
 
+def _schema(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _expected(error: ValidationError) -> Any:
+    """The keyword's value in the schema (e.g. the list of an `enum`)."""
+    return error.validator_value
+
+
 def _branches(error: ValidationError) -> dict[int, list[ValidationError]]:
     grouped: dict[int, list[ValidationError]] = {}
     for sub in error.context or ():
@@ -51,7 +60,7 @@ def _wrong_type_only(errors: Sequence[ValidationError]) -> bool:
 
 def _is_choice(error: ValidationError) -> bool:
     """An enum or const miss, or a miss of a deprecated alias (a one-value pattern)."""
-    return error.validator in ("enum", "const") or "x-alias-of" in error.schema
+    return error.validator in ("enum", "const") or "x-alias-of" in _schema(error)
 
 
 def _choices(schema: dict[str, Any]) -> list[Any]:
@@ -88,13 +97,13 @@ class ProblemMaker:
         fitting = [errs for errs in branches.values() if not _wrong_type_only(errs)]
         flat = [e for errs in fitting for e in errs]
         if flat and all(_is_choice(e) and not e.relative_path for e in flat):
-            values = [v for e in flat for v in _choices(e.schema)]
+            values = [v for e in flat for v in _choices(_schema(e))]
             return [self._enum_problem(error, values)]
         if fitting:
             return [p for e in flat for p in self._one(e)]
         wanted: list[str] = []
         for sub in (e for errs in branches.values() for e in errs):
-            value = sub.validator_value
+            value = _expected(sub)
             for name in [value] if isinstance(value, str) else list(value):
                 if name not in wanted:
                     wanted.append(name)
@@ -114,11 +123,11 @@ class ProblemMaker:
         )
 
     def _enum(self, error: ValidationError) -> list[Problem]:
-        return [self._enum_problem(error, list(error.validator_value))]
+        return [self._enum_problem(error, list(_expected(error)))]
 
     def _const(self, error: ValidationError) -> list[Problem]:
         path = _path(error)
-        expected = error.validator_value
+        expected = _expected(error)
         if path and path[-1] == "_type":
             where = ".".join(map(str, path[:-1])) or "the root"
             message = f"a {expected} belongs at {where}, not a {error.instance!r}"
@@ -137,7 +146,7 @@ class ProblemMaker:
         )
 
     def _type(self, error: ValidationError) -> list[Problem]:
-        wanted = error.validator_value
+        wanted = _expected(error)
         text = wanted if isinstance(wanted, str) else " or ".join(wanted)
         return [self._type_problem(error, text)]
 
@@ -145,16 +154,17 @@ class ProblemMaker:
         path = _path(error)
         return [
             Problem((*path, key), f"missing required key {key!r}", expected=f"a value for {key!r}")
-            for key in error.validator_value
+            for key in _expected(error)
             if isinstance(error.instance, dict) and key not in error.instance
         ]
 
     def _additionalProperties(self, error: ValidationError) -> list[Problem]:  # noqa: N802
         path = _path(error)
-        known = list(error.schema.get("properties", {}))
-        owner = error.schema.get("title", "this object")
+        known = list(_schema(error).get("properties", {}))
+        owner = _schema(error).get("title", "this object")
+        instance: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
         out = []
-        for key in error.instance:
+        for key in instance:
             if key in known:
                 continue
             hint = None
@@ -165,7 +175,7 @@ class ProblemMaker:
                 places = " or ".join(f"{g}.{key}" for g in self.key_owners[key])
                 hint = f"{key!r} is a field of another group: did you mean {places}?"
             out.append(
-                Problem((*path, key), f"unknown key {key!r} for {owner}", actual=error.instance[key],
+                Problem((*path, key), f"unknown key {key!r} for {owner}", actual=instance[key],
                         hint=hint)
             )
         return out

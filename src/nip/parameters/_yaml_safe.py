@@ -175,7 +175,7 @@ class ConfigLoader(_SafeBase):  # type: ignore[misc,valid-type,unused-ignore]
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
         self._check_keys(node, set())
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep=deep)  # type: ignore[arg-type]
 
     def _check_keys(self, node: Node, visited: set[int]) -> None:
         """String keys only, each at most once; merged (``<<``) mappings are checked too."""

@@ -23,14 +23,14 @@ from .update_schedule import (
 )
 
 __all__ = [
-    "LrFactors",
     "AgentParameters",
-    "RandomAgentParameters",
+    "AgentsParameters",
+    "CodeValidationAgentParameters",
     "GraphIsomorphismAgentParameters",
     "ImageClassificationAgentParameters",
+    "LrFactors",
     "PureTextAgentParameters",
-    "CodeValidationAgentParameters",
-    "AgentsParameters",
+    "RandomAgentParameters",
 ]
 
 

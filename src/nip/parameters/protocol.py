@@ -8,10 +8,10 @@ from .types import GuessType
 
 __all__ = [
     "CommonProtocolParameters",
-    "LongProtocolParameters",
-    "NipProtocolParameters",
     "DebateProtocolParameters",
+    "LongProtocolParameters",
     "MnipProtocolParameters",
+    "NipProtocolParameters",
     "ZkProtocolParameters",
 ]
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from .parameters_base import SubParameters, register_parameter_class
 
-__all__ = ["ImageClassificationParameters", "CodeValidationParameters"]
+__all__ = ["CodeValidationParameters", "ImageClassificationParameters"]
 
 
 @register_parameter_class

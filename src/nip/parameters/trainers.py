@@ -20,15 +20,15 @@ from .types import (
 )
 
 __all__ = [
-    "RlTrainerParameters",
     "CommonPpoParameters",
-    "VanillaPpoParameters",
-    "SpgParameters",
-    "ReinforceParameters",
-    "SoloAgentParameters",
-    "TextRlParameters",
     "PureTextEiParameters",
     "PureTextMaltParameters",
+    "ReinforceParameters",
+    "RlTrainerParameters",
+    "SoloAgentParameters",
+    "SpgParameters",
+    "TextRlParameters",
+    "VanillaPpoParameters",
 ]
 
 

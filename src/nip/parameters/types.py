@@ -4,19 +4,19 @@
 from typing import Literal
 
 __all__ = [
+    "ActivationType",
+    "BaseRunType",
+    "BinarificationMethodType",
+    "GuessType",
+    "IhvpVariantType",
+    "ImageBuildingBlockType",
+    "InteractionProtocolType",
+    "MessageRegressionMethodType",
+    "PpoLossType",
     "ScenarioType",
     "SpgVariantType",
-    "IhvpVariantType",
-    "GuessType",
-    "TrainerType",
     "TestSchemeType",
-    "PpoLossType",
-    "BinarificationMethodType",
-    "ActivationType",
-    "InteractionProtocolType",
-    "ImageBuildingBlockType",
-    "MessageRegressionMethodType",
-    "BaseRunType",
+    "TrainerType",
 ]
 
 ScenarioType = Literal["graph_isomorphism", "image_classification", "code_validation"]

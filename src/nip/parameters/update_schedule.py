@@ -10,10 +10,10 @@ from ._schedule_base import AgentUpdateSchedule
 from .parameters_base import register_parameter_value_class
 
 __all__ = [
+    "AgentUpdateSchedule",
+    "AlternatingPeriodicUpdateSchedule",
     "ConstantUpdateSchedule",
     "ContiguousPeriodicUpdateSchedule",
-    "AlternatingPeriodicUpdateSchedule",
-    "AgentUpdateSchedule",
 ]
 
 

@@ -22,4 +22,5 @@ class AgentBehaviour:
         for info in field_infos(type(self)):
             if info.json_name in wandb_config and info.name not in preserved:
                 setattr(self, info.name, wandb_config[info.json_name])
-        self.is_random = wandb_config["is_random"]
+        # nip shadows the class constant with an instance attribute here.
+        setattr(self, "is_random", wandb_config["is_random"])  # noqa: B010

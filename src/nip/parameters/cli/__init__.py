@@ -10,6 +10,7 @@ file. No error prints a traceback; set ``NIP_PARAMS_TRACEBACK=1`` to see one for
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -132,10 +133,8 @@ def _show_warning(
     message: Warning | str, category: type[Warning], *_: Any, **__: Any
 ) -> None:
     kind = "deprecated" if issubclass(category, DeprecationWarning) else "warning"
-    try:
+    with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"nip-params: {kind}: {message}\n")
-    except (OSError, ValueError):
-        pass
 
 
 def _main(argv: list[str] | None) -> int:

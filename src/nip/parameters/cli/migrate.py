@@ -145,7 +145,7 @@ def _read(path: str) -> _Document:
         yaml.preserve_quotes = True
         try:
             data, indent, block_seq_indent = load_yaml_guess_indent(text, yaml=yaml)
-        except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file
+        except Exception as exc:
             raise ConfigFileError(path, f"cannot be parsed ({type(exc).__name__}: {exc})") from None
         return _Document(data, "yaml", text, yaml_indent=(indent or 2, block_seq_indent or 0))
     return _Document(loaded["data"], loaded["format"], text, json_indent=_json_indent(text))
@@ -172,7 +172,7 @@ def _minimal_read(path: str) -> dict[str, Any]:
 
             return {"data": yaml.safe_load(text), "format": fmt}
         return {"data": json.loads(text), "format": "json"}
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ConfigFileError(path, f"cannot be parsed ({exc})") from None
 
 

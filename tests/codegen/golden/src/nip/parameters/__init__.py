@@ -6,6 +6,9 @@ Build a config with ``HyperParameters(scenario=..., trainer=..., dataset=...)``,
 against the schema; ``validate`` and ``iter_errors`` check a plain dict.
 """
 
+# isort: skip_file
+# (Import order is nip's class registration order: the generated modules come in schema order.)
+
 from . import parameters_base
 from .errors import (
     ConfigFileError,

@@ -10,7 +10,7 @@ from .parameters_base import (
 )
 from .types import ColourType
 
-__all__ = ["Factors", "ThingParameters", "BigThingParameters"]
+__all__ = ["BigThingParameters", "Factors", "ThingParameters"]
 
 
 @register_parameter_class
