@@ -14,7 +14,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.validators import extend
 
-from . import _registry, schema_store
+from . import _plain_data, _registry, schema_store
 from ._problems import ProblemMaker, closest
 from .errors import ParameterValidationError, Problem
 
@@ -90,6 +90,9 @@ def _problem_maker(version: str) -> ProblemMaker:
 
 
 def _problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
+    not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels: before the schema
+    if not_plain:
+        return not_plain
     if _fast_validator(version, class_name).is_valid(instance):
         return []
     validator = _validator(version, class_name)
