@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from . import validation
+from ._plain_data import MAX_DEPTH
 from ._fields import field_infos, field_names
 from ._warnings import warn
 from .errors import ParameterValidationError
@@ -90,13 +91,13 @@ def group_from_mapping(cls: type, value: Mapping[str, Any], path: tuple[str | in
         return cls(**{k: v for k, v in value.items() if k in fields})
 
 
-def dict_form(value: Any) -> Any:
+def dict_form(value: Any, depth: int = 1) -> Any:
     """A mapping with any parameter objects inside replaced by their dict form, for checking."""
     if _is_value_object(value):
         return value.to_dict()
-    if isinstance(value, Mapping):
-        return {k: dict_form(v) for k, v in value.items()}
-    return value
+    if isinstance(value, Mapping) and depth <= MAX_DEPTH:
+        return {k: dict_form(v, depth + 1) for k, v in value.items()}
+    return value  # deeper than any config may be: the plain-data check reports it, with its path
 
 
 def check_constructed(obj: BaseHyperParameters) -> None:
