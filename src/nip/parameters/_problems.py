@@ -130,11 +130,28 @@ class ProblemMaker:
         expected = _expected(error)
         if path and path[-1] == "_type":
             where = ".".join(map(str, path[:-1])) or "the root"
-            message = f"a {expected} belongs at {where}, not a {error.instance!r}"
+            message = f"_type {error.instance!r} does not fit here: {where} takes {expected!r}"
             return [Problem(path, message, expected=repr(expected), actual=error.instance,
-                            hint="remove `_type`: the position decides the class")]
+                            hint="`_type` may be left out: the position decides the class "
+                                 "(for agents, the scenario and `is_random`)")]
         return [Problem(path, f"expected {expected!r}, got {error.instance!r}",
                         expected=repr(expected), actual=error.instance)]
+
+    def _count_problem(self, error: ValidationError, limit: str) -> list[Problem]:
+        count = len(error.instance) if isinstance(error.instance, (list, tuple)) else 0
+        return [Problem(_path(error), f"expected {limit} items, got {count}",
+                        expected=f"{limit} items", actual=error.instance)]
+
+    def _items(self, error: ValidationError) -> list[Problem]:
+        if _expected(error) is False:  # after `prefixItems`: a fixed-length array
+            return self._count_problem(error, f"at most {len(_schema(error).get('prefixItems', []))}")
+        return [Problem(_path(error), error.message, actual=error.instance)]
+
+    def _minItems(self, error: ValidationError) -> list[Problem]:  # noqa: N802
+        return self._count_problem(error, f"at least {_expected(error)}")
+
+    def _maxItems(self, error: ValidationError) -> list[Problem]:  # noqa: N802
+        return self._count_problem(error, f"at most {_expected(error)}")
 
     def _type_problem(self, error: ValidationError, wanted: str) -> Problem:
         actual = error.instance
