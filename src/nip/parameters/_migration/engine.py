@@ -8,7 +8,8 @@ import warnings
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..errors import MigrationError
+from .._plain_data import problems as plain_data_problems
+from ..errors import MigrationError, ParameterValidationError
 from .ops import apply_step, external_stacklevel, like
 from .report import ABSENT, Change, MigrationReport
 from .steps import Chain, DataStep, PythonStep, Step, default_chain
@@ -141,6 +142,9 @@ def migrate(
     """
     if not isinstance(data, Mapping):
         raise MigrationError(f"expected a dict to migrate, got {type(data).__name__}")
+    not_plain = plain_data_problems(data)  # before copying: 10,000 levels would exhaust the stack
+    if not_plain:
+        raise ParameterValidationError(not_plain, subject="config to migrate")
     chain = chain or default_chain()
     stated = data.get(VERSION_KEY) if from_version is FROM_DATA else from_version
     start: VersionKey = version_key(stated)
