@@ -15,6 +15,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,21 +29,21 @@ VERSION = schema_store.CURRENT_VERSION
 SLOW = os.environ.get("NIP_SLOW", "") not in ("", "0")
 
 # ---- hypothesis profiles: bounded by default, deeper with NIP_SLOW=1 ---------------------------
-settings.register_profile(
-    "nip-robust",
-    max_examples=60,
-    deadline=None,
-    derandomize=False,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "nip-robust-slow",
-    max_examples=1500,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-PROFILE = settings.get_profile("nip-robust-slow" if SLOW else "nip-robust")
-"""Applied as a decorator to each property test (not loaded globally: other suites keep theirs)."""
+def _profile(name: str, examples: int) -> settings:
+    settings.register_profile(
+        name,
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    return settings.get_profile(name)
+
+
+PROFILE = _profile("nip-robust-slow", 1500) if SLOW else _profile("nip-robust", 100)
+"""Per class. Applied as a decorator to each property test (not loaded globally: other suites
+keep their own settings)."""
+CONFIG_PROFILE = _profile("nip-robust-configs-slow", 5000) if SLOW else _profile("nip-robust-configs", 1000)
+"""For whole configs."""
 
 
 # ---- counting what was tried (printed at the end of the session by conftest.py) ----------------
@@ -57,11 +58,13 @@ def count(what: str, n: int = 1) -> None:
 
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?(e[-+]?\d+)?")
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.){40,}'")  # long quoted values: their content is not the message
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_ADDRESS = re.compile(r"^\S+: ")  # "agents.prover.d_gnn: " -- the place, not the kind of error
 
 
 def normalise_message(text: str) -> str:
-    """An error message with numbers and long quoted values blanked, to count distinct kinds."""
+    """One line of an error, without its address, quoted values and numbers: its kind."""
+    text = _ADDRESS.sub("", text.strip(), count=1)
     return _NUMBER.sub("N", _QUOTED.sub("'…'", text))
 
 
@@ -265,6 +268,7 @@ def strategy_for(schema: Any) -> Any:
     return from_schema(schema)
 
 
+@cache
 def class_strategy(class_name: str) -> Any:
     """Valid dicts of one published class (any subset of optional keys, any valid values)."""
     return strategy_for(class_generation_schema(class_name))

@@ -36,10 +36,10 @@ from robust_support import (
 )
 
 from nip.parameters import HyperParameters, iter_errors, schema_store, validate
-from nip.parameters.version import convert_hyper_param_dict
 from nip.parameters._plain_data import problems as plain_data_problems
 from nip.parameters.errors import NipParametersError
 from nip.parameters.parameters_base import PARAMETER_CLASSES, PARAMETER_VALUE_CLASSES
+from nip.parameters.version import convert_hyper_param_dict
 
 PER_KIND_DEFAULT = 160  # mutations of each kind in the default run (all of them with NIP_SLOW=1)
 TIME_LIMIT = 20.0  # seconds for one call; a real one takes milliseconds
