@@ -9,8 +9,8 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from . import validation
-from ._plain_data import MAX_DEPTH
 from ._fields import field_infos, field_names
+from ._plain_data import MAX_DEPTH
 from ._warnings import warn
 from .errors import ParameterValidationError
 
