@@ -13,7 +13,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from .errors import Problem
+from .errors import Problem, brief
 
 _JSON_TYPE = {bool: "boolean", int: "integer", float: "number", str: "string", type(None): "null",
               dict: "object", list: "array", tuple: "array"}
@@ -32,6 +32,11 @@ def closest(word: str, options: Iterable[str]) -> str | None:
     stem = str(word).rstrip("0123456789_-. ").lower()
     sharing = [o for o in options if stem and stem in o.lower().split("_")]
     return sharing[0] if len(sharing) == 1 else None
+
+
+def _shortened(message: str, limit: int = 300) -> str:
+    """jsonschema's own message (it quotes the whole value), cut to a readable length."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def _path(error: ValidationError) -> tuple[str | int, ...]:
@@ -90,7 +95,7 @@ class ProblemMaker:
         handler = getattr(self, f"_{kind}", None)
         if handler is not None:
             return handler(error)
-        return [Problem(_path(error), error.message, actual=error.instance)]
+        return [Problem(_path(error), _shortened(error.message), actual=error.instance)]
 
     def _alternatives(self, error: ValidationError) -> list[Problem]:
         branches = _branches(error)
@@ -116,7 +121,7 @@ class ProblemMaker:
         ) else None
         return Problem(
             _path(error),
-            f"expected one of {listed}, got {error.instance!r}",
+            f"expected one of {listed}, got {brief(error.instance)}",
             expected=f"one of {listed}",
             actual=error.instance,
             hint=f"did you mean {guess!r}?" if guess else None,
@@ -129,12 +134,12 @@ class ProblemMaker:
         path = _path(error)
         expected = _expected(error)
         if path and path[-1] == "_type":
-            where = ".".join(map(str, path[:-1])) or "the root"
-            message = f"_type {error.instance!r} does not fit here: {where} takes {expected!r}"
+            # no place named in the text: a group checked on its own is reported from the root later
+            message = f"_type {brief(error.instance)} does not fit here: the class here is {expected!r}"
             return [Problem(path, message, expected=repr(expected), actual=error.instance,
                             hint="`_type` may be left out: the position decides the class "
                                  "(for agents, the scenario and `is_random`)")]
-        return [Problem(path, f"expected {expected!r}, got {error.instance!r}",
+        return [Problem(path, f"expected {expected!r}, got {brief(error.instance)}",
                         expected=repr(expected), actual=error.instance)]
 
     def _count_problem(self, error: ValidationError, limit: str) -> list[Problem]:
@@ -145,7 +150,7 @@ class ProblemMaker:
     def _items(self, error: ValidationError) -> list[Problem]:
         if _expected(error) is False:  # after `prefixItems`: a fixed-length array
             return self._count_problem(error, f"at most {len(_schema(error).get('prefixItems', []))}")
-        return [Problem(_path(error), error.message, actual=error.instance)]
+        return [Problem(_path(error), _shortened(error.message), actual=error.instance)]
 
     def _minItems(self, error: ValidationError) -> list[Problem]:  # noqa: N802
         return self._count_problem(error, f"at least {_expected(error)}")
@@ -157,7 +162,7 @@ class ProblemMaker:
         actual = error.instance
         return Problem(
             _path(error),
-            f"expected {wanted}, got {json_type(actual)} {actual!r}",
+            f"expected {wanted}, got {json_type(actual)} {brief(actual)}",
             expected=wanted,
             actual=actual,
         )
@@ -192,7 +197,7 @@ class ProblemMaker:
                 places = " or ".join(f"{g}.{key}" for g in self.key_owners[key])
                 hint = f"{key!r} is a field of another group: did you mean {places}?"
             out.append(
-                Problem((*path, key), f"unknown key {key!r} for {owner}", actual=instance[key],
+                Problem((*path, key), f"unknown key {brief(key)} for {owner}", actual=instance[key],
                         hint=hint)
             )
         return out

@@ -7,6 +7,7 @@ what was expected, what was found and, where one helps, a hint.
 from __future__ import annotations
 
 import json
+import reprlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -18,6 +19,19 @@ __all__ = [
     "ParameterValidationError",
     "Problem",
 ]
+
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxstring = _BRIEF.maxother = 80
+_BRIEF.maxlong = 40
+_BRIEF.maxlist = _BRIEF.maxtuple = _BRIEF.maxset = 10
+_BRIEF.maxdict = 6
+_BRIEF.maxlevel = 3
+
+
+def brief(value: Any) -> str:
+    """`repr(value)`, shortened for a message: a 60,000-character value is not echoed whole."""
+    return _BRIEF.repr(value)
 
 
 class NipParametersError(ValueError):

@@ -16,7 +16,7 @@ from jsonschema.validators import extend
 
 from . import _plain_data, _registry, schema_store
 from ._problems import ProblemMaker, closest
-from .errors import ParameterValidationError, Problem
+from .errors import ParameterValidationError, Problem, brief
 
 __all__ = ["closest", "iter_errors", "validate"]
 
@@ -43,7 +43,7 @@ def known_version(version: str) -> str:
             return candidate
     known = ", ".join(schema_store.available_versions())
     raise ParameterValidationError.single(
-        ("_package_version",), f"unknown schema version {version!r}", expected=f"one of {known}",
+        ("_package_version",), f"unknown schema version {brief(version)}", expected=f"one of {known}",
         actual=version,
     )
 
@@ -156,13 +156,13 @@ def _check_unschematised(cls: type, data: Mapping[str, Any]) -> None:
 
     known = field_names(cls) | {"_type"}
     problems = [
-        Problem((key,), f"unknown key {key!r} for {cls.__name__}",
+        Problem((key,), f"unknown key {brief(key)} for {cls.__name__}",
                 hint=(f"did you mean {guess!r}?" if (guess := closest(key, known)) else None))
         for key in data
         if key not in known
     ]
     if data.get("_type", cls.__name__) != cls.__name__:
-        problems.append(Problem(("_type",), f"expected {cls.__name__!r}, got {data['_type']!r}"))
+        problems.append(Problem(("_type",), f"expected {cls.__name__!r}, got {brief(data['_type'])}"))
     if problems:
         raise ParameterValidationError(problems, subject=cls.__name__)
 

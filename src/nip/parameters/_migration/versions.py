@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import MigrationError, NipParametersError
+from ..errors import MigrationError, NipParametersError, brief
 
 __all__ = [
     "ConversionFunctionAlreadyRegisteredError",
@@ -52,13 +52,13 @@ def version_key(version: Any) -> VersionKey:
         return None
     if isinstance(version, bool) or not isinstance(version, (str, int, float)):
         raise ConversionFunctionNotFoundError(
-            f"expected a version string such as '1.0.0' for _package_version, got {version!r}"
+            f"expected a version string such as '1.0.0' for _package_version, got {brief(version)}"
         )
     text = str(version).strip()
     parts = text.split(".")
     if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
         raise ConversionFunctionNotFoundError(
-            f"expected a version string such as '1.0.0' for _package_version, got {version!r}"
+            f"expected a version string such as '1.0.0' for _package_version, got {brief(version)}"
         )
     numbers = [int(p) for p in parts] + [0]
     return numbers[0], numbers[1]
