@@ -251,7 +251,8 @@ def test_class_lookups_and_direct_from_dicts_refuse_hostile_names(name: str) -> 
 
 
 def test_registries_hold_only_parameter_classes() -> None:
-    """What a `_type` can name: the package's own parameter classes, nothing callable besides."""
+    """What a `_type` can name: parameter classes registered by name (the package's, and those a
+    user registers with `register_parameter_class`), never a function or a dotted path."""
     from nip.parameters.parameters_base import (
         PARAMETER_CLASSES,
         PARAMETER_VALUE_CLASSES,
@@ -261,7 +262,6 @@ def test_registries_hold_only_parameter_classes() -> None:
     for name, cls in {**PARAMETER_CLASSES, **PARAMETER_VALUE_CLASSES}.items():
         assert isinstance(cls, type) and issubclass(cls, ParameterValue), name
         assert cls.__name__ == name
-        assert cls.__module__.startswith("nip.parameters."), cls.__module__
         assert "." not in name
 
 

@@ -168,7 +168,8 @@ CLASSES = _schematised_classes()
 
 
 def test_the_classes_cover_the_registry() -> None:
-    assert set(PARAMETER_CLASSES) - {"HyperParameters"} <= set(CLASSES)
+    own = {n for n, c in PARAMETER_CLASSES.items() if c.__module__.startswith("nip.parameters.")}
+    assert own - {"HyperParameters"} <= set(CLASSES)  # other tests register classes of their own
 
 
 @pytest.mark.parametrize("name", sorted(CLASSES))
