@@ -52,6 +52,9 @@ class ClassSpec:
     value_class: bool = False  # registered with register_parameter_value_class
     frozen: bool = False
     classvars: tuple[tuple[str, str, str], ...] = ()  # (name, annotation, Python source)
+    serialised_classvars: tuple[str, ...] = ()  # class constants `to_dict` writes after `_type`
+    # Every key `to_dict` writes, inherited fields included, in order: (key, Python expression).
+    dict_entries: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import tempfile
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +185,7 @@ class VersionParser:
             value_class=value_class,
             frozen=value_class,
             classvars=tuple(classvars),
+            serialised_classvars=tuple(definition.get("x-serialised-classvars", ())),
         )
 
     def _alias(self, name: str, definition: dict[str, Any]) -> AliasSpec:
@@ -215,7 +217,49 @@ class VersionParser:
 
     def package(self) -> PackageSpec:
         order = self.source.groups["hyper_parameters"]["x-module-order"]
-        return PackageSpec(self.source.version, tuple(self.module(stem) for stem in order))
+        modules = [self.module(stem) for stem in order]
+        by_name = {c.name: c for m in modules for c in m.classes}
+        return PackageSpec(
+            self.source.version,
+            tuple(
+                replace(m, classes=tuple(_with_dict_entries(c, by_name) for c in m.classes))
+                for m in modules
+            ),
+        )
+
+
+def _all_fields(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> list[FieldSpec]:
+    """Fields in dataclass order: the base's first; a re-declared field keeps its place."""
+    parent = next((by_name[b] for b in cls.bases if b in by_name), None)
+    fields = _all_fields(parent, by_name) if parent else []
+    names = [f.name for f in fields]
+    for own in cls.fields:
+        if own.name in names:
+            fields[names.index(own.name)] = own
+        else:
+            fields.append(own)
+            names.append(own.name)
+    return fields
+
+
+def _serialised_classvars(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> list[str]:
+    parent = next((by_name[b] for b in cls.bases if b in by_name), None)
+    inherited = _serialised_classvars(parent, by_name) if parent else []
+    return inherited + list(cls.serialised_classvars)
+
+
+def _with_dict_entries(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSpec:
+    """What the generated `_fields_to_dict` writes: plain values as they are, objects as dicts."""
+    if cls.value_class:
+        return cls  # update schedules serialise through their hand-written base
+    entries = [
+        (f.json_name, f"dump_value(self.{f.name})" if f.group_class or f.value_class
+         or f.collection_class else f"self.{f.name}")
+        for f in _all_fields(cls, by_name)
+    ]
+    entries.append(("_type", repr(cls.name)))
+    entries += [(var, f"self.{var}") for var in _serialised_classvars(cls, by_name)]
+    return replace(cls, dict_entries=tuple(entries))
 
 
 def agent_class_tables(root_doc: dict[str, Any]) -> list[tuple[str, str, str]]:

@@ -90,6 +90,7 @@ def _imports(module: ModuleSpec, package: PackageSpec) -> list[str]:
     """Every name the module might use; ruff removes the unused ones."""
     lines = [f"from .parameters_base import {', '.join(BASE_NAMES)}"]
     lines.append("from ._fields import env_default")
+    lines.append("from ._convert import dump_value")
     lines.append(f"from ._behaviour import {', '.join(BEHAVIOUR_NAMES)}")
     for other in package.modules:
         if other.name == module.name:

@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from . import validation
-from ._fields import field_infos, field_names
+from ._fields import field_infos, field_names, special_fields
 from ._plain_data import MAX_DEPTH
 from ._warnings import warn
 from .errors import ParameterValidationError
@@ -17,21 +17,20 @@ from .errors import ParameterValidationError
 if TYPE_CHECKING:
     from .parameters_base import BaseHyperParameters
 
-# Set while building objects from a dict that was already checked as a whole.
-_CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
-
-
-def is_checked() -> bool:
-    return _CHECKED.get()
+# True while building objects that an enclosing call will check (or has checked) as a whole.
+CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
 
 
 @contextmanager
 def already_checked() -> Iterator[None]:
-    token = _CHECKED.set(True)
+    token = CHECKED.set(True)
     try:
         yield
     finally:
-        _CHECKED.reset(token)
+        CHECKED.reset(token)
+
+# Types that need no conversion in `build`: checked before the (slow, ABC) Mapping test.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 _VALUE_TYPES: dict[type, bool] = {}  # type -> is it a ParameterValue (isinstance on an ABC is slow)
@@ -53,7 +52,7 @@ def _is_value_object(value: Any) -> bool:
 # ---- construction --------------------------------------------------------------------------------
 def normalise(obj: BaseHyperParameters) -> None:
     """nip's __post_init__ rules: `None` groups become defaults, dict groups become objects."""
-    for info in field_infos(type(obj)):
+    for info in special_fields(type(obj)):
         value = getattr(obj, info.name)
         if info.deprecated_values and _hashable(value) and value in info.deprecated_values:
             replacement = info.deprecated_values[value]
@@ -106,6 +105,11 @@ def check_constructed(obj: BaseHyperParameters) -> None:
 
 
 # ---- to_dict --------------------------------------------------------------------------------------
+def dump_value(value: Any) -> Any:
+    """A field value in dict form: parameter objects become dicts, anything else stays as it is."""
+    return value.to_dict() if _is_value_type(type(value)) else value
+
+
 def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for info in field_infos(type(obj)):
@@ -140,7 +144,9 @@ def build(cls: Any, data: Mapping[str, Any]) -> Any:
         if info.json_name not in data:
             continue
         value = data[info.json_name]
-        if isinstance(value, Mapping):
+        if type(value) in _SCALARS:
+            pass
+        elif isinstance(value, Mapping):
             if info.group_class is not None:
                 value = build(info.group_class, value)  # the schema pinned `_type` to this class
             elif info.value_class is not None:

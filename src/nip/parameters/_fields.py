@@ -39,6 +39,19 @@ def field_infos(cls: Any) -> tuple[FieldInfo, ...]:
     return found
 
 
+_SPECIAL: dict[type, tuple[FieldInfo, ...]] = {}
+
+
+def special_fields(cls: Any) -> tuple[FieldInfo, ...]:
+    """The fields `__post_init__` may have to change: groups and fields with deprecated values."""
+    found = _SPECIAL.get(cls)
+    if found is None:
+        found = _SPECIAL[cls] = tuple(
+            i for i in field_infos(cls) if i.group_class is not None or i.deprecated_values
+        )
+    return found
+
+
 _NAMES: dict[type, frozenset[str]] = {}
 
 

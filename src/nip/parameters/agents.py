@@ -8,6 +8,7 @@ from ._agents_collection import AgentsParameters
 from ._behaviour import (
     AgentBehaviour,
 )
+from ._convert import dump_value
 from ._fields import env_default
 from .parameters_base import (
     SubParameters,
@@ -50,6 +51,13 @@ class LrFactors(SubParameters):
 
     actor: float = 1.0
     critic: float = 1.0
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "critic": self.critic,
+            "_type": "LrFactors",
+        }
 
 
 @register_parameter_class
@@ -117,6 +125,24 @@ class AgentParameters(AgentBehaviour, SubParameters):
     use_orthogonal_initialisation: bool = True
     orthogonal_initialisation_gain: float = 1.0
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "agent_lr_factor": dump_value(self.agent_lr_factor),
+            "body_lr_factor": dump_value(self.body_lr_factor),
+            "update_schedule": dump_value(self.update_schedule),
+            "use_manual_architecture": self.use_manual_architecture,
+            "normalize_message_history": self.normalize_message_history,
+            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
+            "checkpoint_entity": self.checkpoint_entity,
+            "checkpoint_project": self.checkpoint_project,
+            "checkpoint_run_id": self.checkpoint_run_id,
+            "checkpoint_version": self.checkpoint_version,
+            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
+            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
+            "_type": "AgentParameters",
+            "is_random": self.is_random,
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -126,6 +152,24 @@ class RandomAgentParameters(AgentParameters):
     """
 
     is_random: ClassVar[bool] = True
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "agent_lr_factor": dump_value(self.agent_lr_factor),
+            "body_lr_factor": dump_value(self.body_lr_factor),
+            "update_schedule": dump_value(self.update_schedule),
+            "use_manual_architecture": self.use_manual_architecture,
+            "normalize_message_history": self.normalize_message_history,
+            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
+            "checkpoint_entity": self.checkpoint_entity,
+            "checkpoint_project": self.checkpoint_project,
+            "checkpoint_run_id": self.checkpoint_run_id,
+            "checkpoint_version": self.checkpoint_version,
+            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
+            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
+            "_type": "RandomAgentParameters",
+            "is_random": self.is_random,
+        }
 
 
 @register_parameter_class
@@ -239,6 +283,49 @@ class GraphIsomorphismAgentParameters(AgentParameters):
         default=None, metadata={"nip_class": LrFactors}
     )
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "agent_lr_factor": dump_value(self.agent_lr_factor),
+            "body_lr_factor": dump_value(self.body_lr_factor),
+            "update_schedule": dump_value(self.update_schedule),
+            "use_manual_architecture": self.use_manual_architecture,
+            "normalize_message_history": self.normalize_message_history,
+            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
+            "checkpoint_entity": self.checkpoint_entity,
+            "checkpoint_project": self.checkpoint_project,
+            "checkpoint_run_id": self.checkpoint_run_id,
+            "checkpoint_version": self.checkpoint_version,
+            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
+            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
+            "activation_function": self.activation_function,
+            "num_gnn_layers": self.num_gnn_layers,
+            "d_gnn": self.d_gnn,
+            "d_gin_mlp": self.d_gin_mlp,
+            "gnn_output_digits": self.gnn_output_digits,
+            "use_dual_gnn": self.use_dual_gnn,
+            "num_heads": self.num_heads,
+            "num_transformer_layers": self.num_transformer_layers,
+            "d_transformer": self.d_transformer,
+            "d_transformer_mlp": self.d_transformer_mlp,
+            "transformer_dropout": self.transformer_dropout,
+            "d_node_selector": self.d_node_selector,
+            "num_node_selector_layers": self.num_node_selector_layers,
+            "d_decider": self.d_decider,
+            "num_decider_layers": self.num_decider_layers,
+            "include_round_in_decider": self.include_round_in_decider,
+            "d_linear_message_selector": self.d_linear_message_selector,
+            "num_linear_message_selector_layers": self.num_linear_message_selector_layers,
+            "d_value": self.d_value,
+            "num_value_layers": self.num_value_layers,
+            "include_round_in_value": self.include_round_in_value,
+            "use_batch_norm": self.use_batch_norm,
+            "noise_sigma": self.noise_sigma,
+            "use_pair_invariant_pooling": self.use_pair_invariant_pooling,
+            "gnn_lr_factor": dump_value(self.gnn_lr_factor),
+            "_type": "GraphIsomorphismAgentParameters",
+            "is_random": self.is_random,
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -313,6 +400,41 @@ class ImageClassificationAgentParameters(AgentParameters):
     num_value_layers: int = 2
     include_round_in_value: bool = True
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "agent_lr_factor": dump_value(self.agent_lr_factor),
+            "body_lr_factor": dump_value(self.body_lr_factor),
+            "update_schedule": dump_value(self.update_schedule),
+            "use_manual_architecture": self.use_manual_architecture,
+            "normalize_message_history": self.normalize_message_history,
+            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
+            "checkpoint_entity": self.checkpoint_entity,
+            "checkpoint_project": self.checkpoint_project,
+            "checkpoint_run_id": self.checkpoint_run_id,
+            "checkpoint_version": self.checkpoint_version,
+            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
+            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
+            "activation_function": self.activation_function,
+            "building_block_type": self.building_block_type,
+            "num_blocks_per_group": self.num_blocks_per_group,
+            "kernel_size": self.kernel_size,
+            "stride": self.stride,
+            "pretrained_embeddings_model": self.pretrained_embeddings_model,
+            "pretrained_embedding_channels": self.pretrained_embedding_channels,
+            "d_latent_pixel_selector": self.d_latent_pixel_selector,
+            "num_latent_pixel_selector_layers": self.num_latent_pixel_selector_layers,
+            "d_decider": self.d_decider,
+            "num_decider_layers": self.num_decider_layers,
+            "include_round_in_decider": self.include_round_in_decider,
+            "d_linear_message_selector": self.d_linear_message_selector,
+            "num_linear_message_selector_layers": self.num_linear_message_selector_layers,
+            "d_value": self.d_value,
+            "num_value_layers": self.num_value_layers,
+            "include_round_in_value": self.include_round_in_value,
+            "_type": "ImageClassificationAgentParameters",
+            "is_random": self.is_random,
+        }
+
 
 @dataclass
 class PureTextAgentParameters(AgentParameters):
@@ -359,6 +481,35 @@ class PureTextAgentParameters(AgentParameters):
     max_tokens_per_message: int | None = None
     num_invalid_generation_retries: int = 20
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "agent_lr_factor": dump_value(self.agent_lr_factor),
+            "body_lr_factor": dump_value(self.body_lr_factor),
+            "update_schedule": dump_value(self.update_schedule),
+            "use_manual_architecture": self.use_manual_architecture,
+            "normalize_message_history": self.normalize_message_history,
+            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
+            "checkpoint_entity": self.checkpoint_entity,
+            "checkpoint_project": self.checkpoint_project,
+            "checkpoint_run_id": self.checkpoint_run_id,
+            "checkpoint_version": self.checkpoint_version,
+            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
+            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
+            "model_provider": self.model_provider,
+            "model_name": self.model_name,
+            "use_dummy_api": self.use_dummy_api,
+            "shared_model_group": self.shared_model_group,
+            "temperature": self.temperature,
+            "top_p": self.top_p,
+            "fine_tune_from_scratch": self.fine_tune_from_scratch,
+            "freeze_agent": self.freeze_agent,
+            "max_response_words": self.max_response_words,
+            "max_tokens_per_message": self.max_tokens_per_message,
+            "num_invalid_generation_retries": self.num_invalid_generation_retries,
+            "_type": "PureTextAgentParameters",
+            "is_random": self.is_random,
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -366,3 +517,32 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
     """An agent for the code-validation scenario. It has exactly the settings of a text-model
     agent.
     """
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "agent_lr_factor": dump_value(self.agent_lr_factor),
+            "body_lr_factor": dump_value(self.body_lr_factor),
+            "update_schedule": dump_value(self.update_schedule),
+            "use_manual_architecture": self.use_manual_architecture,
+            "normalize_message_history": self.normalize_message_history,
+            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
+            "checkpoint_entity": self.checkpoint_entity,
+            "checkpoint_project": self.checkpoint_project,
+            "checkpoint_run_id": self.checkpoint_run_id,
+            "checkpoint_version": self.checkpoint_version,
+            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
+            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
+            "model_provider": self.model_provider,
+            "model_name": self.model_name,
+            "use_dummy_api": self.use_dummy_api,
+            "shared_model_group": self.shared_model_group,
+            "temperature": self.temperature,
+            "top_p": self.top_p,
+            "fine_tune_from_scratch": self.fine_tune_from_scratch,
+            "freeze_agent": self.freeze_agent,
+            "max_response_words": self.max_response_words,
+            "max_tokens_per_message": self.max_tokens_per_message,
+            "num_invalid_generation_retries": self.num_invalid_generation_retries,
+            "_type": "CodeValidationAgentParameters",
+            "is_random": self.is_random,
+        }

@@ -2,6 +2,7 @@
 """Parameters for basing the current experiment on a previous W&B run."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ._fields import env_default
 from .parameters_base import (
@@ -40,3 +41,13 @@ class BaseRunParameters(SubParameters):
     wandb_project: str = field(default_factory=env_default("WANDB_PROJECT", ""))
     wandb_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
     rerun_tests_force_test_during_training_state: bool = True
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "base_run_type": self.base_run_type,
+            "run_id": self.run_id,
+            "wandb_project": self.wandb_project,
+            "wandb_entity": self.wandb_entity,
+            "rerun_tests_force_test_during_training_state": self.rerun_tests_force_test_during_training_state,
+            "_type": "BaseRunParameters",
+        }

@@ -2,9 +2,12 @@
 """Parameters for the dataset."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from .parameters_base import SubParameters, register_parameter_class
-from .types import BinarificationMethodType
+from .types import (
+    BinarificationMethodType,
+)
 
 __all__ = ["DatasetParameters"]
 
@@ -33,3 +36,13 @@ class DatasetParameters(SubParameters):
     binarification_seed: int | None = None
     make_balanced: bool = True
     max_train_size: int | None = None
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "binarification_method": self.binarification_method,
+            "selected_classes": self.selected_classes,
+            "binarification_seed": self.binarification_seed,
+            "make_balanced": self.make_balanced,
+            "max_train_size": self.max_train_size,
+            "_type": "DatasetParameters",
+        }

@@ -2,11 +2,12 @@
 """The root of the hyper-parameter tree."""
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ._behaviour import (
     HyperParametersBehaviour,
 )
+from ._convert import dump_value
 from .agents import (
     AgentParameters,
     AgentsParameters,
@@ -204,3 +205,40 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     base_run: BaseRunParameters | dict | None = field(
         default=None, metadata={"nip_class": BaseRunParameters}
     )
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "trainer": self.trainer,
+            "dataset": self.dataset,
+            "interaction_protocol": self.interaction_protocol,
+            "seed": self.seed,
+            "functionalize_modules": self.functionalize_modules,
+            "pretrain_agents": self.pretrain_agents,
+            "test_size": self.test_size,
+            "d_representation": self.d_representation,
+            "message_size": self.message_size,
+            "include_linear_message_space": self.include_linear_message_space,
+            "d_linear_message_space": self.d_linear_message_space,
+            "agents": dump_value(self.agents),
+            "rl": dump_value(self.rl),
+            "ppo": dump_value(self.ppo),
+            "vanilla_ppo": dump_value(self.vanilla_ppo),
+            "spg": dump_value(self.spg),
+            "reinforce": dump_value(self.reinforce),
+            "solo_agent": dump_value(self.solo_agent),
+            "text_rl": dump_value(self.text_rl),
+            "pure_text_ei": dump_value(self.pure_text_ei),
+            "pure_text_malt": dump_value(self.pure_text_malt),
+            "image_classification": dump_value(self.image_classification),
+            "code_validation": dump_value(self.code_validation),
+            "dataset_options": dump_value(self.dataset_options),
+            "protocol_common": dump_value(self.protocol_common),
+            "nip_protocol": dump_value(self.nip_protocol),
+            "debate_protocol": dump_value(self.debate_protocol),
+            "mnip_protocol": dump_value(self.mnip_protocol),
+            "zk_protocol": dump_value(self.zk_protocol),
+            "message_regression": dump_value(self.message_regression),
+            "base_run": dump_value(self.base_run),
+            "_type": "HyperParameters",
+        }

@@ -2,9 +2,13 @@
 """Parameters for doing regression analysis on the messages."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from .parameters_base import SubParameters, register_parameter_class
-from .types import ActivationType, MessageRegressionMethodType
+from .types import (
+    ActivationType,
+    MessageRegressionMethodType,
+)
 
 __all__ = ["MessageRegressionParameters"]
 
@@ -51,3 +55,19 @@ class MessageRegressionParameters(SubParameters):
     mlp_num_epochs: int = 10
     mlp_batch_size: int = 512
     mlp_learning_rate: float = 0.001
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "enabled": self.enabled,
+            "agents": self.agents,
+            "regression_method": self.regression_method,
+            "test_size": self.test_size,
+            "reset_on_fit": self.reset_on_fit,
+            "mlp_num_layers": self.mlp_num_layers,
+            "mlp_hidden_size": self.mlp_hidden_size,
+            "mlp_activation": self.mlp_activation,
+            "mlp_num_epochs": self.mlp_num_epochs,
+            "mlp_batch_size": self.mlp_batch_size,
+            "mlp_learning_rate": self.mlp_learning_rate,
+            "_type": "MessageRegressionParameters",
+        }

@@ -106,10 +106,12 @@ class BaseHyperParameters(ParameterValue, ABC):
     """Base of every parameters dataclass: dict conversion, checking against the schema, `get`."""
 
     def __post_init__(self) -> None:
-        outermost = not _convert.is_checked()
-        with _convert.already_checked():  # one check of the finished tree, not one per object
+        token = _convert.CHECKED.set(True)  # one check of the finished tree, not one per object
+        try:
             self._normalise()
-        if outermost:
+        finally:
+            _convert.CHECKED.reset(token)
+        if token.old_value is not True:  # the outermost object: nobody above will check it
             _convert.check_constructed(self)
 
     def _normalise(self) -> None:
@@ -118,7 +120,9 @@ class BaseHyperParameters(ParameterValue, ABC):
 
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""
-        return _convert.to_dict(self)
+        if "_fields_to_dict" in type(self).__dict__:  # generated for this very class
+            return self._fields_to_dict()  # type: ignore[attr-defined]
+        return _convert.to_dict(self)  # user-defined classes (and their subclasses)
 
     @classmethod
     def from_dict(

@@ -2,9 +2,12 @@
 """Parameters for the interaction protocols."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from .parameters_base import SubParameters, register_parameter_class
-from .types import GuessType
+from .types import (
+    GuessType,
+)
 
 __all__ = [
     "CommonProtocolParameters",
@@ -56,6 +59,21 @@ class CommonProtocolParameters(SubParameters):
     force_guess: GuessType | None = None
     zero_knowledge: bool = False
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "verifier_first": self.verifier_first,
+            "randomize_prover_stance": self.randomize_prover_stance,
+            "prover_reward": self.prover_reward,
+            "verifier_reward": self.verifier_reward,
+            "verifier_incorrect_penalty": self.verifier_incorrect_penalty,
+            "verifier_terminated_penalty": self.verifier_terminated_penalty,
+            "verifier_no_guess_reward": self.verifier_no_guess_reward,
+            "shared_reward": self.shared_reward,
+            "force_guess": self.force_guess,
+            "zero_knowledge": self.zero_knowledge,
+            "_type": "CommonProtocolParameters",
+        }
+
 
 @dataclass
 class LongProtocolParameters(SubParameters):
@@ -73,11 +91,25 @@ class LongProtocolParameters(SubParameters):
     max_message_rounds: int = 8
     min_message_rounds: int = 1
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "max_message_rounds": self.max_message_rounds,
+            "min_message_rounds": self.min_message_rounds,
+            "_type": "LongProtocolParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
 class NipProtocolParameters(LongProtocolParameters):
     """Settings of the neural interactive proof (NIP) protocol."""
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "max_message_rounds": self.max_message_rounds,
+            "min_message_rounds": self.min_message_rounds,
+            "_type": "NipProtocolParameters",
+        }
 
 
 @register_parameter_class
@@ -99,6 +131,16 @@ class DebateProtocolParameters(LongProtocolParameters):
     prover0_first: bool = True
     randomize_channel_order: bool = True
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "max_message_rounds": self.max_message_rounds,
+            "min_message_rounds": self.min_message_rounds,
+            "sequential": self.sequential,
+            "prover0_first": self.prover0_first,
+            "randomize_channel_order": self.randomize_channel_order,
+            "_type": "DebateProtocolParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -119,6 +161,16 @@ class MnipProtocolParameters(LongProtocolParameters):
     prover0_first: bool = True
     randomize_channel_order: bool = True
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "max_message_rounds": self.max_message_rounds,
+            "min_message_rounds": self.min_message_rounds,
+            "sequential": self.sequential,
+            "prover0_first": self.prover0_first,
+            "randomize_channel_order": self.randomize_channel_order,
+            "_type": "MnipProtocolParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -135,3 +187,10 @@ class ZkProtocolParameters(SubParameters):
 
     simulator_reward_coefficient: float = 1.0
     aux_prover_reward_coefficient: float = 1.0
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "simulator_reward_coefficient": self.simulator_reward_coefficient,
+            "aux_prover_reward_coefficient": self.aux_prover_reward_coefficient,
+            "_type": "ZkProtocolParameters",
+        }

@@ -2,7 +2,7 @@
 """Parameters specific to each scenario."""
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from .parameters_base import SubParameters, register_parameter_class
 
@@ -25,6 +25,13 @@ class ImageClassificationParameters(SubParameters):
     num_block_groups: int = 1
     initial_num_channels: int = 16
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "num_block_groups": self.num_block_groups,
+            "initial_num_channels": self.initial_num_channels,
+            "_type": "ImageClassificationParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -44,3 +51,11 @@ class CodeValidationParameters(SubParameters):
     apps_difficulty: Literal["introductory", "interview", "competition"] = "interview"
     apps_solution_number: int = 0
     apps_exclude_flagged: bool = True
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "apps_difficulty": self.apps_difficulty,
+            "apps_solution_number": self.apps_solution_number,
+            "apps_exclude_flagged": self.apps_exclude_flagged,
+            "_type": "CodeValidationParameters",
+        }

@@ -2,8 +2,9 @@
 """Parameters for the various ML trainers."""
 
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+from ._convert import dump_value
 from .agents import (
     LrFactors,
 )
@@ -100,6 +101,29 @@ class RlTrainerParameters(SubParameters):
     use_shared_body: bool = True
     num_test_iterations: Annotated[int, BaseRunPreserve("rerun_tests")] = 10
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "frames_per_batch": self.frames_per_batch,
+            "rollouts_per_iteration": self.rollouts_per_iteration,
+            "steps_per_env_per_iteration": self.steps_per_env_per_iteration,
+            "num_iterations": self.num_iterations,
+            "num_epochs": self.num_epochs,
+            "minibatch_size": self.minibatch_size,
+            "lr": self.lr,
+            "anneal_lr": self.anneal_lr,
+            "max_grad_norm": self.max_grad_norm,
+            "loss_critic_type": self.loss_critic_type,
+            "clip_value": self.clip_value,
+            "normalize_observations": self.normalize_observations,
+            "num_normalization_steps": self.num_normalization_steps,
+            "gamma": self.gamma,
+            "lmbda": self.lmbda,
+            "body_lr_factor": dump_value(self.body_lr_factor),
+            "use_shared_body": self.use_shared_body,
+            "num_test_iterations": self.num_test_iterations,
+            "_type": "RlTrainerParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -138,6 +162,20 @@ class CommonPpoParameters(SubParameters):
     entropy_eps: float = 0.001
     normalize_advantage: bool = True
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "loss_type": self.loss_type,
+            "clip_epsilon": self.clip_epsilon,
+            "kl_target": self.kl_target,
+            "kl_beta": self.kl_beta,
+            "kl_decrement": self.kl_decrement,
+            "kl_increment": self.kl_increment,
+            "critic_coef": self.critic_coef,
+            "entropy_eps": self.entropy_eps,
+            "normalize_advantage": self.normalize_advantage,
+            "_type": "CommonPpoParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -145,6 +183,11 @@ class VanillaPpoParameters(SubParameters):
     """Settings of the vanilla PPO trainer, in which every agent learns on its own. It has none
     of its own yet.
     """
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "_type": "VanillaPpoParameters",
+        }
 
 
 @register_parameter_class
@@ -184,6 +227,20 @@ class SpgParameters(SubParameters):
     ihvp_rank: int = 5
     ihvp_rho: float = 0.1
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "variant": self.variant,
+            "stackelberg_sequence": self.stackelberg_sequence,
+            "additional_lola_term": self.additional_lola_term,
+            "sos_scaling_factor": self.sos_scaling_factor,
+            "sos_threshold_factor": self.sos_threshold_factor,
+            "ihvp_variant": self.ihvp_variant,
+            "ihvp_num_iterations": self.ihvp_num_iterations,
+            "ihvp_rank": self.ihvp_rank,
+            "ihvp_rho": self.ihvp_rho,
+            "_type": "SpgParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -197,6 +254,12 @@ class ReinforceParameters(SubParameters):
     """
 
     use_advantage_and_critic: bool = False
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "use_advantage_and_critic": self.use_advantage_and_critic,
+            "_type": "ReinforceParameters",
+        }
 
 
 @register_parameter_class
@@ -221,6 +284,15 @@ class SoloAgentParameters(SubParameters):
     batch_size: int = 256
     learning_rate: float = 0.001
     body_lr_factor_override: bool = False
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "num_epochs": self.num_epochs,
+            "batch_size": self.batch_size,
+            "learning_rate": self.learning_rate,
+            "body_lr_factor_override": self.body_lr_factor_override,
+            "_type": "SoloAgentParameters",
+        }
 
 
 @register_parameter_class
@@ -262,6 +334,19 @@ class TextRlParameters(SubParameters):
     test_scheme: Annotated[TestSchemeType, BaseRunPreserve("rerun_tests")] = "none"
     test_on_whole_dataset: Annotated[bool, BaseRunPreserve("rerun_tests")] = True
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "fine_tune_on_all_previous_rollouts": self.fine_tune_on_all_previous_rollouts,
+            "verifier_guess_replacement_proportion": self.verifier_guess_replacement_proportion,
+            "verifier_guess_replacement_annealing": self.verifier_guess_replacement_annealing,
+            "verifier_guess_replacement_annealing_rate": self.verifier_guess_replacement_annealing_rate,
+            "save_transcripts": self.save_transcripts,
+            "transcript_format": self.transcript_format,
+            "test_scheme": self.test_scheme,
+            "test_on_whole_dataset": self.test_on_whole_dataset,
+            "_type": "TextRlParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -291,6 +376,17 @@ class PureTextEiParameters(SubParameters):
     weighting_use_replacement: bool = True
     weighting_epsilon: float = 0.01
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "rollout_selection_method": self.rollout_selection_method,
+            "reward_threshold": self.reward_threshold,
+            "weighting_sample_size_factor": self.weighting_sample_size_factor,
+            "weighting_minimum": self.weighting_minimum,
+            "weighting_use_replacement": self.weighting_use_replacement,
+            "weighting_epsilon": self.weighting_epsilon,
+            "_type": "PureTextEiParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -304,3 +400,9 @@ class PureTextMaltParameters(SubParameters):
     """
 
     num_responses_per_timestep: int = 2
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "num_responses_per_timestep": self.num_responses_per_timestep,
+            "_type": "PureTextMaltParameters",
+        }

@@ -3,9 +3,7 @@
 
 from dataclasses import dataclass
 
-from ._behaviour import (
-    AlternatingScheduleBehaviour,
-)
+from ._behaviour import AlternatingScheduleBehaviour
 from ._schedule_base import AgentUpdateSchedule
 from .parameters_base import register_parameter_value_class
 

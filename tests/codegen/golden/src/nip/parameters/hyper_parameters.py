@@ -2,7 +2,9 @@
 """The root of the tiny tree."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from ._convert import dump_value
 from .parameters_base import (
     BaseHyperParameters,
     register_parameter_class,
@@ -35,3 +37,11 @@ class HyperParameters(BaseHyperParameters):
     mode: ColourType = field(
         default="blue", metadata={"deprecated_values": {"crimson": "red"}}
     )
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "thing": dump_value(self.thing),
+            "mode": self.mode,
+            "_type": "HyperParameters",
+        }

@@ -2,7 +2,9 @@
 """Parameters of things."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from ._convert import dump_value
 from ._fields import env_default
 from .parameters_base import (
     SubParameters,
@@ -26,6 +28,12 @@ class Factors(SubParameters):
 
     scale: float = 1.0
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "scale": self.scale,
+            "_type": "Factors",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -46,6 +54,14 @@ class ThingParameters(SubParameters):
     owner: str = field(default_factory=env_default("TINY_OWNER", ""))
     colour: ColourType = "red"
 
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "factor": dump_value(self.factor),
+            "owner": self.owner,
+            "colour": self.colour,
+            "_type": "ThingParameters",
+        }
+
 
 @register_parameter_class
 @dataclass
@@ -62,3 +78,13 @@ class BigThingParameters(ThingParameters):
 
     size: tuple[int, int] | None = None
     count: int = 3
+
+    def _fields_to_dict(self) -> dict[str, Any]:
+        return {
+            "factor": dump_value(self.factor),
+            "owner": self.owner,
+            "colour": self.colour,
+            "size": self.size,
+            "count": self.count,
+            "_type": "BigThingParameters",
+        }
