@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, brief
+
+if TYPE_CHECKING:  # jsonschema is imported only when a config is invalid
+    from jsonschema.exceptions import ValidationError
 
 _JSON_TYPE = {bool: "boolean", int: "integer", float: "number", str: "string", type(None): "null",
               dict: "object", list: "array", tuple: "array"}

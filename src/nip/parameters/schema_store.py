@@ -12,9 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
 from . import _registry
 
 __all__ = [
@@ -84,7 +81,11 @@ def base_uri(version: str) -> str:
 
 
 @cache
-def registry(version: str) -> Registry:
+def registry(version: str) -> Any:
+    """The `referencing` registry of the shipped files, for jsonschema (imported only when needed)."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resources_ = [
         (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
         for doc in (load_group(version, name) for name in group_names(version))

@@ -11,20 +11,12 @@ from functools import cache
 from typing import Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from jsonschema.validators import extend
 
 from . import _plain_data, _registry, schema_store
 from ._problems import ProblemMaker, closest
 from .errors import ParameterValidationError, Problem, brief
 
 __all__ = ["closest", "iter_errors", "validate"]
-
-# Objects hold tuples (e.g. `stackelberg_sequence`) where JSON has arrays.
-_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
-    "array", lambda _checker, value: isinstance(value, (list, tuple))
-)
-_Validator = extend(Draft202012Validator, type_checker=_TYPES)
 
 
 def version_of(instance: Mapping[str, Any], version: str | None = None) -> str:
@@ -56,8 +48,19 @@ def _ref(version: str, class_name: str | None) -> str:
 
 @cache
 def _validator(version: str, class_name: str | None) -> Any:
-    """jsonschema's validator: slow, but its errors carry everything a good message needs."""
-    return _Validator({"$ref": _ref(version, class_name)}, registry=schema_store.registry(version))
+    """jsonschema's validator: slow, but its errors carry everything a good message needs.
+
+    Imported here, not at the top: valid configs never need it, and it costs ~50 ms to import.
+    """
+    from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
+
+    # Objects hold tuples (e.g. `stackelberg_sequence`) where JSON has arrays.
+    types = Draft202012Validator.TYPE_CHECKER.redefine(
+        "array", lambda _checker, value: isinstance(value, (list, tuple))
+    )
+    validator = extend(Draft202012Validator, type_checker=types)
+    return validator({"$ref": _ref(version, class_name)}, registry=schema_store.registry(version))
 
 
 def _refuse_fetch(uri: str) -> Any:
@@ -65,14 +68,18 @@ def _refuse_fetch(uri: str) -> Any:
 
 
 @cache
+def _fast_registry(version: str) -> Any:
+    """The shipped files of one version, for jsonschema-rs; it may fetch nothing else."""
+    documents = [schema_store.load_group(version, name) for name in schema_store.group_names(version)]
+    return jsonschema_rs.Registry([(doc["$id"], doc) for doc in documents], retriever=_refuse_fetch)
+
+
+@cache
 def _fast_validator(version: str, class_name: str | None) -> Any:
     """jsonschema-rs, compiled once: answers "valid?" in microseconds (the common case)."""
-    registry = jsonschema_rs.Registry(
-        [(doc["$id"], doc) for doc in map(lambda n: schema_store.load_group(version, n),
-                                          schema_store.group_names(version))],
-        retriever=_refuse_fetch,
+    return jsonschema_rs.Draft202012Validator(
+        {"$ref": _ref(version, class_name)}, registry=_fast_registry(version)
     )
-    return jsonschema_rs.Draft202012Validator({"$ref": _ref(version, class_name)}, registry=registry)
 
 
 @cache
