@@ -100,10 +100,43 @@ def _problems(version: str, class_name: str | None, instance: Any) -> list[Probl
     not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels: before the schema
     if not_plain:
         return not_plain
-    if _fast_validator(version, class_name).is_valid(instance):
+    fast = _fast_validator(version, class_name)
+    if fast.is_valid(instance):
         return []
-    validator = _validator(version, class_name)
-    return _problem_maker(version).convert(validator.iter_errors(instance))
+    # jsonschema-rs says where; jsonschema explains, on a copy with the faultless parts emptied.
+    places = {tuple(error.instance_path) for error in fast.iter_errors(instance)}
+    known = (schema_store.class_schema(version, class_name or "HyperParameters") or {}).get(
+        "properties", {}
+    )
+    errors = _validator(version, class_name).iter_errors(_prune(instance, places, (), known))
+    problems = _problem_maker(version).convert(errors)
+    return [p for p in problems if any(p.path[: len(place)] == place for place in places)]
+
+
+def _prune(
+    node: Any, places: set[tuple[Any, ...]], path: tuple[Any, ...], known: Any = ()
+) -> Any:
+    """`node` without the objects that hold no fault, so explaining is quick.
+
+    What lies at or below a fault is kept whole (explaining it may need all of it); the root's
+    own faults concern only which keys it has, so an unknown key keeps its place (as `{}`).
+    Leaving an object out may itself break a rule (a schedule needs its arguments); such problems
+    fall outside `places` and the caller drops them.
+    """
+    if not isinstance(node, Mapping):
+        return node
+    pruned = {}
+    for key, value in node.items():
+        here = (*path, key)
+        if any(here[: len(place)] == place for place in places if place):
+            pruned[key] = value  # at or below a fault
+        elif any(place[: len(here)] == here for place in places):
+            pruned[key] = _prune(value, places, here)  # above a fault
+        elif not isinstance(value, Mapping):
+            pruned[key] = value  # scalars decide `if`s (the scenario, `is_random`): keep them
+        elif not path and key not in known:
+            pruned[key] = {}  # an unknown key of the root: its value does not matter
+    return pruned
 
 
 def iter_errors(instance: Mapping[str, Any], version: str | None = None) -> Iterator[Problem]:
