@@ -223,6 +223,8 @@ def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
                 out.setdefault("properties", {}).update(value)
             elif key == "required":
                 out["required"] = sorted(set(out.get("required", [])) | set(value))
+            elif key in ("minimum", "maximum") and key in out:  # both bounds hold: the tighter one
+                out[key] = max(out[key], value) if key == "minimum" else min(out[key], value)
             elif key in out and out[key] != value:
                 raise ValueError(f"cannot merge two different {key!r}: {out[key]!r} / {value!r}")
             else:

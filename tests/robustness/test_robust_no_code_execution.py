@@ -174,12 +174,14 @@ class Spies:
 
 
 def _warm_up() -> None:
-    """Use every entry point once on a valid config, so that lazy imports are done before."""
+    """Use every entry point once on a valid and an invalid config, so that lazy imports (jsonschema
+    is imported for the first invalid config) are done before."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for call in ENTRY_POINTS.values():
-            with suppress(NipParametersError):
-                call(copy.deepcopy(BASE))
+            for config in (copy.deepcopy(BASE), {**copy.deepcopy(BASE), "seed": "not a number"}):
+                with suppress(NipParametersError):
+                    call(config)
         for name in ("os.system", "RlTrainerParameters"):
             for lookup in (get_parameter_class, get_parameter_or_parameter_value_class):
                 with suppress(NipParametersError):
