@@ -8,7 +8,7 @@ from pathlib import Path
 from .parse import VersionParser, dump
 from .publish import BUNDLE_NAME, Publisher
 from .render import PACKAGE, Renderer
-from .sources import load_all, load_vocabulary
+from .sources import load_all, load_limits, load_vocabulary
 
 
 def _vendor_keywords(node: object, found: set[str]) -> set[str]:
@@ -49,10 +49,11 @@ def generate_all(repo: Path) -> dict[str, str]:
     schema_root = repo / "schema"
     versions = load_all(schema_root)
     vocabulary = load_vocabulary(schema_root)
+    limits = load_limits(schema_root)
     outputs: dict[str, str] = {}
     bundle_ids: dict[str, str] = {}
     for source in versions:
-        published = Publisher(source).publish()
+        published = Publisher(source, limits).publish()
         bundle_ids[source.version] = published[BUNDLE_NAME]["$id"]
         unknown = _vendor_keywords(published, set()) - vocabulary
         if unknown:
@@ -72,5 +73,5 @@ def generate_all(repo: Path) -> dict[str, str]:
         for name, (_, definition) in current.class_defs().items()
         if definition.get("x-python-handwritten")
     }
-    outputs.update(Renderer(package, handwritten_docs).files())
+    outputs.update(Renderer(package, handwritten_docs, limits).files())
     return dict(sorted(outputs.items()))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import re
+import sys
 from typing import Any
 
-from .sources import JSON_SCHEMA_DIALECT, VersionSource
+from .sources import JSON_SCHEMA_DIALECT, Limits, VersionSource
 
 BUNDLE_NAME = "bundle.json"
 
@@ -74,6 +75,32 @@ def _unlisted_aliases(node: Any) -> Any:
     return node
 
 
+def _with_limits(node: Any, limits: Limits | None) -> Any:
+    """Every string gets `maxLength`, every integer the 64-bit range, every other number the range
+    of a double, every free key (an agent's name) `propertyNames`: so each validator enforces the
+    limits the file reader applies."""
+    if limits is None:
+        return node
+    if isinstance(node, list):
+        return [_with_limits(item, limits) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _with_limits(value, limits) for key, value in node.items()}
+    types = node.get("type", [])
+    types = [types] if isinstance(types, str) else types
+    if "string" in types and not {"enum", "const", "pattern"} & node.keys():
+        out.setdefault("maxLength", limits.max_string_length)
+    if "integer" in types:
+        out.setdefault("minimum", limits.integer_minimum)
+        out.setdefault("maximum", limits.integer_maximum)
+    elif "number" in types:  # an int too large for a float (10**400) is no usable number
+        out.setdefault("minimum", -sys.float_info.max)
+        out.setdefault("maximum", sys.float_info.max)
+    if "object" in types and node.get("additionalProperties", False) is not False:
+        out.setdefault("propertyNames", {"maxLength": limits.max_string_length})
+    return out
+
+
 def _markdown(node: Any) -> None:
     """Editors render `markdownDescription`; give it wherever a description uses Markdown."""
     if isinstance(node, dict):
@@ -88,8 +115,9 @@ def _markdown(node: Any) -> None:
 
 
 class Publisher:
-    def __init__(self, source: VersionSource) -> None:
+    def __init__(self, source: VersionSource, limits: Limits | None = None) -> None:
         self.source = source
+        self.limits = limits
         self.defs = source.class_defs()
 
     def _inherited(self, name: str) -> tuple[dict[str, Any], list[str], dict[str, Any]]:
@@ -154,7 +182,7 @@ class Publisher:
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
         _markdown(doc)
-        return _unlisted_aliases(_qualify_local_refs(doc, stem))
+        return _with_limits(_unlisted_aliases(_qualify_local_refs(doc, stem)), self.limits)
 
     def publish(self) -> dict[str, dict[str, Any]]:
         """File name -> published document, including the bundle."""

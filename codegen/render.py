@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .model import ClassSpec, FieldSpec, ModuleSpec, PackageSpec
+from .sources import Limits
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "src/nip/parameters"
@@ -126,8 +127,11 @@ def ruff_format(code: str, filename: str, *, prune_imports: bool = True) -> str:
 
 
 class Renderer:
-    def __init__(self, package: PackageSpec, handwritten_docs: dict[str, str]) -> None:
+    def __init__(
+        self, package: PackageSpec, handwritten_docs: dict[str, str], limits: Limits | None = None
+    ) -> None:
         self.package = package
+        self.limits = limits
         self.env = _environment()
         self.handwritten_docs = handwritten_docs
 
@@ -145,7 +149,8 @@ class Renderer:
 
     def registry(self) -> str:
         code = self.env.get_template("registry.py.jinja2").render(
-            header=header(f"schema/{self.package.version}/"), package=self.package
+            header=header(f"schema/{self.package.version}/"), package=self.package,
+            limits=self.limits,
         )
         return ruff_format(code, f"{PACKAGE}/_registry.py")
 

@@ -52,6 +52,25 @@ def load_all(schema_root: Path) -> list[VersionSource]:
     return [load_version(d) for d in sorted(dirs, key=lambda d: version_key(d.name))]
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What every value must keep (schema/limits.json): string length, integer range, depth."""
+
+    max_string_length: int
+    integer_minimum: int
+    integer_maximum: int
+    max_depth: int
+
+
+def load_limits(schema_root: Path) -> Limits | None:
+    path = schema_root / "limits.json"
+    if not path.exists():
+        return None  # a fixture tree may leave them out
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return Limits(doc["maxStringLength"], doc["integerMinimum"], doc["integerMaximum"],
+                  doc["maxDepth"])
+
+
 def load_vocabulary(schema_root: Path) -> set[str]:
     doc = json.loads((schema_root / VOCABULARY_FILE).read_text(encoding="utf-8"))
     return {key for group in ("editor", "nip") for key in doc[group]}

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import yaml
 
+from nip.parameters import _registry
 from nip.parameters._parsers import parse_json, parse_toml, parse_yaml
 from nip.parameters.errors import ConfigFileError
 
@@ -42,14 +43,14 @@ __all__ = [
 
 #: Largest file read, in bytes (8 MiB).
 MAX_FILE_BYTES = 8 * 1024 * 1024
-#: Deepest nesting of objects/lists; the top-level object is level 1.
-MAX_DEPTH = 200
+#: Deepest nesting of objects/lists (the top-level object is level 1) and longest string (value or
+#: key, in characters): from schema/limits.json, shared with the in-memory check.
+MAX_DEPTH = _registry.MAX_DEPTH
+MAX_STRING_LENGTH = _registry.MAX_STRING_LENGTH
 #: Most values (objects, lists and scalars, keys not counted) in one file after YAML alias expansion.
 MAX_VALUES = 100_000
 #: Most YAML aliases (``*name``) in one file.
 MAX_YAML_ALIASES = 10_000
-#: Longest string (value or key), in characters.
-MAX_STRING_LENGTH = 65_536
 
 Format = Literal["json", "yaml", "toml"]
 FORMATS: tuple[str, ...] = ("json", "yaml", "toml")

@@ -14,16 +14,17 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from . import _registry
 from .errors import Problem
 
 __all__ = ["MAX_DEPTH", "MAX_INT", "MAX_STRING_LENGTH", "MIN_INT", "problems"]
 
-#: Deepest nesting of objects/lists; the object checked is level 1 (as in `_io.MAX_DEPTH`).
-MAX_DEPTH = 200
-#: Longest string (value or key), in characters (as in `_io.MAX_STRING_LENGTH`).
-MAX_STRING_LENGTH = 65_536
-#: Integers must fit in 64 bits, signed or unsigned (what torch takes as a seed, for one).
-MIN_INT, MAX_INT = -(2**63), 2**64 - 1
+#: Deepest nesting (the object checked is level 1), longest string (value or key, in characters),
+#: and the integer range (64 bits, signed or unsigned: what torch takes as a seed, for one). They come
+#: from schema/limits.json, like the file reader's; the published schemas carry all but the depth.
+MAX_DEPTH = _registry.MAX_DEPTH
+MAX_STRING_LENGTH = _registry.MAX_STRING_LENGTH
+MIN_INT, MAX_INT = _registry.MIN_INTEGER, _registry.MAX_INTEGER
 _MAX_PROBLEMS = 20  # a broken tree is reported by its first faults, not all 100,000 of them
 _PATH_SHOWN = 8  # a too-deep value is reported at its ancestor this many levels down
 

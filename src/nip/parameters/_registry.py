@@ -38,6 +38,12 @@ CLASS_SCHEMA_REFS: dict[str, str] = {
     "HyperParameters": "hyper_parameters.json#/$defs/HyperParameters",
 }
 
+# What every value must keep (schema/limits.json); the published schemas enforce the first three.
+MAX_STRING_LENGTH = 65536
+MIN_INTEGER = -9223372036854775808
+MAX_INTEGER = 18446744073709551615
+MAX_DEPTH = 200
+
 # Generated modules in import order; importing them fills the registries in nip's order.
 MODULE_ORDER: tuple[str, ...] = (
     "types",

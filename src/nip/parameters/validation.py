@@ -47,19 +47,23 @@ def _ref(version: str, class_name: str | None) -> str:
 
 
 @cache
-def _validator(version: str, class_name: str | None) -> Any:
-    """jsonschema's validator: slow, but its errors carry everything a good message needs.
-
-    Imported here, not at the top: valid configs never need it, and it costs ~50 ms to import.
-    """
+def _explaining_validator_class() -> Any:
+    """jsonschema's 2020-12 validator, reading tuples as arrays (objects hold tuples, e.g.
+    `stackelberg_sequence`). Imported here, not at the top: valid configs never need jsonschema,
+    and it costs ~50 ms to import."""
     from jsonschema import Draft202012Validator
     from jsonschema.validators import extend
 
-    # Objects hold tuples (e.g. `stackelberg_sequence`) where JSON has arrays.
     types = Draft202012Validator.TYPE_CHECKER.redefine(
         "array", lambda _checker, value: isinstance(value, (list, tuple))
     )
-    validator = extend(Draft202012Validator, type_checker=types)
+    return extend(Draft202012Validator, type_checker=types)
+
+
+@cache
+def _validator(version: str, class_name: str | None) -> Any:
+    """jsonschema's validator: slow, but its errors carry everything a good message needs."""
+    validator = _explaining_validator_class()
     return validator({"$ref": _ref(version, class_name)}, registry=schema_store.registry(version))
 
 
@@ -97,12 +101,15 @@ def _problem_maker(version: str) -> ProblemMaker:
 
 
 def _problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
-    not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels: before the schema
+    fast = _fast_validator(version, class_name)
+    try:
+        if fast.is_valid(instance):  # the schemas carry the string and integer limits too
+            return []
+    except ValueError:
+        pass  # a value jsonschema-rs cannot read (bytes, a set, a non-string key): see below
+    not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels: said plainly
     if not_plain:
         return not_plain
-    fast = _fast_validator(version, class_name)
-    if fast.is_valid(instance):
-        return []
     # jsonschema-rs says where; jsonschema explains, on a copy with the faultless parts emptied.
     places = {tuple(error.instance_path) for error in fast.iter_errors(instance)}
     known = (schema_store.class_schema(version, class_name or "HyperParameters") or {}).get(
