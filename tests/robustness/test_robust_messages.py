@@ -7,6 +7,7 @@ message shows enough of it to recognise, not all of it. The address is always sh
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -109,9 +110,16 @@ def test_in_memory_limits_are_the_file_limits() -> None:
 def test_values_at_the_limits_are_accepted_and_one_past_is_not() -> None:
     at_limit = _set(("dataset",), "d" * _plain_data.MAX_STRING_LENGTH)
     assert HyperParameters.from_dict(at_limit).dataset == at_limit["dataset"]
-    for value in (_plain_data.MAX_INT, _plain_data.MIN_INT):
-        assert HyperParameters.from_dict(_set(("seed",), value)).seed == value
-    for config in (_set(("dataset",), "d" * (_plain_data.MAX_STRING_LENGTH + 1)),
-                   _set(("seed",), _plain_data.MAX_INT + 1), _set(("seed",), _plain_data.MIN_INT - 1)):
-        with pytest.raises(NipParametersError):
-            HyperParameters.from_dict(config)
+    # an integer field, and a float field (nip keeps an int given there): the same integer range
+    for field in ("seed", "test_size"):
+        for value in (_plain_data.MAX_INT, _plain_data.MIN_INT):
+            assert HyperParameters.from_dict(_set((field,), value)).get(field) == value
+    too_far = [_set(("dataset",), "d" * (_plain_data.MAX_STRING_LENGTH + 1)),
+               _set(("agents", "p" * (_plain_data.MAX_STRING_LENGTH + 1)), {})]
+    for field in ("seed", "test_size"):
+        too_far += [_set((field,), _plain_data.MAX_INT + 1), _set((field,), _plain_data.MIN_INT - 1)]
+    too_far += [_set(("test_size",), bad) for bad in (math.nan, math.inf, -math.inf)]
+    for config in too_far:
+        for call in (HyperParameters.from_dict, validate):
+            with pytest.raises(NipParametersError):
+                call(config)
