@@ -101,15 +101,12 @@ def _problem_maker(version: str) -> ProblemMaker:
 
 
 def _problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
-    fast = _fast_validator(version, class_name)
-    try:
-        if fast.is_valid(instance):  # the schemas carry the string and integer limits too
-            return []
-    except ValueError:
-        pass  # a value jsonschema-rs cannot read (bytes, a set, a non-string key): see below
-    not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels: said plainly
+    not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels: before the schema
     if not_plain:
         return not_plain
+    fast = _fast_validator(version, class_name)
+    if fast.is_valid(instance):
+        return []
     # jsonschema-rs says where; jsonschema explains, on a copy with the faultless parts emptied.
     places = {tuple(error.instance_path) for error in fast.iter_errors(instance)}
     known = (schema_store.class_schema(version, class_name or "HyperParameters") or {}).get(
