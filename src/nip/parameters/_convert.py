@@ -137,20 +137,19 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
 
 def build(cls: Any, data: Mapping[str, Any]) -> Any:
     """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
-    from .parameters_base import get_parameter_or_parameter_value_class
-
     kwargs: dict[str, Any] = {}
     for info in field_infos(cls):
         if info.json_name not in data:
             continue
         value = data[info.json_name]
-        if type(value) in _SCALARS:
+        kind = type(value)
+        if kind in _SCALARS:
             pass
-        elif isinstance(value, Mapping):
+        elif kind is dict or isinstance(value, Mapping):
             if info.group_class is not None:
                 value = build(info.group_class, value)  # the schema pinned `_type` to this class
             elif info.value_class is not None:
-                value = get_parameter_or_parameter_value_class(value["_type"]).from_dict(value)
+                value = info.value_class.from_dict(value)  # dispatches on `_type` itself
             elif info.collection_class is not None:
                 value = info.collection_class(
                     {

@@ -17,7 +17,7 @@ from typing import Any
 from . import _registry
 from .errors import Problem
 
-__all__ = ["MAX_DEPTH", "MAX_INT", "MAX_STRING_LENGTH", "MIN_INT", "problems"]
+__all__ = ["MAX_DEPTH", "MAX_INT", "MAX_STRING_LENGTH", "MIN_INT", "looks_plain", "problems"]
 
 #: Deepest nesting (the object checked is level 1), longest string (value or key, in characters),
 #: and the integer range (64 bits, signed or unsigned: what torch takes as a seed, for one). They come
@@ -27,6 +27,34 @@ MAX_STRING_LENGTH = _registry.MAX_STRING_LENGTH
 MIN_INT, MAX_INT = _registry.MIN_INTEGER, _registry.MAX_INTEGER
 _MAX_PROBLEMS = 20  # a broken tree is reported by its first faults, not all 100,000 of them
 _PATH_SHOWN = 8  # a too-deep value is reported at its ancestor this many levels down
+
+
+_ALWAYS_PLAIN = frozenset({str, bool, float, type(None)})
+
+
+def looks_plain(instance: Any) -> bool:
+    """The quick test for a config the schema has already accepted: the schemas carry the string
+    and key limits, and a schema-conforming tree is shallow; NaN fails the schema. What is left is
+    an integer too large for a double (10**400 in a float field) and a type JSON does not have
+    (True here means plain; False means `problems` must look closer)."""
+    level: list[Any] = [instance]
+    while level:
+        below: list[Any] = []
+        for value in level:
+            kind = type(value)
+            if kind in _ALWAYS_PLAIN:
+                continue
+            if kind is dict:
+                below.extend(value.values())
+            elif kind is int:
+                if not MIN_INT <= value <= MAX_INT:
+                    return False
+            elif kind is list or kind is tuple:
+                below.extend(value)
+            else:
+                return False
+        level = below
+    return True
 
 
 def problems(instance: Any) -> list[Problem]:

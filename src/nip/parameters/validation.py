@@ -101,12 +101,16 @@ def _problem_maker(version: str) -> ProblemMaker:
 
 
 def _problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
-    not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels: before the schema
-    if not_plain:
-        return not_plain
     fast = _fast_validator(version, class_name)
-    if fast.is_valid(instance):
+    try:
+        valid = fast.is_valid(instance)
+    except ValueError:  # a value jsonschema-rs cannot read: bytes, a set, a non-string key
+        valid = False
+    if valid and _plain_data.looks_plain(instance):
         return []
+    not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels, said plainly
+    if not_plain or valid:
+        return not_plain
     # jsonschema-rs says where; jsonschema explains, on a copy with the faultless parts emptied.
     places = {tuple(error.instance_path) for error in fast.iter_errors(instance)}
     known = (schema_store.class_schema(version, class_name or "HyperParameters") or {}).get(
