@@ -24,7 +24,7 @@ class FieldInfo:
     name: str
     json_name: str
     group_class: type | None  # `X | dict | None`: None -> X(), dict -> X(**dict)
-    value_class: type | None  # a value union keyed by `_type` (update schedules)
+    value_class: Any  # a value union keyed by `_type` (update schedules): its base class
     collection_class: type | None  # a keyed collection (agents)
     deprecated_values: dict[Any, Any]
 
