@@ -6,7 +6,7 @@ no `_package_version` is read as the current version (the format `to_dict()` wri
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -111,40 +111,60 @@ def _problems(version: str, class_name: str | None, instance: Any) -> list[Probl
     not_plain = _plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels, said plainly
     if not_plain or valid:
         return not_plain
-    # jsonschema-rs says where; jsonschema explains, on a copy with the faultless parts emptied.
-    places = {tuple(error.instance_path) for error in fast.iter_errors(instance)}
+    # jsonschema-rs says where; jsonschema explains, on a copy without the faultless parts.
+    faults = _Faults(fast.iter_errors(instance))
     known = (schema_store.class_schema(version, class_name or "HyperParameters") or {}).get(
         "properties", {}
     )
-    errors = _validator(version, class_name).iter_errors(_prune(instance, places, (), known))
-    problems = _problem_maker(version).convert(errors)
-    return [p for p in problems if any(p.path[: len(place)] == place for place in places)]
+    errors = _validator(version, class_name).iter_errors(faults.prune(instance, (), known))
+    return [p for p in _problem_maker(version).convert(errors) if faults.explains(p.path)]
 
 
-def _prune(
-    node: Any, places: set[tuple[Any, ...]], path: tuple[Any, ...], known: Any = ()
-) -> Any:
-    """`node` without the objects that hold no fault, so explaining is quick.
+# Faults that concern only which keys an object has: its values need not be explained.
+_KEY_FAULTS = frozenset({"AdditionalProperties", "Required"})
 
-    What lies at or below a fault is kept whole (explaining it may need all of it); the root's
-    own faults concern only which keys it has, so an unknown key keeps its place (as `{}`).
-    Leaving an object out may itself break a rule (a schedule needs its arguments); such problems
-    fall outside `places` and the caller drops them.
-    """
-    if not isinstance(node, Mapping):
-        return node
-    pruned = {}
-    for key, value in node.items():
-        here = (*path, key)
-        if any(here[: len(place)] == place for place in places if place):
-            pruned[key] = value  # at or below a fault
-        elif any(place[: len(here)] == here for place in places):
-            pruned[key] = _prune(value, places, here)  # above a fault
-        elif not isinstance(value, Mapping):
-            pruned[key] = value  # scalars decide `if`s (the scenario, `is_random`): keep them
-        elif not path and key not in known:
-            pruned[key] = {}  # an unknown key of the root: its value does not matter
-    return pruned
+
+class _Faults:
+    """Where jsonschema-rs found faults, to cut the config down before jsonschema explains it."""
+
+    def __init__(self, errors: Iterable[Any]) -> None:
+        kinds: dict[tuple[Any, ...], set[str]] = {}
+        for error in errors:
+            kinds.setdefault(tuple(error.instance_path), set()).add(type(error.kind).__name__)
+        self.places = set(kinds)
+        self.deep = {place for place, found in kinds.items() if found - _KEY_FAULTS}
+        self.keys_only = self.places - self.deep
+
+    def explains(self, path: tuple[Any, ...]) -> bool:
+        """A problem found in the cut-down config is real: at or below a fault whose explanation
+        needed the values, or one key below a fault about keys."""
+        return any(path[: len(p)] == p for p in self.deep) or any(
+            path[: len(p)] == p and len(path) <= len(p) + 1 for p in self.keys_only
+        )
+
+    def prune(self, node: Any, path: tuple[Any, ...], known: Any = ()) -> Any:
+        """`node` without the objects that hold no fault, so explaining is quick.
+
+        Below a fault about values everything is kept. An object with a fault about its keys keeps
+        every key, its objects emptied (the root: only unknown keys, the rest need no check). An
+        emptied or left-out object may break a rule of its own (a schedule needs its `_type`);
+        `explains` drops such problems.
+        """
+        if not isinstance(node, Mapping):
+            return node
+        pruned = {}
+        keys_matter = bool(path) and path in self.keys_only
+        for key, value in node.items():
+            here = (*path, key)
+            if any(here[: len(p)] == p for p in self.deep):
+                pruned[key] = value  # at or below a fault about values
+            elif any(p[: len(here)] == here for p in self.places):
+                pruned[key] = self.prune(value, here)  # above a fault
+            elif not isinstance(value, Mapping):
+                pruned[key] = value  # scalars decide `if`s (the scenario, `is_random`): keep them
+            elif keys_matter or (not path and key not in known):
+                pruned[key] = {}  # the key must stay; its value does not matter
+        return pruned
 
 
 def iter_errors(instance: Mapping[str, Any], version: str | None = None) -> Iterator[Problem]:
