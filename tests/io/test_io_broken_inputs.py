@@ -52,6 +52,8 @@ CASES = [
         34,
     ),
     Case("nan.json", b'{"lr": "NaN", "gamma": NaN}', "NaN", 1, 24),
+    Case("lone-surrogate.json", b'{"dataset": "a\\ud800b"}', "lone UTF-16 surrogate", None, None),
+    Case("lone-surrogate-key.json", b'{"a\\udfffb": 1}', "lone UTF-16 surrogate", None, None),
     Case("infinity.json", b'{\n "lr": Infinity}', "Infinity", 2, 8),
     Case("minus-infinity.json", b'{"lr": -Infinity}', "-Infinity", 1, 8),
     Case(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -260,6 +261,9 @@ def _sniff(text: str, name: str) -> tuple[Any, Format]:
 # The parsed tree: JSON types only, bounded, and (for YAML) no shared sub-objects
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _checked_tree(data: Any, name: str, *, copy: bool) -> Any:
     """Check every value iteratively; with ``copy``, return a fresh tree without shared nodes."""
     Link = tuple[str | int, Any] | None  # noqa: N806 - a local type alias; the path as a linked list (key, parent link)
@@ -283,6 +287,8 @@ def _checked_tree(data: Any, name: str, *, copy: bool) -> Any:
                     f"of {MAX_STRING_LENGTH:,}",
                     link,
                 )
+            if _LONE_SURROGATE.search(value):  # JSON's "\ud800" escape: no UTF-8 can hold it
+                raise fail("a string holds a lone UTF-16 surrogate (\\ud800-\\udfff)", link)
             return value
         if kind is int or kind is bool or value is None:
             return value
@@ -314,6 +320,8 @@ def _checked_tree(data: Any, name: str, *, copy: bool) -> Any:
             for child_key, child in value.items():
                 if type(child_key) is not str:
                     raise fail(f"the key {child_key!r} is not a string", link)
+                if _LONE_SURROGATE.search(child_key):
+                    raise fail("a key holds a lone UTF-16 surrogate (\\ud800-\\udfff)", link)
                 if len(child_key) > MAX_STRING_LENGTH:
                     raise fail(
                         f"a key of {len(child_key):,} characters is longer than the "
