@@ -198,6 +198,10 @@ class Renderer:
         out[f"{PACKAGE}/__init__.py"] = self.init()
         for m in self.package.modules:
             out[f"docs/reference/{m.name}.md"] = self.reference(m)
+        out["docs/reference/index.md"] = self.env.get_template("index.md.jinja2").render(
+            header_text=header(f"schema/{self.package.version}/", comment="").strip(),
+            package=self.package,
+        )
         return out
 
 
