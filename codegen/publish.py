@@ -181,7 +181,8 @@ class Publisher:
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
         _markdown(doc)
-        return _with_limits(_unlisted_aliases(_qualify_local_refs(doc, stem)), self.limits)
+        doc = _with_limits(_unlisted_aliases(_qualify_local_refs(doc, stem)), self.limits)
+        return {"$comment": _generated(f"schema/{self.source.version}/{stem}.json"), **doc}
 
     def publish(self) -> dict[str, dict[str, Any]]:
         """File name -> published document, including the bundle."""
@@ -200,6 +201,10 @@ def _quiet_alias(definition: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _generated(source: str) -> str:
+    return f"Generated from {source} by `make generate`. Do not edit."
+
+
 def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """One self-contained 2020-12 document: every group embedded under `$defs` with its own `$id`."""
     root = files["hyper_parameters.json"]
@@ -209,6 +214,7 @@ def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
         resource = {k: v for k, v in doc.items() if k != "$schema"}
         embedded[name] = resource
     return {
+        "$comment": _generated(f"schema/{version}/"),
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": base_id + BUNDLE_NAME,
         "title": f"nip hyper-parameters {version}",
