@@ -30,9 +30,9 @@ check: $(STAMP)
 ## test: every test: sync check, lint and types, Python tests, Node consumers
 test: check lint test-py test-js
 
-## lint: ruff on everything, mypy on src/ and codegen/
+## lint: ruff on all Python, mypy on src/ and codegen/
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src codegen
+	$(VENV)/bin/ruff check src codegen tests benchmarks
 	$(VENV)/bin/mypy
 
 test-py: $(STAMP)

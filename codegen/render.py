@@ -158,7 +158,9 @@ class Renderer:
         exports = {m.name: module_exports(m) for m in self.package.modules}
         names = sorted(
             {n for ns in exports.values() for n in ns}
-            | {"AgentsParams", "BaseHyperParameters", "BaseRunPreserve", "ConfigFileError",
+            | ({"AgentsParams"} if "AgentsParameters" in {n for ns in exports.values() for n in ns}
+               else set())
+            | {"BaseHyperParameters", "BaseRunPreserve", "ConfigFileError",
                "NipParametersError", "ParameterValidationError", "ParameterValue", "Problem",
                "SubParameters", "convert_hyper_param_dict", "get_package_name", "get_parameter_class",
                "get_parameter_or_parameter_value_class", "get_version", "iter_errors",

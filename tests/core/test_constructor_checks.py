@@ -42,12 +42,12 @@ def test_sub_parameter_constructors_check_themselves():
         RlTrainerParameters(num_epochs="ten")
     with pytest.raises(ParameterValidationError, match="d_gnn"):
         GraphIsomorphismAgentParameters(d_gnn=None)
-    with pytest.raises(ParameterValidationError, match="agent_lr_factor.actor"):
+    with pytest.raises(ParameterValidationError, match=r"agent_lr_factor\.actor"):
         GraphIsomorphismAgentParameters(agent_lr_factor={"actor": "fast"})
 
 
 def test_a_checked_object_changed_later_is_checked_again_inside_a_new_config():
     agent = GraphIsomorphismAgentParameters()
     agent.d_gnn = "wide"  # dataclasses do not check assignments
-    with pytest.raises(ParameterValidationError, match="agents.prover.d_gnn"):
+    with pytest.raises(ParameterValidationError, match=r"agents\.prover\.d_gnn"):
         HyperParameters(**BASE, agents={"prover": agent})

@@ -6,8 +6,8 @@ import copy
 import json
 
 import pytest
-from sample_data import load_samples
 from recipe import build
+from sample_data import load_samples
 
 from nip.parameters import HyperParameters
 

@@ -30,8 +30,9 @@ import argparse
 import copy
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_REFERENCE = HERE.parents[2] / "shared" / "reference"
@@ -136,7 +137,7 @@ def locations(configs: list[tuple[str, dict]]) -> dict[str, list[tuple[str, tupl
             if isinstance(node.get("_type"), str):
                 found.setdefault(node["_type"], []).append((cid, path))
             for k, v in node.items():
-                walk(cid, v, path + (k,))
+                walk(cid, v, (*path, k))
 
     for cid, cfg in configs:
         walk(cid, cfg, ())
@@ -209,9 +210,9 @@ def class_cases(corpus: Corpus, inv: Inventory, configs: dict[str, dict],
                 continue
             bad = OLD_LITERALS.get(f.name, f.values[0].upper())
             corpus.add_invalid(
-                f"enum-{tag}-{f.name}", mutate(base, base_path + (f.name,), bad),
-                base_path + (f.name,),
-                f"expected one of {f.values} for {dotted(base_path + (f.name,))}, got {bad!r}")
+                f"enum-{tag}-{f.name}", mutate(base, (*base_path, f.name), bad),
+                (*base_path, f.name),
+                f"expected one of {f.values} for {dotted((*base_path, f.name))}, got {bad!r}")
 
         for _ in range(len(TYPE_FAULTS)):
             kind, applies, bad, words = TYPE_FAULTS[rotation % len(TYPE_FAULTS)]
@@ -220,7 +221,7 @@ def class_cases(corpus: Corpus, inv: Inventory, configs: dict[str, dict],
                         and not (kind == "null-non-nullable" and f.nullable)]
             if eligible:
                 f = eligible[i % len(eligible)]
-                p = base_path + (f.name,)
+                p = (*base_path, f.name)
                 given = "null" if kind == "null-non-nullable" else kind.split("-given-")[1]
                 corpus.add_invalid(f"type-{tag}-{f.name}-{given}",
                                    mutate(base, p, bad), p,
@@ -236,14 +237,14 @@ def class_cases(corpus: Corpus, inv: Inventory, configs: dict[str, dict],
             parent[base_path[-1]] = rename_key(obj, old, new)
         else:
             renamed = rename_key(renamed, old, new)
-        corpus.add_invalid(f"unknown-key-{tag}-{new}", renamed, base_path + (new,),
+        corpus.add_invalid(f"unknown-key-{tag}-{new}", renamed, (*base_path, new),
                            f"{new!r} is not a field of {cls} (misspelt {old!r}) at {label}")
 
         if cls not in SCENARIO_AGENT.values() and cls != "RandomAgentParameters":
             others = [c for c in inv.registered if c != cls and c in inv.classes]
             wrong = others[(i * 7) % len(others)]
-            corpus.add_invalid(f"wrong-type-tag-{tag}", mutate(base, base_path + ("_type",), wrong),
-                               base_path + ("_type",),
+            corpus.add_invalid(f"wrong-type-tag-{tag}", mutate(base, (*base_path, "_type"), wrong),
+                               (*base_path, "_type"),
                                f"{label} must be a {cls}, its _type names {wrong}")
 
 
@@ -287,20 +288,20 @@ def agent_cases(corpus: Corpus, configs: dict[str, dict]) -> None:
 def schedule_cases(corpus: Corpus, configs: dict[str, dict]) -> None:
     cfg = configs["current-sched-alternating-pair"]
     us = ("agents", "verifier", "update_schedule")
-    args = us + ("AlternatingPeriodicUpdateSchedule",)
-    corpus.add_invalid("schedule-missing-argument-period", delete(cfg, args + ("period",)), args + ("period",),
+    args = (*us, "AlternatingPeriodicUpdateSchedule")
+    corpus.add_invalid("schedule-missing-argument-period", delete(cfg, (*args, "period")), (*args, "period"),
                        "AlternatingPeriodicUpdateSchedule needs its period argument")
     corpus.add_invalid("schedule-missing-arguments-object", delete(cfg, args), args,
                        "the schedule's arguments are written under its class name")
-    corpus.add_invalid("schedule-argument-string", mutate(cfg, args + ("period",), "4"), args + ("period",),
+    corpus.add_invalid("schedule-argument-string", mutate(cfg, (*args, "period"), "4"), (*args, "period"),
                        "period is an int")
-    corpus.add_invalid("schedule-unknown-argument", mutate(cfg, args + ("stop",), 3), args + ("stop",),
+    corpus.add_invalid("schedule-unknown-argument", mutate(cfg, (*args, "stop"), 3), (*args, "stop"),
                        "stop is an argument of ContiguousPeriodicUpdateSchedule, not of the alternating one")
-    corpus.add_invalid("schedule-type-not-a-schedule", mutate(cfg, us + ("_type",), "LrFactors"), us + ("_type",),
+    corpus.add_invalid("schedule-type-not-a-schedule", mutate(cfg, (*us, "_type"), "LrFactors"), (*us, "_type"),
                        "LrFactors is a class, but not an update schedule")
-    corpus.add_invalid("schedule-unknown-type", mutate(cfg, us + ("_type",), "os.system"), us + ("_type",),
+    corpus.add_invalid("schedule-unknown-type", mutate(cfg, (*us, "_type"), "os.system"), (*us, "_type"),
                        "a _type is resolved in the registry only; os.system is not there")
-    corpus.add_invalid("schedule-missing-type", delete(cfg, us + ("_type",)), us + ("_type",),
+    corpus.add_invalid("schedule-missing-type", delete(cfg, (*us, "_type")), (*us, "_type"),
                        "an update schedule must say which class it is")
     corpus.add_invalid("schedule-null", mutate(cfg, us, None), us, "update_schedule is not Optional")
     corpus.add_invalid("schedule-string", mutate(cfg, us, "constant"), us,
@@ -308,15 +309,15 @@ def schedule_cases(corpus: Corpus, configs: dict[str, dict]) -> None:
     const = configs["current-testparams-graph_isomorphism"]
     cus = ("agents", "_default", "update_schedule")
     corpus.add_invalid("schedule-constant-with-arguments",
-                       mutate(const, cus + ("ConstantUpdateSchedule",), {}), cus + ("ConstantUpdateSchedule",),
+                       mutate(const, (*cus, "ConstantUpdateSchedule"), {}), (*cus, "ConstantUpdateSchedule"),
                        "ConstantUpdateSchedule takes no arguments")
     contiguous = mutate(const, cus, {"_type": "ContiguousPeriodicUpdateSchedule",
                                      "ContiguousPeriodicUpdateSchedule": {"period": 5, "start": 0, "stop": 2}})
     contiguous["agents"]["agents_update_repr"] = "Custom('_default': ContiguousPeriodicUpdateSchedule(5, 0, 2))"
     corpus.add_valid("schedule-contiguous", contiguous, "a ContiguousPeriodicUpdateSchedule with its three arguments")
     corpus.add_invalid("schedule-contiguous-missing-stop",
-                       delete(contiguous, cus + ("ContiguousPeriodicUpdateSchedule", "stop")),
-                       cus + ("ContiguousPeriodicUpdateSchedule", "stop"), "stop has no default")
+                       delete(contiguous, (*cus, "ContiguousPeriodicUpdateSchedule", "stop")),
+                       (*cus, "ContiguousPeriodicUpdateSchedule", "stop"), "stop has no default")
 
 
 def structure_cases(corpus: Corpus, configs: dict[str, dict]) -> None:

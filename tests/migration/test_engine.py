@@ -215,7 +215,7 @@ def test_a_registered_python_step_extends_the_chain():
         assert data["seed"] == 3
     finally:
         unregister_step(registered)
-    with pytest.raises(ConversionFunctionNotFoundError, match="1.1"):
+    with pytest.raises(ConversionFunctionNotFoundError, match=r"1\.1"):
         migrate(config("1.0.0"), to_version="1.1")
 
 

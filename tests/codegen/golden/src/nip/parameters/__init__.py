@@ -40,11 +40,8 @@ from .hyper_parameters import (
 )
 from .version import convert_hyper_param_dict, get_package_name, get_version
 
-AgentsParams = AgentsParameters
-"""The name nip's documentation uses for ``AgentsParameters``."""
 
 __all__ = [
-    "AgentsParams",
     "BaseHyperParameters",
     "BaseRunPreserve",
     "BigThingParameters",
