@@ -52,8 +52,7 @@ class ClassSpec:
     value_class: bool = False  # registered with register_parameter_value_class
     frozen: bool = False
     classvars: tuple[tuple[str, str, str], ...] = ()  # (name, annotation, Python source)
-    serialised_classvars: tuple[str, ...] = ()  # class constants `to_dict` writes after `_type`
-    # Every key `to_dict` writes, inherited fields included, in order: (key, Python expression).
+    # Every field `to_dict` writes, inherited ones included, in order: (key, Python expression).
     dict_entries: tuple[tuple[str, str], ...] = ()
 
 

@@ -185,7 +185,6 @@ class VersionParser:
             value_class=value_class,
             frozen=value_class,
             classvars=tuple(classvars),
-            serialised_classvars=tuple(definition.get("x-serialised-classvars", ())),
         )
 
     def _alias(self, name: str, definition: dict[str, Any]) -> AliasSpec:
@@ -242,23 +241,18 @@ def _all_fields(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> list[FieldSpec
     return fields
 
 
-def _serialised_classvars(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> list[str]:
-    parent = next((by_name[b] for b in cls.bases if b in by_name), None)
-    inherited = _serialised_classvars(parent, by_name) if parent else []
-    return inherited + list(cls.serialised_classvars)
-
-
 def _with_dict_entries(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSpec:
-    """What the generated `_fields_to_dict` writes: plain values as they are, objects as dicts."""
-    if cls.value_class:
+    """What the generated `_fields_to_dict` writes: plain values as they are, objects as dicts.
+
+    A class that adds no field inherits its base's writer (the runtime adds `_type` itself).
+    """
+    if cls.value_class or not cls.fields:
         return cls  # update schedules serialise through their hand-written base
     entries = [
         (f.json_name, f"dump_value(self.{f.name})" if f.group_class or f.value_class
          or f.collection_class else f"self.{f.name}")
         for f in _all_fields(cls, by_name)
     ]
-    entries.append(("_type", repr(cls.name)))
-    entries += [(var, f"self.{var}") for var in _serialised_classvars(cls, by_name)]
     return replace(cls, dict_entries=tuple(entries))
 
 

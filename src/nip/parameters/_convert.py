@@ -6,7 +6,7 @@ import copy
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import validation
 from ._fields import field_infos, field_names, special_fields
@@ -111,13 +111,43 @@ def dump_value(value: Any) -> Any:
 
 
 def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
+    """The fields (by the generated writer when it covers them all), then `_type` and the class
+    constants nip writes (an agent's `is_random`)."""
+    kind = type(obj)
+    plan = _PLANS.get(kind) or _plan(kind)
+    out: dict[str, Any] = plan.write(obj)
+    out["_type"] = plan.name
+    for name in plan.classvars:
+        out[name] = getattr(obj, name)
+    return out
+
+
+class _Plan(NamedTuple):
+    write: Any  # the generated `_fields_to_dict`, or reflection
+    name: str
+    classvars: tuple[str, ...]
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(kind: type) -> _Plan:
+    """How to write `kind`: by the generated `_fields_to_dict` that covers every field of `kind`
+    (its own, or one inherited from a class with the same fields), else by reflection (a user
+    subclass with more fields)."""
+    owner = next((c for c in kind.__mro__ if "_fields_to_dict" in c.__dict__), None)
+    write = _fields_by_reflection
+    if owner is not None and field_names(owner) == field_names(kind):
+        write = owner.__dict__["_fields_to_dict"]
+    plan = _PLANS[kind] = _Plan(write, kind.__name__, tuple(getattr(kind, "SERIALISED_CLASSVARS", ())))
+    return plan
+
+
+def _fields_by_reflection(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for info in field_infos(type(obj)):
         value = getattr(obj, info.name)
         out[info.json_name] = value.to_dict() if _is_value_object(value) else value
-    out["_type"] = type(obj).__name__
-    for name in getattr(type(obj), "SERIALISED_CLASSVARS", ()):
-        out[name] = getattr(obj, name)
     return out
 
 

@@ -56,7 +56,6 @@ class LrFactors(SubParameters):
         return {
             "actor": self.actor,
             "critic": self.critic,
-            "_type": "LrFactors",
         }
 
 
@@ -139,8 +138,6 @@ class AgentParameters(AgentBehaviour, SubParameters):
             "checkpoint_version": self.checkpoint_version,
             "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
             "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
-            "_type": "AgentParameters",
-            "is_random": self.is_random,
         }
 
 
@@ -152,24 +149,6 @@ class RandomAgentParameters(AgentParameters):
     """
 
     is_random: ClassVar[bool] = True
-
-    def _fields_to_dict(self) -> dict[str, Any]:
-        return {
-            "agent_lr_factor": dump_value(self.agent_lr_factor),
-            "body_lr_factor": dump_value(self.body_lr_factor),
-            "update_schedule": dump_value(self.update_schedule),
-            "use_manual_architecture": self.use_manual_architecture,
-            "normalize_message_history": self.normalize_message_history,
-            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
-            "checkpoint_entity": self.checkpoint_entity,
-            "checkpoint_project": self.checkpoint_project,
-            "checkpoint_run_id": self.checkpoint_run_id,
-            "checkpoint_version": self.checkpoint_version,
-            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
-            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
-            "_type": "RandomAgentParameters",
-            "is_random": self.is_random,
-        }
 
 
 @register_parameter_class
@@ -322,8 +301,6 @@ class GraphIsomorphismAgentParameters(AgentParameters):
             "noise_sigma": self.noise_sigma,
             "use_pair_invariant_pooling": self.use_pair_invariant_pooling,
             "gnn_lr_factor": dump_value(self.gnn_lr_factor),
-            "_type": "GraphIsomorphismAgentParameters",
-            "is_random": self.is_random,
         }
 
 
@@ -431,8 +408,6 @@ class ImageClassificationAgentParameters(AgentParameters):
             "d_value": self.d_value,
             "num_value_layers": self.num_value_layers,
             "include_round_in_value": self.include_round_in_value,
-            "_type": "ImageClassificationAgentParameters",
-            "is_random": self.is_random,
         }
 
 
@@ -506,8 +481,6 @@ class PureTextAgentParameters(AgentParameters):
             "max_response_words": self.max_response_words,
             "max_tokens_per_message": self.max_tokens_per_message,
             "num_invalid_generation_retries": self.num_invalid_generation_retries,
-            "_type": "PureTextAgentParameters",
-            "is_random": self.is_random,
         }
 
 
@@ -517,32 +490,3 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
     """An agent for the code-validation scenario. It has exactly the settings of a text-model
     agent.
     """
-
-    def _fields_to_dict(self) -> dict[str, Any]:
-        return {
-            "agent_lr_factor": dump_value(self.agent_lr_factor),
-            "body_lr_factor": dump_value(self.body_lr_factor),
-            "update_schedule": dump_value(self.update_schedule),
-            "use_manual_architecture": self.use_manual_architecture,
-            "normalize_message_history": self.normalize_message_history,
-            "load_checkpoint_and_parameters": self.load_checkpoint_and_parameters,
-            "checkpoint_entity": self.checkpoint_entity,
-            "checkpoint_project": self.checkpoint_project,
-            "checkpoint_run_id": self.checkpoint_run_id,
-            "checkpoint_version": self.checkpoint_version,
-            "use_orthogonal_initialisation": self.use_orthogonal_initialisation,
-            "orthogonal_initialisation_gain": self.orthogonal_initialisation_gain,
-            "model_provider": self.model_provider,
-            "model_name": self.model_name,
-            "use_dummy_api": self.use_dummy_api,
-            "shared_model_group": self.shared_model_group,
-            "temperature": self.temperature,
-            "top_p": self.top_p,
-            "fine_tune_from_scratch": self.fine_tune_from_scratch,
-            "freeze_agent": self.freeze_agent,
-            "max_response_words": self.max_response_words,
-            "max_tokens_per_message": self.max_tokens_per_message,
-            "num_invalid_generation_retries": self.num_invalid_generation_retries,
-            "_type": "CodeValidationAgentParameters",
-            "is_random": self.is_random,
-        }

@@ -49,5 +49,4 @@ class BaseRunParameters(SubParameters):
             "wandb_project": self.wandb_project,
             "wandb_entity": self.wandb_entity,
             "rerun_tests_force_test_during_training_state": self.rerun_tests_force_test_during_training_state,
-            "_type": "BaseRunParameters",
         }

@@ -44,5 +44,4 @@ class DatasetParameters(SubParameters):
             "binarification_seed": self.binarification_seed,
             "make_balanced": self.make_balanced,
             "max_train_size": self.max_train_size,
-            "_type": "DatasetParameters",
         }

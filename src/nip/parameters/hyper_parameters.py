@@ -240,5 +240,4 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
             "zk_protocol": dump_value(self.zk_protocol),
             "message_regression": dump_value(self.message_regression),
             "base_run": dump_value(self.base_run),
-            "_type": "HyperParameters",
         }

@@ -69,5 +69,4 @@ class MessageRegressionParameters(SubParameters):
             "mlp_num_epochs": self.mlp_num_epochs,
             "mlp_batch_size": self.mlp_batch_size,
             "mlp_learning_rate": self.mlp_learning_rate,
-            "_type": "MessageRegressionParameters",
         }

@@ -120,9 +120,7 @@ class BaseHyperParameters(ParameterValue, ABC):
 
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""
-        if "_fields_to_dict" in type(self).__dict__:  # generated for this very class
-            return self._fields_to_dict()  # type: ignore[attr-defined]
-        return _convert.to_dict(self)  # user-defined classes (and their subclasses)
+        return _convert.to_dict(self)
 
     @classmethod
     def from_dict(

@@ -71,7 +71,6 @@ class CommonProtocolParameters(SubParameters):
             "shared_reward": self.shared_reward,
             "force_guess": self.force_guess,
             "zero_knowledge": self.zero_knowledge,
-            "_type": "CommonProtocolParameters",
         }
 
 
@@ -95,7 +94,6 @@ class LongProtocolParameters(SubParameters):
         return {
             "max_message_rounds": self.max_message_rounds,
             "min_message_rounds": self.min_message_rounds,
-            "_type": "LongProtocolParameters",
         }
 
 
@@ -103,13 +101,6 @@ class LongProtocolParameters(SubParameters):
 @dataclass
 class NipProtocolParameters(LongProtocolParameters):
     """Settings of the neural interactive proof (NIP) protocol."""
-
-    def _fields_to_dict(self) -> dict[str, Any]:
-        return {
-            "max_message_rounds": self.max_message_rounds,
-            "min_message_rounds": self.min_message_rounds,
-            "_type": "NipProtocolParameters",
-        }
 
 
 @register_parameter_class
@@ -138,7 +129,6 @@ class DebateProtocolParameters(LongProtocolParameters):
             "sequential": self.sequential,
             "prover0_first": self.prover0_first,
             "randomize_channel_order": self.randomize_channel_order,
-            "_type": "DebateProtocolParameters",
         }
 
 
@@ -168,7 +158,6 @@ class MnipProtocolParameters(LongProtocolParameters):
             "sequential": self.sequential,
             "prover0_first": self.prover0_first,
             "randomize_channel_order": self.randomize_channel_order,
-            "_type": "MnipProtocolParameters",
         }
 
 
@@ -192,5 +181,4 @@ class ZkProtocolParameters(SubParameters):
         return {
             "simulator_reward_coefficient": self.simulator_reward_coefficient,
             "aux_prover_reward_coefficient": self.aux_prover_reward_coefficient,
-            "_type": "ZkProtocolParameters",
         }

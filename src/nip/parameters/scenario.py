@@ -29,7 +29,6 @@ class ImageClassificationParameters(SubParameters):
         return {
             "num_block_groups": self.num_block_groups,
             "initial_num_channels": self.initial_num_channels,
-            "_type": "ImageClassificationParameters",
         }
 
 
@@ -57,5 +56,4 @@ class CodeValidationParameters(SubParameters):
             "apps_difficulty": self.apps_difficulty,
             "apps_solution_number": self.apps_solution_number,
             "apps_exclude_flagged": self.apps_exclude_flagged,
-            "_type": "CodeValidationParameters",
         }

@@ -121,7 +121,6 @@ class RlTrainerParameters(SubParameters):
             "body_lr_factor": dump_value(self.body_lr_factor),
             "use_shared_body": self.use_shared_body,
             "num_test_iterations": self.num_test_iterations,
-            "_type": "RlTrainerParameters",
         }
 
 
@@ -173,7 +172,6 @@ class CommonPpoParameters(SubParameters):
             "critic_coef": self.critic_coef,
             "entropy_eps": self.entropy_eps,
             "normalize_advantage": self.normalize_advantage,
-            "_type": "CommonPpoParameters",
         }
 
 
@@ -183,11 +181,6 @@ class VanillaPpoParameters(SubParameters):
     """Settings of the vanilla PPO trainer, in which every agent learns on its own. It has none
     of its own yet.
     """
-
-    def _fields_to_dict(self) -> dict[str, Any]:
-        return {
-            "_type": "VanillaPpoParameters",
-        }
 
 
 @register_parameter_class
@@ -238,7 +231,6 @@ class SpgParameters(SubParameters):
             "ihvp_num_iterations": self.ihvp_num_iterations,
             "ihvp_rank": self.ihvp_rank,
             "ihvp_rho": self.ihvp_rho,
-            "_type": "SpgParameters",
         }
 
 
@@ -258,7 +250,6 @@ class ReinforceParameters(SubParameters):
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "use_advantage_and_critic": self.use_advantage_and_critic,
-            "_type": "ReinforceParameters",
         }
 
 
@@ -291,7 +282,6 @@ class SoloAgentParameters(SubParameters):
             "batch_size": self.batch_size,
             "learning_rate": self.learning_rate,
             "body_lr_factor_override": self.body_lr_factor_override,
-            "_type": "SoloAgentParameters",
         }
 
 
@@ -344,7 +334,6 @@ class TextRlParameters(SubParameters):
             "transcript_format": self.transcript_format,
             "test_scheme": self.test_scheme,
             "test_on_whole_dataset": self.test_on_whole_dataset,
-            "_type": "TextRlParameters",
         }
 
 
@@ -384,7 +373,6 @@ class PureTextEiParameters(SubParameters):
             "weighting_minimum": self.weighting_minimum,
             "weighting_use_replacement": self.weighting_use_replacement,
             "weighting_epsilon": self.weighting_epsilon,
-            "_type": "PureTextEiParameters",
         }
 
 
@@ -404,5 +392,4 @@ class PureTextMaltParameters(SubParameters):
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "num_responses_per_timestep": self.num_responses_per_timestep,
-            "_type": "PureTextMaltParameters",
         }

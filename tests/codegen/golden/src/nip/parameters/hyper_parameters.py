@@ -43,5 +43,4 @@ class HyperParameters(BaseHyperParameters):
             "name": self.name,
             "thing": dump_value(self.thing),
             "mode": self.mode,
-            "_type": "HyperParameters",
         }

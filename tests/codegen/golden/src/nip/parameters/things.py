@@ -31,7 +31,6 @@ class Factors(SubParameters):
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "scale": self.scale,
-            "_type": "Factors",
         }
 
 
@@ -59,7 +58,6 @@ class ThingParameters(SubParameters):
             "factor": dump_value(self.factor),
             "owner": self.owner,
             "colour": self.colour,
-            "_type": "ThingParameters",
         }
 
 
@@ -86,5 +84,4 @@ class BigThingParameters(ThingParameters):
             "colour": self.colour,
             "size": self.size,
             "count": self.count,
-            "_type": "BigThingParameters",
         }
