@@ -6,7 +6,6 @@ appears in this file; they come from the schema through the generated classes.
 
 from __future__ import annotations
 
-import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -154,7 +153,3 @@ class BaseHyperParameters(ParameterValue, ABC):
 @dataclass
 class SubParameters(BaseHyperParameters, ABC):
     """Base of a group of parameters nested in `HyperParameters` (and of agents, `LrFactors`)."""
-
-
-def is_parameters_dataclass(value: object) -> bool:
-    return isinstance(value, BaseHyperParameters) and dataclasses.is_dataclass(value)

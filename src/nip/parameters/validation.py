@@ -14,30 +14,30 @@ import jsonschema_rs
 
 from . import _plain_data, _registry, schema_store
 from ._problems import ProblemMaker, closest
-from .errors import ParameterValidationError, Problem, brief
+from .errors import NipParametersError, ParameterValidationError, Problem, brief
 
 __all__ = ["closest", "iter_errors", "validate"]
 
 
 def version_of(instance: Mapping[str, Any], version: str | None = None) -> str:
-    """The schema version to check `instance` against: given, stated in it, or current."""
+    """The schema version to check `instance` against: given, stated in it (a release such as
+    "1.0.5" is its schema version, "1.0"), or the current one."""
+    from ._migration.versions import label, version_key
+
     stated = version if version is not None else instance.get("_package_version")
     if stated is None:
         return schema_store.CURRENT_VERSION
-    return known_version(str(stated))
-
-
-def known_version(version: str) -> str:
-    """Map a release ("1.0.5", "0.1.0", "1") onto the schema version that covers it."""
-    parts = version.split(".")
-    for candidate in schema_store.available_versions():
-        if candidate.split(".") == parts[: len(candidate.split("."))]:
-            return candidate
-    known = ", ".join(schema_store.available_versions())
-    raise ParameterValidationError.single(
-        ("_package_version",), f"unknown schema version {brief(version)}", expected=f"one of {known}",
-        actual=version,
-    )
+    try:
+        found = label(version_key(stated))
+    except NipParametersError:
+        found = None
+    if found not in schema_store.available_versions():
+        known = ", ".join(schema_store.available_versions())
+        raise ParameterValidationError.single(
+            ("_package_version",), f"unknown schema version {brief(stated)}",
+            expected=f"one of {known}", actual=stated,
+        )
+    return str(found)
 
 
 def _ref(version: str, class_name: str | None) -> str:
