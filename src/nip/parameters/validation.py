@@ -112,12 +112,32 @@ def _problems(version: str, class_name: str | None, instance: Any) -> list[Probl
     if not_plain or valid:
         return not_plain
     # jsonschema-rs says where; jsonschema explains, on a copy without the faultless parts.
-    faults = _Faults(fast.iter_errors(instance))
+    faults = _Faults(fast.iter_errors(instance), _condition_keys(version))
     known = (schema_store.class_schema(version, class_name or "HyperParameters") or {}).get(
         "properties", {}
     )
     errors = _validator(version, class_name).iter_errors(faults.prune(instance, (), known))
     return [p for p in _problem_maker(version).convert(errors) if faults.explains(p.path)]
+
+
+@cache
+def _condition_keys(version: str) -> frozenset[str]:
+    """Every key an `if` of the schema tests (e.g. `scenario`, `is_random`, `_type`)."""
+    found: set[str] = set()
+
+    def walk(node: Any, in_if: bool) -> None:
+        if isinstance(node, dict):
+            if in_if:
+                found.update(node.get("properties", {}))
+            for key, value in node.items():
+                walk(value, in_if or key == "if")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, in_if)
+
+    for name in schema_store.group_names(version):
+        walk(schema_store.load_group(version, name), False)
+    return frozenset(found)
 
 
 # Faults that concern only which keys an object has: its values need not be explained.
@@ -127,7 +147,8 @@ _KEY_FAULTS = frozenset({"AdditionalProperties", "Required"})
 class _Faults:
     """Where jsonschema-rs found faults, to cut the config down before jsonschema explains it."""
 
-    def __init__(self, errors: Iterable[Any]) -> None:
+    def __init__(self, errors: Iterable[Any], conditions: frozenset[str]) -> None:
+        self.conditions = conditions  # keys that `if`s test: they decide which rules apply
         kinds: dict[tuple[Any, ...], set[str]] = {}
         for error in errors:
             kinds.setdefault(tuple(error.instance_path), set()).add(type(error.kind).__name__)
@@ -146,14 +167,15 @@ class _Faults:
         """`node` without the objects that hold no fault, so explaining is quick.
 
         Below a fault about values everything is kept. An object with a fault about its keys keeps
-        every key, its objects emptied (the root: only unknown keys, the rest need no check). An
-        emptied or left-out object may break a rule of its own (a schedule needs its `_type`);
-        `explains` drops such problems.
+        every key, its objects emptied (the root: only unknown keys; its known groups are optional).
+        Elsewhere only the values `if`s test are kept (the scenario, `is_random`, `_type`). A
+        left-out value or an emptied object may break a rule of its own (a schedule needs its
+        `_type`); `explains` drops such problems.
         """
         if not isinstance(node, Mapping):
             return node
         pruned = {}
-        keys_matter = bool(path) and path in self.keys_only
+        keys_matter = path in self.keys_only
         for key, value in node.items():
             here = (*path, key)
             if any(here[: len(p)] == p for p in self.deep):
@@ -161,8 +183,9 @@ class _Faults:
             elif any(p[: len(here)] == here for p in self.places):
                 pruned[key] = self.prune(value, here)  # above a fault
             elif not isinstance(value, Mapping):
-                pruned[key] = value  # scalars decide `if`s (the scenario, `is_random`): keep them
-            elif keys_matter or (not path and key not in known):
+                if keys_matter or key in self.conditions:
+                    pruned[key] = value
+            elif (keys_matter and path) or (not path and key not in known):
                 pruned[key] = {}  # the key must stay; its value does not matter
         return pruned
 
