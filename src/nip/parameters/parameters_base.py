@@ -105,13 +105,15 @@ class BaseHyperParameters(ParameterValue, ABC):
     """Base of every parameters dataclass: dict conversion, checking against the schema, `get`."""
 
     def __post_init__(self) -> None:
-        token = _convert.CHECKED.set(True)  # one check of the finished tree, not one per object
+        if _convert.CHECKED.get():  # built inside a bigger object, which checks the whole tree
+            self._normalise()
+            return
+        token = _convert.CHECKED.set(True)  # the outermost object: one check of the finished tree
         try:
             self._normalise()
         finally:
             _convert.CHECKED.reset(token)
-        if token.old_value is not True:  # the outermost object: nobody above will check it
-            _convert.check_constructed(self)
+        _convert.check_constructed(self)
 
     def _normalise(self) -> None:
         """Hook: nip's __post_init__ rules (`None` and dict groups become objects)."""
