@@ -71,6 +71,7 @@ class LoadedConfig:
     data: Any
     format: Format
     path: Path | None  # None for stdin
+    text: str = ""  # the text that was parsed, for a round-trip writer (migrate) to parse again
 
     @property
     def name(self) -> str:
@@ -92,8 +93,9 @@ def read_config(
     raw = _read_stdin(name) if is_stdin else _read_file(Path(source), name)
     if format is None and not is_stdin:
         format = _EXTENSIONS.get(Path(source).suffix.lower())
-    data, fmt = parse_config(raw, name=name, format=format)
-    return LoadedConfig(data, fmt, None if is_stdin else Path(source))
+    text = (_decode(raw, name) if isinstance(raw, bytes) else raw).removeprefix("\ufeff")
+    data, fmt = parse_config(text, name=name, format=format)
+    return LoadedConfig(data, fmt, None if is_stdin else Path(source), text)
 
 
 def parse_config(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from nip.parameters._io import read_config
 from nip.parameters._migration import FROM_DATA, Change, MigrationReport, migrate
 from nip.parameters._migration.steps import default_chain
 from nip.parameters._migration.versions import (
@@ -130,16 +131,13 @@ class _Document:
 
 def _read(path: str) -> _Document:
     """Read a config file; ConfigFileError for anything unreadable."""
-    loaded = _read_config(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigFileError(path, f"cannot be read: {exc}") from None
-    if loaded["format"] == "yaml":
+    loaded = read_config(path)
+    text = loaded.text  # the very text the safe, limited reader accepted: never read twice
+    if loaded.format == "yaml":
         from ruamel.yaml import YAML
         from ruamel.yaml.util import load_yaml_guess_indent
 
-        # The file already passed the safe, size-limited reader; re-read it round-trip (ruamel's
+        # The text already passed the safe, size-limited reader; parse it round-trip (ruamel's
         # round-trip loader builds only plain containers and scalars) to keep comments and quotes.
         yaml = YAML(typ="rt")
         yaml.preserve_quotes = True
@@ -148,32 +146,7 @@ def _read(path: str) -> _Document:
         except Exception as exc:
             raise ConfigFileError(path, f"cannot be parsed ({type(exc).__name__}: {exc})") from None
         return _Document(data, "yaml", text, yaml_indent=(indent or 2, block_seq_indent or 0))
-    return _Document(loaded["data"], loaded["format"], text, json_indent=_json_indent(text))
-
-
-def _read_config(path: str) -> dict[str, Any]:
-    try:
-        from nip.parameters._io import read_config
-    except ImportError:  # pragma: no cover - the CLI owner's reader is there in the package
-        return _minimal_read(path)
-    loaded = read_config(path)
-    return {"data": loaded.data, "format": loaded.format}
-
-
-def _minimal_read(path: str) -> dict[str, Any]:
-    fmt = _EXTENSIONS.get(Path(path).suffix.lower(), "json")
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigFileError(path, f"cannot be read: {exc.strerror or exc}") from None
-    try:
-        if fmt == "yaml":
-            import yaml
-
-            return {"data": yaml.safe_load(text), "format": fmt}
-        return {"data": json.loads(text), "format": "json"}
-    except Exception as exc:
-        raise ConfigFileError(path, f"cannot be parsed ({exc})") from None
+    return _Document(loaded.data, loaded.format, text, json_indent=_json_indent(text))
 
 
 def _json_indent(text: str) -> int | str | None:
