@@ -7,19 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
 MIGRATE_SAMPLES = REPO / "tests" / "data" / "reference_samples" / "migrate"
-
-try:  # the runtime (generated classes) is written alongside; skip what needs it while it is not there
-    from nip.parameters import HyperParameters  # noqa: F401
-
-    HAVE_RUNTIME = True
-except ImportError:  # pragma: no cover
-    HAVE_RUNTIME = False
-
-needs_runtime = pytest.mark.skipif(not HAVE_RUNTIME, reason="nip.parameters.HyperParameters is not importable yet")
 
 BASE = {"scenario": "graph_isomorphism", "trainer": "vanilla_ppo", "dataset": "eru10000"}
 

@@ -8,11 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-from migration_support import MIGRATE_SAMPLES, needs_runtime
+from migration_support import MIGRATE_SAMPLES
 
 from nip.parameters.cli import migrate as cli
-
-pytestmark = needs_runtime
 
 OLD_YAML = """\
 # yaml-language-server: $schema=https://nip-parameters.org/schema/0.1/bundle.json

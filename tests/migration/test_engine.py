@@ -8,7 +8,7 @@ import warnings
 from typing import Any
 
 import pytest
-from migration_support import REPO, config, needs_runtime
+from migration_support import REPO, config
 
 from nip.parameters import version as nip_version
 from nip.parameters._migration import ABSENT, migrate
@@ -170,7 +170,6 @@ def test_every_version_has_a_step_into_it():
         assert (REPO / "schema" / version / "migration.json").is_file(), version
 
 
-@needs_runtime
 def test_current_version_agrees_with_the_schema_store():
     from nip.parameters import schema_store
     from nip.parameters._migration import current_version
@@ -245,7 +244,6 @@ def test_migrating_to_0_1_only_warns():
 
 # --- checks -----------------------------------------------------------------------------------
 
-@needs_runtime
 def test_source_problems_are_warnings_and_the_target_is_strict():
     data = config("0.1.0", trainer="bogus")
     with pytest.warns(UserWarning, match="does not match schema 0.1"), \
@@ -255,7 +253,6 @@ def test_source_problems_are_warnings_and_the_target_is_strict():
     assert "after migrating 0.1 -> 1.0" in str(info.value)
 
 
-@needs_runtime
 def test_a_hand_added_key_is_a_diagnostic_then_an_error():
     data = config("0.1.0", rl={"my_note": 1})
     with pytest.warns(UserWarning, match=r"rl\.my_note"), \
@@ -269,7 +266,6 @@ def test_a_hand_added_key_is_a_diagnostic_then_an_error():
     assert result.data["rl"] == {"my_note": 1}, "never dropped"
 
 
-@needs_runtime
 def test_a_key_0_1_did_not_know_but_1_0_does_is_only_a_warning():
     data = config("0.1.0", code_validation={"apps_exclude_flagged": True})
     with pytest.warns(UserWarning, match="apps_exclude_flagged"):
@@ -277,7 +273,6 @@ def test_a_key_0_1_did_not_know_but_1_0_does_is_only_a_warning():
     assert out["code_validation"]["apps_exclude_flagged"] is True
 
 
-@needs_runtime
 def test_from_dict_reads_a_versionless_dict_as_current():
     from nip.parameters import HyperParameters
 
@@ -288,7 +283,6 @@ def test_from_dict_reads_a_versionless_dict_as_current():
     assert params.nip_protocol.min_message_rounds == 2
 
 
-@needs_runtime
 def test_from_dict_migrates_an_old_dict_with_a_warning_naming_both_versions():
     from nip.parameters import HyperParameters
 
@@ -304,7 +298,6 @@ def test_from_dict_migrates_an_old_dict_with_a_warning_naming_both_versions():
     assert "0.1.0" in text and "1.0" in text
 
 
-@needs_runtime
 def test_a_meta_round_trip_is_not_migrated():
     from nip.parameters import HyperParameters
 

@@ -7,7 +7,7 @@ import json
 import warnings
 
 import pytest
-from migration_support import load_migrate_samples, needs_runtime
+from migration_support import load_migrate_samples
 
 from nip.parameters.version import convert_hyper_param_dict
 
@@ -24,7 +24,6 @@ def test_there_are_samples():
     assert {case["era"] for case in SAMPLES} >= {"0.1", "none"}
 
 
-@needs_runtime
 @pytest.mark.parametrize("case", SAMPLES, ids=[c["id"] for c in SAMPLES])
 def test_sample_migrates_to_the_expected_config(case):
     from nip.parameters import HyperParameters
@@ -39,7 +38,6 @@ def test_sample_migrates_to_the_expected_config(case):
     assert _strict(loaded.to_dict()) == _strict(expected)
 
 
-@needs_runtime
 @pytest.mark.parametrize("case", SAMPLES, ids=[c["id"] for c in SAMPLES])
 def test_sample_loads_strictly(case):
     """min_message_rounds_scheduler is a declared removal, so no ignore_extra_keys is needed."""
@@ -53,7 +51,6 @@ def test_sample_loads_strictly(case):
     assert _strict(loaded.to_dict()) == _strict(expected)
 
 
-@needs_runtime
 @pytest.mark.parametrize("case", [c for c in SAMPLES if c["era"] != "none"],
                          ids=[c["id"] for c in SAMPLES if c["era"] != "none"])
 def test_from_dict_migrates_a_versioned_sample_itself(case):
