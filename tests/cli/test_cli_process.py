@@ -10,14 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from nip.parameters import iter_errors
 
 SCRIPT = Path(sys.executable).parent / "nip-params"
-needs_script = pytest.mark.skipif(
-    not SCRIPT.exists(), reason="nip-params is not installed"
-)
 
 
 def _run(*argv: str, **kwargs) -> subprocess.CompletedProcess[str]:
@@ -26,7 +21,6 @@ def _run(*argv: str, **kwargs) -> subprocess.CompletedProcess[str]:
     )
 
 
-@needs_script
 def test_console_script(tmp_path, valid_config) -> None:
     good = tmp_path / "good.json"
     good.write_text(json.dumps(valid_config))

@@ -19,10 +19,6 @@ from pathlib import Path
 import pytest
 from migration_support import REPO
 
-HAVE_CODEGEN = (REPO / "codegen" / "__main__.py").is_file()
-
-pytestmark = pytest.mark.skipif(not HAVE_CODEGEN, reason="the generator (codegen/__main__.py) is not there yet")
-
 
 def _copy_repo(target: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".mypy_cache", ".ruff_cache")
