@@ -217,7 +217,8 @@ def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
         return None
     current = {p.path for p in problems}
     for older in reversed(schema_store.available_versions()[:-1]):
-        if {p.path for p in _problems(older, None, instance)} < current:  # explains some, adds none
+        under_older = {p.path for p in _problems(older, None, instance)}
+        if len(under_older) < len(current) and current - under_older:  # fewer, and explains some
             return (
                 f"This config has no _package_version, so it was read as version "
                 f"{schema_store.CURRENT_VERSION}, but it looks like a version {older} config. "
