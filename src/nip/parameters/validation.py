@@ -10,7 +10,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-import jsonschema_rs
+try:
+    import jsonschema_rs
+except ImportError:  # an accelerator, pinned by `make`; without it jsonschema alone gives the verdicts
+    jsonschema_rs = None  # type: ignore[assignment]
 
 from . import _plain_data, _registry, schema_store
 from ._problems import ProblemMaker, closest
@@ -101,6 +104,8 @@ def _problem_maker(version: str) -> ProblemMaker:
 
 
 def _problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
+    if jsonschema_rs is None:
+        return _problems_without_fast_path(version, class_name, instance)
     fast = _fast_validator(version, class_name)
     try:
         valid = fast.is_valid(instance)
@@ -118,6 +123,17 @@ def _problems(version: str, class_name: str | None, instance: Any) -> list[Probl
     )
     errors = _validator(version, class_name).iter_errors(faults.prune(instance, (), known))
     return [p for p in _problem_maker(version).convert(errors) if faults.explains(p.path)]
+
+
+def _problems_without_fast_path(
+    version: str, class_name: str | None, instance: Any
+) -> list[Problem]:
+    """The same problems, from jsonschema alone (slower: every config is checked in Python)."""
+    not_plain = _plain_data.problems(instance)
+    if not_plain:
+        return not_plain
+    errors = _validator(version, class_name).iter_errors(instance)
+    return _problem_maker(version).convert(errors)
 
 
 @cache
