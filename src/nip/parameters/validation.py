@@ -118,10 +118,7 @@ def _problems(version: str, class_name: str | None, instance: Any) -> list[Probl
         return not_plain
     # jsonschema-rs says where; jsonschema explains, on a copy without the faultless parts.
     faults = _Faults(fast.iter_errors(instance), _condition_keys(version))
-    known = (schema_store.class_schema(version, class_name or "HyperParameters") or {}).get(
-        "properties", {}
-    )
-    errors = _validator(version, class_name).iter_errors(faults.prune(instance, (), known))
+    errors = _validator(version, class_name).iter_errors(faults.prune(instance, ()))
     return [p for p in _problem_maker(version).convert(errors) if faults.explains(p.path)]
 
 
@@ -166,43 +163,46 @@ class _Faults:
     def __init__(self, errors: Iterable[Any], conditions: frozenset[str]) -> None:
         self.conditions = conditions  # keys that `if`s test: they decide which rules apply
         kinds: dict[tuple[Any, ...], set[str]] = {}
+        self.keys: dict[tuple[Any, ...], set[str]] = {}  # per place: the unknown and missing keys
         for error in errors:
-            kinds.setdefault(tuple(error.instance_path), set()).add(type(error.kind).__name__)
+            place, kind = tuple(error.instance_path), error.kind
+            kinds.setdefault(place, set()).add(type(kind).__name__)
+            named = getattr(kind, "unexpected", None) or [getattr(kind, "property", None)]
+            self.keys.setdefault(place, set()).update(k for k in named if isinstance(k, str))
         self.places = set(kinds)
         self.deep = {place for place, found in kinds.items() if found - _KEY_FAULTS}
         self.keys_only = self.places - self.deep
 
     def explains(self, path: tuple[Any, ...]) -> bool:
         """A problem found in the cut-down config is real: at or below a fault whose explanation
-        needed the values, or one key below a fault about keys."""
-        return any(path[: len(p)] == p for p in self.deep) or any(
-            path[: len(p)] == p and len(path) <= len(p) + 1 for p in self.keys_only
-        )
+        needed the values, or at a key that a fault about keys names."""
+        if any(path[: len(p)] == p for p in self.deep):
+            return True
+        parent = path[:-1]
+        return parent in self.keys_only and bool(path) and path[-1] in self.keys[parent]
 
-    def prune(self, node: Any, path: tuple[Any, ...], known: Any = ()) -> Any:
-        """`node` without the objects that hold no fault, so explaining is quick.
+    def prune(self, node: Any, path: tuple[Any, ...]) -> Any:
+        """`node` without what holds no fault, so explaining is quick.
 
-        Below a fault about values everything is kept. An object with a fault about its keys keeps
-        every key, its objects emptied (the root: only unknown keys; its known groups are optional).
-        Elsewhere only the values `if`s test are kept (the scenario, `is_random`, `_type`). A
-        left-out value or an emptied object may break a rule of its own (a schedule needs its
-        `_type`); `explains` drops such problems.
+        Below a fault about values everything is kept. Of an object with a fault about its keys,
+        only the unknown keys are kept (the missing ones stay missing). Elsewhere only the values `if`s
+        test are kept (the scenario, `is_random`, `_type`). Leaving a value out may break a rule
+        (a required key, a schedule's arguments); `explains` drops such problems.
         """
         if not isinstance(node, Mapping):
             return node
         pruned = {}
-        keys_matter = path in self.keys_only
+        named = self.keys.get(path, set()) if path in self.keys_only else set()
         for key, value in node.items():
             here = (*path, key)
             if any(here[: len(p)] == p for p in self.deep):
                 pruned[key] = value  # at or below a fault about values
             elif any(p[: len(here)] == here for p in self.places):
                 pruned[key] = self.prune(value, here)  # above a fault
-            elif not isinstance(value, Mapping):
-                if keys_matter or key in self.conditions:
-                    pruned[key] = value
-            elif (keys_matter and path) or (not path and key not in known):
-                pruned[key] = {}  # the key must stay; its value does not matter
+            elif key in named:
+                pruned[key] = value  # an unknown key: jsonschema does not look inside it
+            elif key in self.conditions and not isinstance(value, Mapping):
+                pruned[key] = value
         return pruned
 
 
