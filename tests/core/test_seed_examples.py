@@ -72,3 +72,13 @@ def test_user_defined_parameters_round_trip():
     assert MyNewParameters.from_dict(params.to_dict()) == params
     with pytest.raises(ParameterValidationError, match="my_parm"):
         MyNewParameters.from_dict({"my_parm": 5})
+
+
+def test_a_user_class_that_shadows_a_generated_name_is_not_checked_against_its_schema():
+    @dataclass
+    class LrFactors(SubParameters):  # same name as nip's class, different fields
+        warmup: int = 3
+
+    assert LrFactors(warmup=5).to_dict() == {"warmup": 5, "_type": "LrFactors"}
+    with pytest.raises(ParameterValidationError, match="actor"):
+        LrFactors.from_dict({"actor": 1.0})

@@ -247,10 +247,9 @@ def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
 def check_class(cls: type, data: Mapping[str, Any]) -> None:
     """Check the dict form of one parameters class against its published definition."""
     name = cls.__name__
-    if _registry.CLASS_SCHEMA_REFS.get(name) is None or cls.__module__.split(".")[-1] not in (
-        _registry.MODULE_ORDER
-    ):
-        _check_unschematised(cls, data)
+    ref = _registry.CLASS_SCHEMA_REFS.get(name)  # e.g. "agents.json#/$defs/LrFactors"
+    if ref is None or cls.__module__ != f"{__package__}.{ref.split('.json', 1)[0]}":
+        _check_unschematised(cls, data)  # a user-defined class (or one that shadows a name)
         return
     problems = _problems(schema_store.CURRENT_VERSION, name, data)
     if problems:
