@@ -247,14 +247,19 @@ def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
 def check_class(cls: type, data: Mapping[str, Any]) -> None:
     """Check the dict form of one parameters class against its published definition."""
     name = cls.__name__
-    ref = _registry.CLASS_SCHEMA_REFS.get(name)  # e.g. "agents.json#/$defs/LrFactors"
-    if ref is None or cls.__module__ != f"{__package__}.{ref.split('.json', 1)[0]}":
+    if not _is_generated(cls):
         _check_unschematised(cls, data)  # a user-defined class (or one that shadows a name)
         return
     problems = _problems(schema_store.CURRENT_VERSION, name, data)
     if problems:
         note = old_version_note(data, problems) if name == "HyperParameters" else None
         raise ParameterValidationError(problems, subject=name, note=note)
+
+
+def _is_generated(cls: type) -> bool:
+    """Is `cls` the class the schema describes under its name (not a user's namesake)?"""
+    ref = _registry.CLASS_SCHEMA_REFS.get(cls.__name__)  # e.g. "agents.json#/$defs/LrFactors"
+    return ref is not None and cls.__module__ == f"{__package__}.{ref.split('.json', 1)[0]}"
 
 
 def _check_unschematised(cls: type, data: Mapping[str, Any]) -> None:
@@ -279,5 +284,7 @@ def meta_keys(cls: type) -> frozenset[str]:
     """Keys allowed in a class's dict that are not fields (`_type`, `is_random`, ...)."""
     from ._fields import field_names
 
+    if not _is_generated(cls):
+        return frozenset({"_type"})
     schema = schema_store.class_schema(schema_store.CURRENT_VERSION, cls.__name__) or {}
     return frozenset(schema.get("properties", {})) - field_names(cls) | {"_type"}
