@@ -140,7 +140,7 @@ class ProblemMaker:
             return [Problem(path, message, expected=repr(expected), actual=error.instance,
                             hint="`_type` may be left out: the position decides the class "
                                  "(for agents, the scenario and `is_random`)")]
-        return [Problem(path, f"expected {expected!r}, got {brief(error.instance)}",
+        return [Problem(path, f"expected {brief(expected)}, got {brief(error.instance)}",
                         expected=repr(expected), actual=error.instance)]
 
     def _count_problem(self, error: ValidationError, limit: str) -> list[Problem]:
@@ -163,7 +163,9 @@ class ProblemMaker:
         actual = error.instance
         return Problem(
             _path(error),
-            f"expected {wanted}, got {json_type(actual)} {brief(actual)}",
+            f"expected {wanted}, got "
+            + (brief(actual) if actual is None or isinstance(actual, bool)
+               else f"{json_type(actual)} {brief(actual)}"),
             expected=wanted,
             actual=actual,
         )

@@ -29,8 +29,14 @@ _BRIEF.maxdict = 6
 _BRIEF.maxlevel = 3
 
 
+_JSON_WORDS = {None: "null", True: "true", False: "false"}
+
+
 def brief(value: Any) -> str:
-    """`repr(value)`, shortened for a message: a 60,000-character value is not echoed whole."""
+    """A value for a message: JSON's words for null and booleans (configs are JSON and YAML),
+    else `repr(value)` shortened, so a 60,000-character value is not echoed whole."""
+    if value is None or isinstance(value, bool):
+        return _JSON_WORDS[value]
     return _BRIEF.repr(value)
 
 
