@@ -17,12 +17,11 @@ import sys
 import warnings
 from typing import Any
 
+from nip.parameters.cli._output import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from nip.parameters.errors import ConfigFileError, NipParametersError
 
 __all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-EXIT_INTERNAL = 3
 
 #: Command name -> module implementing it (imported when the parser is built).
 COMMANDS: dict[str, str] = {

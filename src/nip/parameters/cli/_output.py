@@ -7,7 +7,25 @@ import os
 import sys
 from typing import TextIO
 
-__all__ = ["Progress", "emit"]
+__all__ = [
+    "EXIT_INTERNAL",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Progress",
+    "emit",
+    "usage_error",
+]
+
+#: Exit status of every command: 0 ok; 1 a config is invalid (or a value or migration is missing);
+#: 2 bad usage or an unreadable input; 3 a bug in nip-parameters.
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def usage_error(command: str, message: str) -> int:
+    """Say what is wrong with how `command` was called, on stderr; the exit status for it."""
+    sys.stderr.write(f"nip-params {command}: error: {message}\n")
+    return EXIT_USAGE
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:

@@ -7,12 +7,11 @@ import sys
 from typing import Any
 
 from nip.parameters._io import dump_config
-from nip.parameters.cli._output import emit
+from nip.parameters.cli._output import EXIT_OK, emit, usage_error
 from nip.parameters.errors import ParameterValidationError
 
 __all__ = ["register", "run"]
 
-EXIT_OK, EXIT_USAGE = 0, 2
 
 EXAMPLES = """\
 examples:
@@ -64,10 +63,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _usage_error(message: str) -> int:
-    sys.stderr.write(f"nip-params defaults: error: {message}\n")
-    return EXIT_USAGE
-
 
 def _schema_dataset() -> str | None:
     """The root ``dataset`` field's default or first example in the current schema, if any."""
@@ -91,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if dataset is None:
         dataset = _schema_dataset()
         if dataset is None:
-            return _usage_error(
+            return usage_error("defaults",
                 "--dataset is required: the schema gives no default dataset"
             )
         sys.stderr.write(
@@ -118,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             + (f" ({p.hint})" if p.hint else "")
             for p in error.problems
         ]
-        return _usage_error("invalid arguments\n" + "\n".join(lines))
+        return usage_error("defaults", "invalid arguments\n" + "\n".join(lines))
     data = (
         params.to_dict(include_package_meta=True)
         if args.package_meta

@@ -9,11 +9,11 @@ import sys
 from typing import Any
 
 from nip.parameters._io import dump_config, read_config
-from nip.parameters.cli._output import emit
+from nip.parameters.cli._output import EXIT_INVALID as EXIT_MISSING
+from nip.parameters.cli._output import EXIT_OK, emit
 
 __all__ = ["lookup", "register", "run"]
 
-EXIT_OK, EXIT_MISSING = 0, 1
 
 EXAMPLES = """\
 examples:

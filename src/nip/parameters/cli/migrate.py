@@ -28,6 +28,8 @@ from nip.parameters._migration.versions import (
     label,
     version_key,
 )
+from nip.parameters.cli._output import EXIT_INVALID as EXIT_FAILED
+from nip.parameters.cli._output import EXIT_OK, EXIT_USAGE
 from nip.parameters.errors import (
     ConfigFileError,
     MigrationError,
@@ -37,7 +39,6 @@ from nip.parameters.errors import (
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "register", "run", "write_atomically"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 BACKUP_SUFFIX = ".bak"
 _EXTENSIONS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 _MODELINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=\S*?/schema/)(\d+\.\d+)(/)", re.MULTILINE)

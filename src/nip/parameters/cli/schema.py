@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nip.parameters.cli._output import emit
+from nip.parameters.cli._output import EXIT_OK, emit, usage_error
 
 __all__ = ["register", "run"]
 
-EXIT_OK, EXIT_USAGE = 0, 2
 
 EXAMPLES = """\
 examples:
@@ -61,10 +60,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _usage_error(message: str) -> int:
-    sys.stderr.write(f"nip-params schema: error: {message}\n")
-    return EXIT_USAGE
-
 
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params schema``; returns the exit status."""
@@ -73,12 +68,12 @@ def run(args: argparse.Namespace) -> int:
     version = args.schema_version or schema_store.CURRENT_VERSION
     known = schema_store.available_versions()
     if version not in known:
-        return _usage_error(
+        return usage_error("schema",
             f"unknown schema version {version!r} (known: {', '.join(known)})"
         )
     if args.action == "path":
         if args.out:
-            return _usage_error("'schema path' takes no --out")
+            return usage_error("schema", "'schema path' takes no --out")
         emit(f"{schema_store.bundle_path(version)}\n", sys.stdout)
         return EXIT_OK
     if args.out:
@@ -99,6 +94,6 @@ def _export(source: Path, out: Path) -> int:
             target.write_bytes(path.read_bytes())
             written.append(f"{target}\n")
     except OSError as exc:
-        return _usage_error(f"cannot write to {out}: {exc.strerror or exc}")
+        return usage_error("schema", f"cannot write to {out}: {exc.strerror or exc}")
     emit("".join(written), sys.stdout)
     return EXIT_OK

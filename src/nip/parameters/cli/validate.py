@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nip.parameters._io import STDIN_NAME, read_config
-from nip.parameters.cli._output import Progress, emit
+from nip.parameters.cli._output import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    Progress,
+    emit,
+    usage_error,
+)
 from nip.parameters.errors import (
     ConfigFileError,
     NipParametersError,
@@ -19,7 +26,6 @@ from nip.parameters.errors import (
 
 __all__ = ["PROGRESS_MIN_FILES", "register", "run"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 #: From this many files on, a progress line is shown (on stderr, and only on a terminal).
 PROGRESS_MIN_FILES = 5
 
@@ -152,22 +158,18 @@ def check_file(source: str, version: str | None) -> FileResult:
     return result
 
 
-def _usage_error(message: str) -> int:
-    sys.stderr.write(f"nip-params validate: error: {message}\n")
-    return EXIT_USAGE
-
 
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params validate``; returns the exit status."""
     files: list[str] = list(args.files)
     if files.count("-") > 1:
-        return _usage_error("'-' (stdin) can be given only once")
+        return usage_error("validate", "'-' (stdin) can be given only once")
     if args.schema_version is not None:
         from nip.parameters import schema_store
 
         known = schema_store.available_versions()
         if args.schema_version not in known:
-            return _usage_error(
+            return usage_error("validate",
                 f"unknown schema version {args.schema_version!r} (known: {', '.join(known)})"
             )
     progress = Progress(len(files), minimum=PROGRESS_MIN_FILES)
