@@ -5,19 +5,20 @@ Run by hand; the output is committed and read by the Python tests and by the Nod
 consumers in tests/js. Standard library only, deterministic (no clock, no randomness,
 no set iteration), so re-running it on the same reference files gives the same bytes.
 
-    python3 tests/data/make_cases.py [--reference DIR]
+    python3 tests/data/make_cases.py          (tests/data/test_cases_are_current.py checks the output)
 
 Every case file is ``{"id", "input", "why"}`` plus, for invalid cases, ``"pointer"``: the
 JSON pointer of the single fault. For a missing required key it is where the key should
 be; for an unknown key it is that key.
 
-Sources (from the shared nip 1.0 reference, not from this project's schema, so the
-corpus checks the schema instead of echoing it):
+Sources (nip 1.0's own outputs and field inventory, kept in tests/data/reference/ and
+tests/data/reference_samples/, not this project's schema, so the corpus checks the schema instead
+of echoing it):
 
 * valid: ``to_dict``, ``to_dict_meta`` and ``to_dict_roundtrip_nip`` of every
-  ``samples/current`` file, the ``expected`` of every ``samples/migrate`` file, and a few
+  ``current/`` sample, the ``expected`` of every ``migrate/`` sample, and a few
   hand-written configs (minimal, nulls, optional values set, deprecated alias, ...);
-* invalid: the ``samples/invalid`` files, plus single-fault mutations of the valid
+* invalid: the ``invalid/`` samples, plus single-fault mutations of the valid
   configs. The mutations are driven by the field annotations of
   ``nip-1.0-parameter-inventory.json``: every Literal field gets a value outside its list,
   and every class gets one wrong-typed value, one unknown key and one wrong ``_type``;
@@ -35,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_REFERENCE = HERE.parents[2] / "shared" / "reference"
+INVENTORY = HERE / "reference" / "nip-1.0-parameter-inventory.json"
+SAMPLES = HERE / "reference_samples"  # nip 1.0's outputs: current/, invalid/, migrate/
 OUT = HERE / "cases"
 
 SCENARIO_AGENT = {
@@ -112,19 +114,19 @@ class Inventory:
 # --------------------------------------------------------------------------- sources
 
 
-def load_samples(ref: Path) -> tuple[list[tuple[str, dict]], list[dict]]:
-    """(valid configs as (id, dict) pairs, the samples/invalid files)."""
+def load_samples(samples: Path) -> tuple[list[tuple[str, dict]], list[dict]]:
+    """(valid configs as (id, dict) pairs, the invalid/ files)."""
     valid: list[tuple[str, dict]] = []
-    for f in sorted((ref / "samples" / "current").glob("*.json")):
+    for f in sorted((samples / "current").glob("*.json")):
         s = json.loads(f.read_text())
         valid.append((f"current-{s['id']}", s["to_dict"]))
         valid.append((f"current-{s['id']}-meta", s["to_dict_meta"]))
         if "to_dict_roundtrip_nip" in s:
             valid.append((f"current-{s['id']}-roundtrip-nip", s["to_dict_roundtrip_nip"]))
-    for f in sorted((ref / "samples" / "migrate").glob("*.json")):
+    for f in sorted((samples / "migrate").glob("*.json")):
         s = json.loads(f.read_text())
         valid.append((f"migrate-{s['id']}-expected", s["expected"]))
-    invalid = [json.loads(f.read_text()) for f in sorted((ref / "samples" / "invalid").glob("*.json"))]
+    invalid = [json.loads(f.read_text()) for f in sorted((samples / "invalid").glob("*.json"))]
     return valid, invalid
 
 
@@ -414,9 +416,9 @@ def sample_invalid(corpus: Corpus, samples: list[dict]) -> None:
 # --------------------------------------------------------------------------- main
 
 
-def build(ref: Path) -> Corpus:
-    inv = Inventory(ref / "nip-1.0-parameter-inventory.json")
-    valid, invalid_samples = load_samples(ref)
+def build(inventory: Path = INVENTORY, samples: Path = SAMPLES) -> Corpus:
+    inv = Inventory(inventory)
+    valid, invalid_samples = load_samples(samples)
     corpus = Corpus()
     for cid, cfg in valid:
         corpus.add_valid(cid, cfg, "written by nip 1.0.0 (reference sample)")
@@ -444,11 +446,8 @@ def write(corpus: Corpus) -> Iterator[Path]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE,
-                    help="the shared nip 1.0 reference directory (default: %(default)s)")
-    args = ap.parse_args()
-    corpus = build(args.reference)
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
+    corpus = build()
     n = sum(1 for _ in write(corpus))
     print(f"wrote {n} cases ({len(corpus.valid)} valid, {len(corpus.invalid)} invalid) to {OUT}")
 
