@@ -1,0 +1,141 @@
+"""`codegen.parse` on small schemas: what each `x-` keyword and each shape of field becomes in the
+intermediate model that the templates render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codegen.model import PackageSpec
+from codegen.parse import VersionParser
+from codegen.sources import VersionSource
+
+ROOT_ID = "https://example.org/t/1.0/"
+
+
+def _group(stem: str, defs: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{ROOT_ID}{stem}.json",
+            "title": stem, "description": f"The {stem} group.", "$defs": defs, **extra}
+
+
+def _cls(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"type": "object", "description": "A class.", "properties": properties, **extra}
+
+
+def _field(kind: str, default: Any = None, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": kind, "description": "A field.", **extra}
+    if default is not None:
+        out["default"] = default
+    return out
+
+
+def _parse(groups: dict[str, dict[str, Any]], order: list[str], root: str = "Root") -> PackageSpec:
+    groups = dict(groups)
+    groups["hyper_parameters"] = {**groups["hyper_parameters"], "x-module-order": order,
+                                  "$ref": f"#/$defs/{root}"}
+    return VersionParser(VersionSource("1.0", Path("."), groups, {})).package()
+
+
+def _class(package: PackageSpec, name: str) -> Any:
+    return next(c for c in package.classes if c.name == name)
+
+
+@pytest.fixture(scope="module")
+def package() -> PackageSpec:
+    things = _group("things", {
+        "Pair": _cls({"a": _field("number", 1.0)}),
+        "Base": _cls({
+            "pair": {"description": "Nested.", "anyOf": [{"$ref": "#/$defs/Pair"}, {"type": "null"}],
+                     "default": None},
+            "owner": _field("string", "", **{"x-env-default": "T_OWNER"}),
+            "steps": _field("integer", 3, **{"x-base-run-preserve": ["rerun_tests"]}),
+        }, **{"x-python-mixin": "BaseBehaviour", "x-classvars": {"is_special": False},
+              "x-serialised-classvars": ["is_special"]}),
+        "Child": _cls({"extra": _field("boolean", False)}, allOf=[{"$ref": "#/$defs/Base"}]),
+        "Same": _cls({}, allOf=[{"$ref": "#/$defs/Child"}]),
+        "Collection": {"type": "object", "description": "Written by hand.",
+                       "additionalProperties": {"$ref": "#/$defs/Child"},
+                       "x-python-handwritten": True, "x-python-aliases": ["Coll"]},
+        "Hidden": {"type": "object", "description": "By hand, unregistered.",
+                   "x-python-handwritten": True, "x-registered": False},
+    })
+    root = _group("hyper_parameters", {"Root": _cls({
+        "name": _field("string"),
+        "mode": {"description": "With an alias.", "default": "a",
+                 "anyOf": [{"enum": ["a", "b"]}, {"const": "old", "deprecated": True, "x-alias-of": "a"}]},
+        "things": {"description": "A keyed collection.", "default": None,
+                   "anyOf": [{"$ref": "things.json#/$defs/Collection"}, {"type": "null"}]},
+    }, required=["name"], **{"x-python-base": "BaseHyperParameters"})})
+    return _parse({"things": things, "hyper_parameters": root}, ["things", "hyper_parameters"])
+
+
+def test_the_root_class_is_the_root_schemas_ref(package: PackageSpec) -> None:
+    assert package.root_class == "Root"
+
+
+def test_a_nested_group_a_collection_and_an_alias_are_told_apart(package: PackageSpec) -> None:
+    base = {f.name: f for f in _class(package, "Base").fields}
+    assert base["pair"].group_class == "Pair" and "| dict | None" in base["pair"].type_hint
+    root = {f.name: f for f in _class(package, "Root").fields}
+    assert root["things"].collection_class == "Collection" and root["things"].group_class is None
+    assert root["mode"].aliases == {"old": "a"} and "old" not in root["mode"].type_hint
+    assert root["name"].default is None  # required
+
+
+def test_env_defaults_and_base_run_marks_become_factories_and_annotations(package: PackageSpec) -> None:
+    base = {f.name: f for f in _class(package, "Base").fields}
+    assert base["owner"].env_variable == "T_OWNER" and base["owner"].default is None
+    assert base["owner"].default_factory == "env_default('T_OWNER', '')"
+    assert base["owner"].doc_default == "env `T_OWNER`, else `''`"
+    assert base["steps"].base_run_preserve == ("rerun_tests",)
+    assert base["steps"].type_hint == "Annotated[int, BaseRunPreserve('rerun_tests')]"
+
+
+def test_mixins_and_bases_come_first_and_class_constants_are_kept(package: PackageSpec) -> None:
+    base, child = _class(package, "Base"), _class(package, "Child")
+    assert base.bases == ("BaseBehaviour", "SubParameters")
+    assert child.bases == ("Base",)
+    assert ("is_special", "ClassVar[bool]", "False") in base.classvars
+    assert ("SERIALISED_CLASSVARS", "ClassVar[tuple[str, ...]]", "('is_special',)") in base.classvars
+
+
+def test_the_dict_writer_lists_inherited_fields_first_and_a_class_without_fields_has_none(
+    package: PackageSpec,
+) -> None:
+    assert [key for key, _ in _class(package, "Child").dict_entries] == ["pair", "owner", "steps", "extra"]
+    assert dict(_class(package, "Child").dict_entries)["pair"] == "dump_value(self.pair)"
+    assert _class(package, "Same").dict_entries == ()  # the runtime reuses the inherited writer
+
+
+def test_runtime_imports_are_exactly_what_each_module_uses(package: PackageSpec) -> None:
+    modules = {m.name: m for m in package.modules}
+    assert modules["things"].runtime_names == (
+        "BaseBehaviour", "BaseRunPreserve", "Collection", "Hidden", "SubParameters", "dump_value",
+        "env_default", "register_parameter_class", "register_parameter_value_class",
+    )
+    assert modules["hyper_parameters"].runtime_names == (  # `things` is dumped by dump_value
+        "BaseHyperParameters", "dump_value", "register_parameter_class",
+    )
+
+
+def test_handwritten_classes_are_re_exported_registered_and_aliased(package: PackageSpec) -> None:
+    handwritten = {h.name: h for m in package.modules for h in m.handwritten}
+    assert handwritten["Collection"].registered and not handwritten["Hidden"].registered
+    assert package.other_names == [("Coll", "Collection")]
+    things = next(m for m in package.modules if m.name == "things")
+    assert set(things.exports) == {"Pair", "Base", "Child", "Same", "Collection", "Hidden"}
+
+
+def test_the_scenario_table_is_read_from_the_roots_if_then_rules() -> None:
+    agents = _group("agents", {"Agent": _cls({}), "Random": _cls({}), "GraphAgent": _cls({})})
+    entry = {"if": {"properties": {"is_random": {"const": True}}}, "then": {"$ref": "agents.json#/$defs/Random"},
+             "else": {"$ref": "agents.json#/$defs/GraphAgent"}}
+    rule = {"if": {"properties": {"scenario": {"const": "graphs"}}},
+            "then": {"properties": {"agents": {"additionalProperties": entry}}}}
+    root = _group("hyper_parameters", {"Root": _cls({"scenario": _field("string")}, allOf=[rule])})
+    package = _parse({"agents": agents, "hyper_parameters": root}, ["agents", "hyper_parameters"])
+    classvars = {name: value for name, _, value in _class(package, "Root").classvars}
+    assert classvars["AGENT_CLASS_BY_SCENARIO"] == "{'graphs': GraphAgent}"
+    assert classvars["RANDOM_AGENT_CLASS"] == "Random"
