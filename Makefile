@@ -30,10 +30,11 @@ check: $(STAMP)
 ## test: every test: sync check, lint and types, Python tests, Node consumers
 test: check lint test-py test-js
 
-## lint: ruff on all Python, mypy on src/ and codegen/
+## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src codegen tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 test-py: $(STAMP)
 	$(PY) -m pytest

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nip.parameters import schema_store
+from nip.parameters._validation import schemas as schema_store
 
 
 def _refuse(uri: str) -> Any:

@@ -34,7 +34,8 @@ from _peers import (
 )
 
 import nip.parameters as nip_params
-from nip.parameters import HyperParameters, schema_store
+from nip.parameters import HyperParameters
+from nip.parameters._validation import schemas as schema_store
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,15 @@ class FieldSpec:
     value_class: str | None = None  # a value class (update schedule) rebuilt by from_dict
     collection_class: str | None = None  # a keyed collection of parameter objects (agents)
     aliases: dict[str, str] = field(default_factory=dict)  # deprecated value -> replacement
+    env_variable: str | None = None  # `x-env-default`: read when an object is created
+    base_run_preserve: tuple[str, ...] = ()  # `x-base-run-preserve`: base-run types that keep it
+
+    @property
+    def doc_default(self) -> str:
+        """The default as the reference docs show it."""
+        if self.env_variable:
+            return f"env `{self.env_variable}`, else `''`"
+        return "required" if self.default is None else f"`{self.default}`"
 
     @property
     def metadata(self) -> dict[str, str]:
@@ -43,7 +52,7 @@ class FieldSpec:
 class ClassSpec:
     name: str
     module: str
-    bases: tuple[str, ...]
+    bases: tuple[str, ...]  # generated classes, runtime base classes and mixins, in MRO order
     description: str
     fields: tuple[FieldSpec, ...]
     schema_ref: str  # e.g. "agents.json#/$defs/LrFactors"
@@ -69,20 +78,42 @@ class AliasSpec:
 
 
 @dataclass(frozen=True)
+class HandwrittenSpec:
+    """A class the runtime writes by hand (`x-python-handwritten`); the module re-exports it."""
+
+    name: str
+    description: str
+    registered: bool  # registered as a value class when its module is imported (nip's order)
+    other_names: tuple[str, ...] = ()  # `x-python-aliases`: other names the package root exports
+
+
+@dataclass(frozen=True)
 class ModuleSpec:
     name: str
     source: str  # the schema file it comes from, e.g. "schema/1.0/agents.json"
     description: str
     classes: tuple[ClassSpec, ...]
     aliases: tuple[AliasSpec, ...]
-    handwritten: tuple[tuple[str, str], ...]  # (module, class) re-exported from hand-written code
+    handwritten: tuple[HandwrittenSpec, ...]
+    runtime_names: tuple[str, ...] = ()  # what the module imports from the runtime (`_objects`)
+
+    @property
+    def exports(self) -> tuple[str, ...]:
+        names = [a.name for a in self.aliases] + [c.name for c in self.classes]
+        return tuple(names + [h.name for h in self.handwritten])
 
 
 @dataclass(frozen=True)
 class PackageSpec:
     version: str
     modules: tuple[ModuleSpec, ...]  # in registration order
+    root_class: str  # the class a whole config is (the root schema's `$ref`)
 
     @property
     def classes(self) -> list[ClassSpec]:
         return [c for m in self.modules for c in m.classes]
+
+    @property
+    def other_names(self) -> list[tuple[str, str]]:
+        """(other name, class) pairs the package root exports besides the class names."""
+        return [(o, h.name) for m in self.modules for h in m.handwritten for o in h.other_names]

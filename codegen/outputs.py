@@ -68,10 +68,5 @@ def generate_all(repo: Path) -> dict[str, str]:
         outputs[f"{PACKAGE}/_schemas/catalog.json"] = dump(entries)
     current = versions[-1]
     package = VersionParser(current).package()
-    handwritten_docs = {
-        name: definition.get("description", "")
-        for name, (_, definition) in current.class_defs().items()
-        if definition.get("x-python-handwritten")
-    }
-    outputs.update(Renderer(package, handwritten_docs, limits).files())
+    outputs.update(Renderer(package, limits).files())
     return dict(sorted(outputs.items()))

@@ -18,8 +18,15 @@ from datamodel_code_generator import DataModelType, LiteralType, PythonVersion
 from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
-from .model import AliasSpec, ClassSpec, FieldSpec, ModuleSpec, PackageSpec
-from .sources import VersionSource
+from .model import (
+    AliasSpec,
+    ClassSpec,
+    FieldSpec,
+    HandwrittenSpec,
+    ModuleSpec,
+    PackageSpec,
+)
+from .sources import ROOT_GROUP, VersionSource
 
 
 def run_parser(source: VersionSource) -> list[Any]:
@@ -106,12 +113,14 @@ class VersionParser:
         if group_class:
             type_hint = type_hint.replace(" | None", " | dict | None")
         type_hint = schema.get("x-python-type", type_hint)
-        if "x-base-run-preserve" in schema:
-            marks = ", ".join(f"BaseRunPreserve({m!r})" for m in schema["x-base-run-preserve"])
+        preserve = tuple(schema.get("x-base-run-preserve", ()))
+        if preserve:
+            marks = ", ".join(f"BaseRunPreserve({m!r})" for m in preserve)
             type_hint = f"Annotated[{type_hint}, {marks}]"
         default = factory = None
-        if "x-env-default" in schema:
-            factory = f"env_default({schema['x-env-default']!r}, {schema.get('default', '')!r})"
+        env = schema.get("x-env-default")
+        if env:
+            factory = f"env_default({env!r}, {schema.get('default', '')!r})"
         elif "default" in schema:
             default = _python_default(schema["default"], schema)
         return FieldSpec(
@@ -125,6 +134,8 @@ class VersionParser:
             value_class=value_class,
             collection_class=collection_class,
             aliases=aliases,
+            env_variable=env,
+            base_run_preserve=preserve,
         )
 
     def _fields(self, model: Any, properties: dict[str, Any]) -> tuple[FieldSpec, ...]:
@@ -167,8 +178,8 @@ class VersionParser:
                 ("SERIALISED_CLASSVARS", "ClassVar[tuple[str, ...]]",
                  repr(tuple(definition["x-serialised-classvars"])))
             )
-        if stem == "hyper_parameters" and name == "HyperParameters":
-            classvars += agent_class_tables(self.source.groups[stem])
+        if stem == ROOT_GROUP and f"#/$defs/{name}" == self.source.groups[stem].get("$ref"):
+            classvars += agent_class_tables(self.source.groups[stem], name)
         if "x-test-params" in definition:
             classvars.append(
                 ("TEST_PARAMETERS", "ClassVar[dict[str, Any]]", repr(definition["x-test-params"]))
@@ -202,7 +213,12 @@ class VersionParser:
             if "enum" in definition:
                 aliases.append(self._alias(name, definition))
             elif definition.get("x-python-handwritten"):
-                handwritten.append((str(definition["x-python-handwritten"]), name))
+                handwritten.append(HandwrittenSpec(
+                    name=name,
+                    description=definition.get("description", ""),
+                    registered=definition.get("x-registered", True),
+                    other_names=tuple(definition.get("x-python-aliases", ())),
+                ))
             else:
                 classes.append(self._class(stem, name, definition))
         return ModuleSpec(
@@ -215,15 +231,16 @@ class VersionParser:
         )
 
     def package(self) -> PackageSpec:
-        order = self.source.groups["hyper_parameters"]["x-module-order"]
-        modules = [self.module(stem) for stem in order]
+        root = self.source.groups[ROOT_GROUP]
+        modules = [self.module(stem) for stem in root["x-module-order"]]
         by_name = {c.name: c for m in modules for c in m.classes}
+        modules = [
+            replace(m, classes=tuple(_with_dict_entries(c, by_name) for c in m.classes)) for m in modules
+        ]
         return PackageSpec(
             self.source.version,
-            tuple(
-                replace(m, classes=tuple(_with_dict_entries(c, by_name) for c in m.classes))
-                for m in modules
-            ),
+            tuple(replace(m, runtime_names=_runtime_names(m, by_name)) for m in modules),
+            root_class=str(root["$ref"]).rsplit("/", 1)[-1],
         )
 
 
@@ -256,10 +273,34 @@ def _with_dict_entries(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSp
     return replace(cls, dict_entries=tuple(entries))
 
 
-def agent_class_tables(root_doc: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _runtime_names(module: ModuleSpec, by_name: dict[str, ClassSpec]) -> tuple[str, ...]:
+    """What the generated module imports from the runtime: the hand-written bases and mixins its
+    classes name, the helpers its code calls, and the hand-written classes it re-exports."""
+    names: set[str] = set()
+    for cls in module.classes:
+        names.update(base for base in cls.bases if base not in by_name)
+        if cls.value_class:
+            names.add("register_parameter_value_class")
+        elif cls.registered:
+            names.add("register_parameter_class")
+        if any("dump_value(" in expression for _, expression in cls.dict_entries):
+            names.add("dump_value")
+        for f in cls.fields:
+            if f.env_variable:
+                names.add("env_default")
+            if f.base_run_preserve:
+                names.add("BaseRunPreserve")
+    for handwritten in module.handwritten:
+        names.add(handwritten.name)
+        if handwritten.registered:
+            names.add("register_parameter_value_class")
+    return tuple(sorted(names))
+
+
+def agent_class_tables(root_doc: dict[str, Any], root_class: str) -> list[tuple[str, str, str]]:
     """Read the scenario -> agent class rule from the root schema's `if`/`then` (stated once there)."""
     by_scenario, random_class = {}, None
-    for rule in root_doc["$defs"]["HyperParameters"].get("allOf", []):
+    for rule in root_doc["$defs"][root_class].get("allOf", []):
         scenario = rule["if"]["properties"]["scenario"]["const"]
         entry = rule["then"]["properties"]["agents"]["additionalProperties"]
         by_scenario[scenario] = entry["else"]["$ref"].rsplit("/", 1)[-1]

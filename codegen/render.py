@@ -14,14 +14,7 @@ from .sources import Limits
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "src/nip/parameters"
-BEHAVIOUR_NAMES = ("AgentBehaviour", "AlternatingScheduleBehaviour", "HyperParametersBehaviour")
-BASE_NAMES = (
-    "BaseHyperParameters",
-    "BaseRunPreserve",
-    "SubParameters",
-    "register_parameter_class",
-    "register_parameter_value_class",
-)
+RUNTIME = "._objects"  # the runtime package every generated module stands on
 
 
 def header(source: str, comment: str = "#") -> str:
@@ -88,26 +81,15 @@ def field_value(f: FieldSpec) -> str:
 
 
 def _imports(module: ModuleSpec, package: PackageSpec) -> list[str]:
-    """Every name the module might use; ruff removes the unused ones."""
-    lines = [f"from .parameters_base import {', '.join(BASE_NAMES)}"]
-    lines.append("from ._fields import env_default")
-    lines.append("from ._convert import dump_value")
-    lines.append(f"from ._behaviour import {', '.join(BEHAVIOUR_NAMES)}")
+    """The runtime names the model says the module needs, and every name of the earlier generated
+    modules (which ones a type hint uses is ruff's to find: it removes the unused ones)."""
+    lines = [f"from {RUNTIME} import {', '.join(module.runtime_names)}"] if module.runtime_names else []
     for other in package.modules:
         if other.name == module.name:
             break
-        names = [a.name for a in other.aliases] + [c.name for c in other.classes]
-        names += [name for _, name in other.handwritten]
-        if names:
-            lines.append(f"from .{other.name} import {', '.join(names)}")
-    for source_module, name in module.handwritten:
-        lines.append(f"from .{source_module} import {name}")
+        if other.exports:
+            lines.append(f"from .{other.name} import {', '.join(other.exports)}")
     return lines
-
-
-def module_exports(module: ModuleSpec) -> list[str]:
-    names = [a.name for a in module.aliases] + [c.name for c in module.classes]
-    return names + [name for _, name in module.handwritten]
 
 
 def ruff_format(code: str, filename: str, *, prune_imports: bool = True) -> str:
@@ -127,20 +109,17 @@ def ruff_format(code: str, filename: str, *, prune_imports: bool = True) -> str:
 
 
 class Renderer:
-    def __init__(
-        self, package: PackageSpec, handwritten_docs: dict[str, str], limits: Limits | None = None
-    ) -> None:
+    def __init__(self, package: PackageSpec, limits: Limits | None = None) -> None:
         self.package = package
         self.limits = limits
         self.env = _environment()
-        self.handwritten_docs = handwritten_docs
 
     def python_module(self, module: ModuleSpec) -> str:
         code = self.env.get_template("module.py.jinja2").render(
             header=header(module.source),
             module=module,
             imports=_imports(module, self.package),
-            exports=sorted(module_exports(module)),
+            exports=sorted(module.exports),
             docstrings={c.name: docstring(c) for c in module.classes},
             decorators={c.name: decorators(c) for c in module.classes},
             field_values={c.name: {f.name: field_value(f) for f in c.fields} for c in module.classes},
@@ -155,43 +134,20 @@ class Renderer:
         return ruff_format(code, f"{PACKAGE}/_registry.py")
 
     def init(self) -> str:
-        exports = {m.name: module_exports(m) for m in self.package.modules}
-        names = sorted(
-            {n for ns in exports.values() for n in ns}
-            | ({"AgentsParams"} if "AgentsParameters" in {n for ns in exports.values() for n in ns}
-               else set())
-            | {"BaseHyperParameters", "BaseRunPreserve", "ConfigFileError",
-               "NipParametersError", "ParameterValidationError", "ParameterValue", "Problem",
-               "SubParameters", "convert_hyper_param_dict", "get_package_name", "get_parameter_class",
-               "get_parameter_or_parameter_value_class", "get_version", "iter_errors",
-               "parameters_base", "register_parameter_class", "register_parameter_value_class",
-               "validate"}
-        )
+        names = [n for m in self.package.modules for n in m.exports]
+        names += [other for other, _ in self.package.other_names]
         code = self.env.get_template("init.py.jinja2").render(
             header=header(f"schema/{self.package.version}/"),
             package=self.package,
-            module_exports=exports,
-            all_names=names,
+            generated_names=sorted(names),
         )
         # Import order is registration order (nip's PARAMETER_CLASSES), so it must not be sorted.
         return ruff_format(code, f"{PACKAGE}/__init__.py", prune_imports=False)
 
     def reference(self, module: ModuleSpec) -> str:
-        defaults: dict[str, dict[str, str]] = {}
-        for cls in module.classes:
-            defaults[cls.name] = {
-                f.name: (
-                    "required" if f.default is None and not f.default_factory
-                    else f"env `{f.default_factory.split(chr(39))[1]}`, else `''`"
-                    if f.default_factory else f"`{f.default}`"
-                )
-                for f in cls.fields
-            }
         return self.env.get_template("reference.md.jinja2").render(
             header_text=header(module.source, comment="").strip(),
             module=module,
-            defaults=defaults,
-            handwritten=[(n, self.handwritten_docs[n]) for _, n in module.handwritten],
         )
 
     def files(self) -> dict[str, str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 MIGRATION_FILE = "migration.json"
+ROOT_GROUP = "hyper_parameters"  # the group file whose `$ref` is the class of a whole config
 VOCABULARY_FILE = "vocabulary.json"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nip.parameters import schema_store
+from nip.parameters._validation import schemas as schema_store
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "examples").glob("*.json")) + sorted((REPO / "examples").glob("*.yaml"))

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nip.parameters import _io
-from nip.parameters._io import dump_config, parse_config, read_config
-from nip.parameters._yaml_safe import ConfigLoader
+from nip.parameters import _files as _io
+from nip.parameters._files import dump_config, parse_config, read_config
+from nip.parameters._files.yaml_loader import ConfigLoader
+from nip.parameters._validation import plain_data
 from nip.parameters.errors import ConfigFileError
 
 CONFIG = {
@@ -217,9 +218,9 @@ def test_dump_config_refuses_nan_and_unknown_formats() -> None:
 def test_limits_are_documented_numbers() -> None:
     assert (
         _io.MAX_FILE_BYTES,
-        _io.MAX_DEPTH,
+        plain_data.MAX_DEPTH,
         _io.MAX_VALUES,
-        _io.MAX_STRING_LENGTH,
+        plain_data.MAX_STRING_LENGTH,
     ) == (
         8 * 1024 * 1024,
         200,

@@ -12,7 +12,8 @@ from typing import NamedTuple
 import pytest
 import yaml
 
-from nip.parameters._io import MAX_FILE_BYTES, MAX_STRING_LENGTH, read_config
+from nip.parameters._files import MAX_FILE_BYTES, read_config
+from nip.parameters._validation.plain_data import MAX_STRING_LENGTH
 from nip.parameters.errors import ConfigFileError, NipParametersError
 
 DEEP = 10_000
@@ -174,7 +175,7 @@ CASES = [
         None,
     ),
     Case("nan.toml", b"[rl]\nlr = nan\n", "not a finite number", None, None),
-    Case("date.toml", b"dataset = 1979-05-27\n", "TOML date", None, None),
+    Case("date.toml", b"dataset = 1979-05-27\n", "a date is not a config value", None, None),
     Case("huge-int.toml", b"seed = " + b"9" * 5000 + b"\n", "4300", None, None),
     Case(
         "long-string.toml",

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from migration_support import MIGRATE_SAMPLES
 
+from nip.parameters._files import write_atomically
 from nip.parameters.cli import migrate as cli
 
 OLD_YAML = """\
@@ -117,7 +118,7 @@ def test_in_place_yaml_keeps_comments_order_and_quotes(old_yaml):
 
 def test_the_migrated_file_loads(old_yaml):
     from nip.parameters import HyperParameters
-    from nip.parameters._io import read_config
+    from nip.parameters._files import read_config
 
     assert invoke("--in-place", str(old_yaml)) == 0
     params = HyperParameters.from_dict(read_config(old_yaml).data)
@@ -273,7 +274,7 @@ def test_an_interruption_inside_the_write_leaves_the_original(tmp_path, monkeypa
 
     monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        cli.write_atomically(path, '{"a": 2}\n')
+        write_atomically(path, '{"a": 2}\n')
     assert path.read_text() == '{"a": 1}\n'
     assert Path(f"{path}.bak").read_text() == '{"a": 1}\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["config.json", "config.json.bak"]
@@ -283,7 +284,7 @@ def test_write_atomically_keeps_permissions(tmp_path):
     path = tmp_path / "config.json"
     path.write_text("{}")
     path.chmod(0o640)
-    cli.write_atomically(path, '{"b": 1}')
+    write_atomically(path, '{"b": 1}')
     assert path.read_text() == '{"b": 1}'
     assert path.stat().st_mode & 0o777 == 0o640
 

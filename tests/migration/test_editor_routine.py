@@ -84,7 +84,8 @@ def test_the_editors_routine(repo: Path) -> None:
         """
         import json, warnings
         import nip.parameters as p
-        from nip.parameters import HyperParameters, schema_store
+        from nip.parameters import HyperParameters
+        from nip.parameters._validation import schemas as schema_store
         from nip.parameters.version import convert_hyper_param_dict, get_version
 
         assert p.__file__.startswith(%(root)r), p.__file__

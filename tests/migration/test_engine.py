@@ -171,8 +171,8 @@ def test_every_version_has_a_step_into_it():
 
 
 def test_current_version_agrees_with_the_schema_store():
-    from nip.parameters import schema_store
     from nip.parameters._migration import current_version
+    from nip.parameters._validation import schemas as schema_store
 
     assert current_version() == schema_store.CURRENT_VERSION
     assert nip_version.get_version() == "1.0.0"

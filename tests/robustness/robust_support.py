@@ -21,7 +21,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, settings
 
-from nip.parameters import schema_store
+from nip.parameters._validation import schemas as schema_store
 
 TESTS = Path(__file__).resolve().parent.parent
 SAMPLES = TESTS / "data" / "reference_samples"

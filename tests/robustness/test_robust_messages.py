@@ -7,6 +7,7 @@ message shows enough of it to recognise, not all of it. The address is always sh
 from __future__ import annotations
 
 import copy
+import json
 import math
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,9 @@ from typing import Any
 import pytest
 from robust_support import count, current_configs, record_error
 
-from nip.parameters import HyperParameters, _io, _plain_data, validate
+from nip.parameters import ConfigFileError, HyperParameters, validate
+from nip.parameters import _files as _io
+from nip.parameters._validation import plain_data as _plain_data
 from nip.parameters.errors import NipParametersError
 from nip.parameters.version import convert_hyper_param_dict
 
@@ -102,9 +105,16 @@ def test_a_misplaced_type_in_a_group_dict_is_reported_at_the_group(given: str) -
 
 
 def test_in_memory_limits_are_the_file_limits() -> None:
-    """One set of numbers: what a file may hold (_io) is what a dict may hold (_plain_data)."""
-    assert _plain_data.MAX_DEPTH == _io.MAX_DEPTH
-    assert _plain_data.MAX_STRING_LENGTH == _io.MAX_STRING_LENGTH
+    """One rule: a file may hold exactly what a dict may hold, at the depth limit and one past it."""
+    for depth in (_plain_data.MAX_DEPTH, _plain_data.MAX_DEPTH + 1):
+        text = '{"a": ' * (depth - 1) + "{}" + "}" * (depth - 1)
+        in_memory_ok = not _plain_data.problems(json.loads(text))
+        try:
+            _io.parse_config(text, name="deep.json", format="json")
+            file_ok = True
+        except ConfigFileError:
+            file_ok = False
+        assert in_memory_ok == file_ok == (depth == _plain_data.MAX_DEPTH), depth
 
 
 def test_values_at_the_limits_are_accepted_and_one_past_is_not() -> None:

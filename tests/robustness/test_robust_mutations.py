@@ -35,9 +35,10 @@ from robust_support import (
     time_limit,
 )
 
-from nip.parameters import HyperParameters, iter_errors, schema_store, validate
+from nip.parameters import HyperParameters, iter_errors, validate
 from nip.parameters._migration import migrate
-from nip.parameters._plain_data import problems as plain_data_problems
+from nip.parameters._validation import schemas as schema_store
+from nip.parameters._validation.plain_data import problems as plain_data_problems
 from nip.parameters.errors import NipParametersError
 from nip.parameters.parameters_base import PARAMETER_CLASSES, PARAMETER_VALUE_CLASSES
 from nip.parameters.version import convert_hyper_param_dict

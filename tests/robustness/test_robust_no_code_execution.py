@@ -365,7 +365,7 @@ def test_the_shipped_registries_refuse_to_retrieve(tmp_path: Path) -> None:
     """The validators' registries contain the shipped files only, and do not fetch what is missing."""
     from referencing.exceptions import Unresolvable
 
-    from nip.parameters import schema_store
+    from nip.parameters._validation import schemas as schema_store
 
     evil = _schema_file(tmp_path)
     registry = schema_store.registry(schema_store.CURRENT_VERSION)
@@ -385,7 +385,7 @@ def test_the_shipped_registries_refuse_to_retrieve(tmp_path: Path) -> None:
 
 def test_the_fast_validator_refuses_retrieval() -> None:
     """jsonschema-rs would follow http and file references by default; ours has a refusing retriever."""
-    from nip.parameters import validation
+    from nip.parameters._validation import engines as validation
 
     with pytest.raises(ValueError, match="refusing to fetch"):
         validation._refuse_fetch("http://127.0.0.1:9/schema.json")

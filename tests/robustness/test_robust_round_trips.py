@@ -33,7 +33,8 @@ from robust_support import (
 )
 
 import nip.parameters
-from nip.parameters import AgentUpdateSchedule, HyperParameters, schema_store, validate
+from nip.parameters import AgentUpdateSchedule, HyperParameters, validate
+from nip.parameters._validation import schemas as schema_store
 from nip.parameters.parameters_base import PARAMETER_CLASSES, BaseHyperParameters
 from nip.parameters.version import get_version
 

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from sample_data import DATA, load_samples
 
-from nip.parameters import iter_errors, schema_store, validation
+from nip.parameters import iter_errors
+from nip.parameters._validation import engines as validation
+from nip.parameters._validation import schemas as schema_store
 
 CASES = [json.loads(p.read_text()) for p in sorted((DATA / "cases").rglob("*.json"))]
 CONFIGS = [(c["id"], c["input"]) for c in CASES]

@@ -9,24 +9,11 @@ against the schema; ``validate`` and ``iter_errors`` check a plain dict.
 # isort: skip_file
 # (Import order is nip's class registration order: the generated modules come in schema order.)
 
-from . import parameters_base
-from .errors import (
-    ConfigFileError,
-    NipParametersError,
-    ParameterValidationError,
-    Problem,
-)
-from .parameters_base import (
-    BaseHyperParameters,
-    BaseRunPreserve,
-    ParameterValue,
-    SubParameters,
-    get_parameter_class,
-    get_parameter_or_parameter_value_class,
-    register_parameter_class,
-    register_parameter_value_class,
-)
-from .validation import iter_errors, validate
+# The public hand-written modules: the package root re-exports each one's `__all__`.
+from . import errors, parameters_base, validation, version
+from .errors import *  # noqa: F403
+from .parameters_base import *  # noqa: F403
+from .validation import *  # noqa: F403
 from .types import (
     ScenarioType,
     SpgVariantType,
@@ -93,10 +80,10 @@ from .message_regression import (
 from .hyper_parameters import (
     HyperParameters,
 )
-from .version import convert_hyper_param_dict, get_package_name, get_version
+from .version import *  # noqa: F403
 
 AgentsParams = AgentsParameters
-"""The name nip's documentation uses for ``AgentsParameters``."""
+"""Another name of ``AgentsParameters`` (nip's documentation uses it)."""
 
 __all__ = [
     "ActivationType",
@@ -105,16 +92,13 @@ __all__ = [
     "AgentsParameters",
     "AgentsParams",
     "AlternatingPeriodicUpdateSchedule",
-    "BaseHyperParameters",
     "BaseRunParameters",
-    "BaseRunPreserve",
     "BaseRunType",
     "BinarificationMethodType",
     "CodeValidationAgentParameters",
     "CodeValidationParameters",
     "CommonPpoParameters",
     "CommonProtocolParameters",
-    "ConfigFileError",
     "ConstantUpdateSchedule",
     "ContiguousPeriodicUpdateSchedule",
     "DatasetParameters",
@@ -132,12 +116,8 @@ __all__ = [
     "MessageRegressionMethodType",
     "MessageRegressionParameters",
     "MnipProtocolParameters",
-    "NipParametersError",
     "NipProtocolParameters",
-    "ParameterValidationError",
-    "ParameterValue",
     "PpoLossType",
-    "Problem",
     "PureTextAgentParameters",
     "PureTextEiParameters",
     "PureTextMaltParameters",
@@ -148,20 +128,13 @@ __all__ = [
     "SoloAgentParameters",
     "SpgParameters",
     "SpgVariantType",
-    "SubParameters",
     "TestSchemeType",
     "TextRlParameters",
     "TrainerType",
     "VanillaPpoParameters",
     "ZkProtocolParameters",
-    "convert_hyper_param_dict",
-    "get_package_name",
-    "get_parameter_class",
-    "get_parameter_or_parameter_value_class",
-    "get_version",
-    "iter_errors",
-    "parameters_base",
-    "register_parameter_class",
-    "register_parameter_value_class",
-    "validate",
 ]
+__all__ += errors.__all__
+__all__ += parameters_base.__all__
+__all__ += validation.__all__
+__all__ += version.__all__

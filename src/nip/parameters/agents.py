@@ -4,15 +4,14 @@
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from ._agents_collection import AgentsParameters
-from ._behaviour import (
+from ._objects import (
     AgentBehaviour,
-)
-from ._convert import dump_value
-from ._fields import env_default
-from .parameters_base import (
+    AgentsParameters,
     SubParameters,
+    dump_value,
+    env_default,
     register_parameter_class,
+    register_parameter_value_class,
 )
 from .types import (
     ActivationType,
@@ -490,3 +489,7 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
     """An agent for the code-validation scenario. It has exactly the settings of a text-model
     agent.
     """
+
+
+# Written by hand in the runtime; registered here, so that the registry keeps nip's order.
+register_parameter_value_class(AgentsParameters)

@@ -4,11 +4,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._fields import env_default
-from .parameters_base import (
-    SubParameters,
-    register_parameter_class,
-)
+from ._objects import SubParameters, env_default, register_parameter_class
 from .types import (
     BaseRunType,
 )

@@ -1,4 +1,5 @@
-"""The one exception family of nip.parameters: every error a user can cause is a ValueError.
+"""What the user is told: the one exception family (every error a user can cause is a ValueError),
+and warnings that point at the user's own line.
 
 A validation error carries every problem found, each with a dotted address, a JSON pointer,
 what was expected, what was found and, where one helps, a hint.
@@ -8,12 +9,17 @@ from __future__ import annotations
 
 import json
 import reprlib
+import sys
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 __all__ = [
     "ConfigFileError",
+    "ConversionFunctionAlreadyRegisteredError",
+    "ConversionFunctionNotFoundError",
     "MigrationError",
     "NipParametersError",
     "ParameterValidationError",
@@ -87,16 +93,17 @@ class Problem:
             "pointer": self.pointer,
             "message": self.message,
             "expected": self.expected,
-            "actual": _jsonable(self.actual),
+            "actual": jsonable(self.actual),
             "hint": self.hint,
         }
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """`value` itself when JSON can carry it, else its (shortened) repr."""
     try:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError):
-        return repr(value)
+        return brief(value)
     return value
 
 
@@ -145,3 +152,36 @@ class ConfigFileError(NipParametersError):
 
 class MigrationError(NipParametersError):
     """An old config cannot be carried to the requested version."""
+
+
+class ConversionFunctionNotFoundError(MigrationError):
+    """No conversion step leads from a dict's version towards the requested one.
+
+    Raised for an unknown or future ``_package_version`` and for a version string that cannot be read.
+    """
+
+    __module__ = "nip.parameters.version"  # nip's public home of this name
+
+
+class ConversionFunctionAlreadyRegisteredError(NipParametersError):
+    """A conversion step from this version is already registered; each version has exactly one."""
+
+    __module__ = "nip.parameters.version"
+
+
+# ---- warnings -----------------------------------------------------------------------------------
+_PACKAGE_DIR = str(Path(__file__).resolve().parent)
+
+
+def warn(message: str, category: type[Warning] = UserWarning) -> None:
+    """`warnings.warn`, pointed at the first frame outside nip.parameters (the user's line)."""
+    level, frame = 2, sys._getframe(1)  # stacklevel 2 is our caller
+    while frame is not None and _inside(frame.f_code):
+        level, frame = level + 1, frame.f_back  # type: ignore[assignment]
+    warnings.warn(message, category, stacklevel=level)
+
+
+def _inside(code: Any) -> bool:
+    if code.co_filename == "<string>" and code.co_name == "__init__":
+        return True  # the __init__ that dataclasses generates for our classes
+    return str(Path(code.co_filename).resolve()).startswith(_PACKAGE_DIR)

@@ -4,10 +4,12 @@
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ._behaviour import (
+from ._objects import (
+    BaseHyperParameters,
     HyperParametersBehaviour,
+    dump_value,
+    register_parameter_class,
 )
-from ._convert import dump_value
 from .agents import (
     AgentParameters,
     AgentsParameters,
@@ -19,10 +21,6 @@ from .agents import (
 from .base_run import BaseRunParameters
 from .dataset import DatasetParameters
 from .message_regression import MessageRegressionParameters
-from .parameters_base import (
-    BaseHyperParameters,
-    register_parameter_class,
-)
 from .protocol import (
     CommonProtocolParameters,
     DebateProtocolParameters,

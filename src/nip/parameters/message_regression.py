@@ -4,11 +4,8 @@
 from dataclasses import dataclass
 from typing import Any
 
-from .parameters_base import SubParameters, register_parameter_class
-from .types import (
-    ActivationType,
-    MessageRegressionMethodType,
-)
+from ._objects import SubParameters, register_parameter_class
+from .types import ActivationType, MessageRegressionMethodType
 
 __all__ = ["MessageRegressionParameters"]
 

@@ -4,10 +4,8 @@
 from dataclasses import dataclass
 from typing import Any
 
-from .parameters_base import SubParameters, register_parameter_class
-from .types import (
-    GuessType,
-)
+from ._objects import SubParameters, register_parameter_class
+from .types import GuessType
 
 __all__ = [
     "CommonProtocolParameters",

@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .parameters_base import SubParameters, register_parameter_class
+from ._objects import SubParameters, register_parameter_class
 
 __all__ = ["CodeValidationParameters", "ImageClassificationParameters"]
 

@@ -4,14 +4,14 @@
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from ._convert import dump_value
-from .agents import (
-    LrFactors,
-)
-from .parameters_base import (
+from ._objects import (
     BaseRunPreserve,
     SubParameters,
+    dump_value,
     register_parameter_class,
+)
+from .agents import (
+    LrFactors,
 )
 from .types import (
     IhvpVariantType,

@@ -3,9 +3,12 @@
 
 from dataclasses import dataclass
 
-from ._behaviour import AlternatingScheduleBehaviour
-from ._schedule_base import AgentUpdateSchedule
-from .parameters_base import register_parameter_value_class
+from ._objects import (
+    AgentUpdateSchedule,
+    AlternatingScheduleBehaviour,
+    ConstantScheduleBehaviour,
+    register_parameter_value_class,
+)
 
 __all__ = [
     "AgentUpdateSchedule",
@@ -17,7 +20,7 @@ __all__ = [
 
 @register_parameter_value_class
 @dataclass(frozen=True)
-class ConstantUpdateSchedule(AgentUpdateSchedule):
+class ConstantUpdateSchedule(ConstantScheduleBehaviour, AgentUpdateSchedule):
     """The agent updates on every iteration."""
 
 

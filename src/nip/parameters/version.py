@@ -1,8 +1,9 @@
-"""Versions of the parameters format and converting old hyper-parameter dicts (nip's API).
+"""Versions of the parameters format and converting old hyper-parameter dicts (nip's public module).
 
 ``convert_hyper_param_dict`` carries a dict written by an older version to the current one, through
 the steps declared in ``schema/<version>/migration.json`` and any registered here with
 ``register_conversion_function``. Unlike nip's, it returns a new dict and leaves its argument alone.
+The engine lives in `_migration/`.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._migration import engine as _engine
-from ._migration.steps import PythonStep, default_chain, register_step
-from ._migration.versions import (
+from ._migration import migrate, package_meta
+from ._migration.steps import PythonStep, register_step
+from ._validation.versions import label, version_key
+from .errors import (
     ConversionFunctionAlreadyRegisteredError,
     ConversionFunctionNotFoundError,
-    label,
-    version_key,
 )
 
 __all__ = [
@@ -31,22 +31,14 @@ __all__ = [
 ConversionFunction = Callable[[dict[str, Any]], "dict[str, Any] | None"]
 
 
-def _current_step() -> Any:
-    chain = default_chain()
-    step = chain.step_into(chain.newest)
-    if step is None:
-        raise ConversionFunctionNotFoundError("no migration steps are installed")
-    return step
-
-
 def get_version() -> str:
     """The version this package writes into ``_package_version``, e.g. ``"1.0.0"``."""
-    return str(_current_step().package_version)
+    return package_meta()["_package_version"]
 
 
 def get_package_name() -> str:
     """The package name written into ``_package_name``: ``"nip"``."""
-    return str(getattr(_current_step(), "package_name", "nip"))
+    return package_meta()["_package_name"]
 
 
 def register_conversion_function(
@@ -85,4 +77,4 @@ def convert_hyper_param_dict(hyper_param_dict: dict[str, Any]) -> dict[str, Any]
     ``ConversionFunctionNotFoundError``; a value that has no place in the new version (such as the
     removed protocol ``market_making``) raises ``MigrationError``.
     """
-    return _engine.migrate(hyper_param_dict).data
+    return migrate(hyper_param_dict).data

@@ -1,7 +1,7 @@
-"""The three parsers behind :func:`nip.parameters._io.read_config`: text in, plain data or
-:class:`~nip.parameters.errors.ConfigFileError` (with line and column where known) out.
+"""The three parsers behind `read_config`: text in, plain data or `ConfigFileError` (with line and
+column where known) out.
 
-Limits on size, nesting and values are applied by the caller (``_io``); YAML's are passed in here
+Limits on size, nesting and values are applied by the caller (read.py); YAML's are passed in here
 because they must be checked on the event stream, before anything is built.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from nip.parameters._yaml_safe import ConfigLoader, LimitExceeded, check_event_stream
-from nip.parameters.errors import ConfigFileError
+from ..errors import ConfigFileError
+from .yaml_loader import ConfigLoader, LimitExceeded, check_event_stream
 
 __all__ = ["parse_json", "parse_toml", "parse_yaml", "position"]
 

@@ -1,9 +1,9 @@
-"""Reading config files safely, and writing config data as JSON or YAML.
+"""Reading config files safely.
 
-:func:`read_config` turns a path (or ``-`` for stdin) into plain JSON-like data: dicts with string
-keys, lists, strings, ints, finite floats, booleans and ``None``. Whatever the file holds, it either
-returns that or raises :class:`~nip.parameters.errors.ConfigFileError` naming the file and, where
-the parser knows it, the line and column. Nothing is executed and nothing is fetched.
+`read_config` turns a path (or ``-`` for stdin) into plain JSON-like data: dicts with string keys,
+lists, strings, ints, finite floats, booleans and ``None``, sharing no node. Whatever the file holds,
+it either returns that or raises `ConfigFileError` naming the file and, where the parser knows it,
+the line and column (or the address). Nothing is executed and nothing is fetched.
 
 The limits below hold for every format. They are far above any real config (a complete nip config
 is about 15 kB, 5 levels deep and 400 values) and keep a hostile file from using unbounded time,
@@ -12,24 +12,19 @@ memory or stack.
 
 from __future__ import annotations
 
-import json
-import math
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import yaml
-
-from nip.parameters import _registry
-from nip.parameters._parsers import parse_json, parse_toml, parse_yaml
-from nip.parameters.errors import ConfigFileError
+from .._validation.plain_data import MAX_DEPTH, MAX_STRING_LENGTH, plain_copy
+from ..errors import ConfigFileError
+from .formats import FORMATS, Format, format_of
+from .parsers import parse_json, parse_toml, parse_yaml
 
 __all__ = [
-    "FORMATS",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_STRING_LENGTH",
@@ -37,30 +32,19 @@ __all__ = [
     "MAX_YAML_ALIASES",
     "STDIN_NAME",
     "LoadedConfig",
-    "dump_config",
     "parse_config",
     "read_config",
 ]
 
 #: Largest file read, in bytes (8 MiB).
 MAX_FILE_BYTES = 8 * 1024 * 1024
-#: Deepest nesting of objects/lists (the top-level object is level 1) and longest string (value or
-#: key, in characters): from schema/limits.json, shared with the in-memory check.
-MAX_DEPTH = _registry.MAX_DEPTH
-MAX_STRING_LENGTH = _registry.MAX_STRING_LENGTH
+#: Deepest nesting (MAX_DEPTH) and longest string (MAX_STRING_LENGTH) are those of the in-memory
+#: check (schema/limits.json), which every file's data passes too.
 #: Most values (objects, lists and scalars, keys not counted) in one file after YAML alias expansion.
 MAX_VALUES = 100_000
 #: Most YAML aliases (``*name``) in one file.
 MAX_YAML_ALIASES = 10_000
 
-Format = Literal["json", "yaml", "toml"]
-FORMATS: tuple[str, ...] = ("json", "yaml", "toml")
-_EXTENSIONS: dict[str, Format] = {
-    ".json": "json",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".toml": "toml",
-}
 STDIN_NAME = "<stdin>"
 
 
@@ -92,7 +76,7 @@ def read_config(
     name = STDIN_NAME if is_stdin else os.fspath(source)
     raw = _read_stdin(name) if is_stdin else _read_file(Path(source), name)
     if format is None and not is_stdin:
-        format = _EXTENSIONS.get(Path(source).suffix.lower())
+        format = format_of(source)
     text = (_decode(raw, name) if isinstance(raw, bytes) else raw).removeprefix("\ufeff")
     data, fmt = parse_config(text, name=name, format=format)
     return LoadedConfig(data, fmt, None if is_stdin else Path(source), text)
@@ -118,7 +102,7 @@ def parse_config(
             data, format = _sniff(text, name)
         else:
             data = _parse(format, text, name)
-        return _checked_tree(data, name, copy=format == "yaml"), format
+        return _checked_tree(data, name), format
     except ConfigFileError:
         raise
     except RecursionError:
@@ -259,131 +243,17 @@ def _sniff(text: str, name: str) -> tuple[Any, Format]:
     raise yaml_error
 
 
-# ---------------------------------------------------------------------------------------------
-# The parsed tree: JSON types only, bounded, and (for YAML) no shared sub-objects
+def _checked_tree(data: Any, name: str) -> Any:
+    """The parsed data as a fresh plain tree (a YAML alias becomes a copy), or the first fault."""
+    tree, problems = plain_copy(data, max_values=MAX_VALUES)
+    if problems:
+        first = problems[0]
+        raise ConfigFileError(name, f"{first.message} at {_shown(first.path)}")
+    return tree
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _checked_tree(data: Any, name: str, *, copy: bool) -> Any:
-    """Check every value iteratively; with ``copy``, return a fresh tree without shared nodes."""
-    Link = tuple[str | int, Any] | None  # noqa: N806 - a local type alias; the path as a linked list (key, parent link)
-
-    def fail(message: str, link: Link) -> ConfigFileError:
-        parts: list[str] = []
-        while link is not None:
-            parts.append(str(link[0]))
-            link = link[1]
-        parts.reverse()
-        if len(parts) > 12:  # a path as deep as the limit would drown the message
-            parts = [*parts[:6], f"...({len(parts) - 10} more)...", *parts[-4:]]
-        return ConfigFileError(name, f"{message} at {'.'.join(parts) or '<root>'}")
-
-    def scalar(value: Any, link: Link) -> Any:
-        kind = type(value)
-        if kind is str:
-            if len(value) > MAX_STRING_LENGTH:
-                raise fail(
-                    f"a string of {len(value):,} characters is longer than the limit "
-                    f"of {MAX_STRING_LENGTH:,}",
-                    link,
-                )
-            if _LONE_SURROGATE.search(value):  # JSON's "\ud800" escape: no UTF-8 can hold it
-                raise fail("a string holds a lone UTF-16 surrogate (\\ud800-\\udfff)", link)
-            return value
-        if kind is int or kind is bool or value is None:
-            return value
-        if kind is float:
-            if not math.isfinite(value):
-                raise fail(
-                    f"{value} is not a finite number (too large, NaN or infinite)", link
-                )
-            return value
-        if kind.__name__ in ("datetime", "date", "time"):
-            raise fail(f"a TOML {kind.__name__} is not a config value (quote it)", link)
-        raise fail(f"a {kind.__name__} is not a config value", link)
-
-    if not isinstance(data, (dict, list)):
-        return scalar(data, None)
-    root: list[Any] = [None]
-    # Containers still to visit: (value, parent container, key in parent, path link, depth).
-    stack: list[tuple[Any, Any, Any, Link, int]] = [(data, root, 0, None, 1)]
-    count = 1
-    while stack:
-        value, parent, key, link, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise fail(f"nesting is deeper than the limit of {MAX_DEPTH} levels", link)
-        count += len(value)
-        if count > MAX_VALUES:
-            raise ConfigFileError(name, f"more than {MAX_VALUES:,} values")
-        if type(value) is dict:
-            out: Any = {} if copy else value
-            for child_key, child in value.items():
-                if type(child_key) is not str:
-                    raise fail(f"the key {child_key!r} is not a string", link)
-                if _LONE_SURROGATE.search(child_key):
-                    raise fail("a key holds a lone UTF-16 surrogate (\\ud800-\\udfff)", link)
-                if len(child_key) > MAX_STRING_LENGTH:
-                    raise fail(
-                        f"a key of {len(child_key):,} characters is longer than the "
-                        f"limit of {MAX_STRING_LENGTH:,}",
-                        link,
-                    )
-                if isinstance(child, (dict, list)):
-                    if copy:
-                        out[child_key] = None  # keeps the key order; filled in later
-                    stack.append((child, out, child_key, (child_key, link), depth + 1))
-                else:
-                    checked = scalar(child, (child_key, link))
-                    if copy:
-                        out[child_key] = checked
-        elif type(value) is list:
-            out = [None] * len(value) if copy else value
-            for index, child in enumerate(value):
-                if isinstance(child, (dict, list)):
-                    stack.append((child, out, index, (index, link), depth + 1))
-                else:
-                    checked = scalar(child, (index, link))
-                    if copy:
-                        out[index] = checked
-        else:
-            raise fail(f"a {type(value).__name__} is not a config value", link)
-        if copy:
-            parent[key] = out
-    return root[0] if copy else data
-
-
-# ---------------------------------------------------------------------------------------------
-# Out
-
-
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc,unused-ignore]  # no PyYAML stubs
-    """Block-style YAML, keys in the given order, never anchors/aliases for repeated objects."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-_Dumper.add_representer(tuple, yaml.SafeDumper.represent_list)
-
-
-def dump_config(data: Any, format: str) -> str:
-    """Render config data as ``json`` (2-space indent) or ``yaml`` (block style), ending in a newline.
-
-    Key order is kept. Tuples are written as lists. NaN and infinities are refused.
-    """
-    if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    if format == "yaml":
-        return str(
-            yaml.dump(
-                data,
-                Dumper=_Dumper,
-                sort_keys=False,
-                default_flow_style=False,
-                allow_unicode=True,
-                width=88,
-            )
-        )
-    raise ValueError(f"cannot write format {format!r}: expected 'json' or 'yaml'")
+def _shown(path: tuple[str | int, ...]) -> str:
+    parts = [str(p) for p in path]
+    if len(parts) > 12:  # a path as deep as the limit would drown the message
+        parts = [*parts[:6], f"...({len(parts) - 10} more)...", *parts[-4:]]
+    return ".".join(parts) or "<root>"

@@ -4,24 +4,8 @@ The public face is ``nip.parameters.version`` (nip's API) and ``nip-params migra
 is the engine behind both. See docs/migrations.md.
 """
 
-from .engine import (
-    FROM_DATA,
-    MigrationResult,
-    current_version,
-    migrate,
-    migrate_on_load,
-    needs_migration,
-)
-from .report import ABSENT, Change, MigrationReport
+from . import engine, report
+from .engine import *  # noqa: F403 - the engine's API is this package's API
+from .report import *  # noqa: F403
 
-__all__ = [
-    "ABSENT",
-    "FROM_DATA",
-    "Change",
-    "MigrationReport",
-    "MigrationResult",
-    "current_version",
-    "migrate",
-    "migrate_on_load",
-    "needs_migration",
-]
+__all__ = engine.__all__ + report.__all__

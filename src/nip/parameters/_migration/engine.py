@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import copy
 import re
-import warnings
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from .._plain_data import problems as plain_data_problems
-from ..errors import MigrationError, ParameterValidationError
-from .ops import apply_step, external_stacklevel, like
+from .._validation.plain_data import problems as plain_data_problems
+from .._validation.versions import VersionKey, label, version_key
+from ..errors import (
+    ConversionFunctionNotFoundError,
+    MigrationError,
+    ParameterValidationError,
+    warn,
+)
+from .checks import source_problems, validate_target
+from .ops import apply_step, like
 from .report import ABSENT, Change, MigrationReport
 from .steps import Chain, DataStep, PythonStep, Step, default_chain
-from .validation import source_problems, validate_target
-from .versions import VersionKey, label, version_key
 
 __all__ = [
     "FROM_DATA",
@@ -23,6 +27,7 @@ __all__ = [
     "migrate",
     "migrate_on_load",
     "needs_migration",
+    "package_meta",
 ]
 
 VERSION_KEY = "_package_version"
@@ -112,12 +117,10 @@ def _diagnose(data: dict[str, Any], schema: str | None, step: Step, report: Migr
         return
     lines = [f"{p.address}: {p.message}" for p in problems]
     report.warnings.extend(f"not valid {schema} (input of {step.name}): {line}" for line in lines)
-    warnings.warn(
+    warn(
         f"the config does not match schema {schema}, the version it is migrated from "
         f"({len(lines)} problem{'s' if len(lines) != 1 else ''}; migrating anyway):\n  "
-        + "\n  ".join(lines),
-        UserWarning,
-        stacklevel=external_stacklevel(),
+        + "\n  ".join(lines)
     )
 
 
@@ -183,7 +186,7 @@ def migrate(
 def needs_migration(data: Mapping[str, Any], chain: Chain | None = None) -> bool:
     """True when ``data`` states a ``_package_version`` that is not the current version.
 
-    A dict without one is read as current (see DESIGN.md). An unreadable version string raises
+    A dict without one is read as current (docs/architecture.md, "Versions"). An unreadable version string raises
     ``ConversionFunctionNotFoundError``.
     """
     if VERSION_KEY not in data:
@@ -202,11 +205,18 @@ def migrate_on_load(data: Mapping[str, Any]) -> Mapping[str, Any]:
     stated = data[VERSION_KEY]
     result = migrate(data, validate=False)
     count = len(result.report.changes)
-    warnings.warn(
+    warn(
         f"this config was written by version {stated} and was migrated to "
         f"{result.report.to_version} ({count} change{'s' if count != 1 else ''}; "
-        f"`nip-params migrate --dry-run FILE` lists them, `--in-place` updates the file)",
-        UserWarning,
-        stacklevel=external_stacklevel(),
+        f"`nip-params migrate --dry-run FILE` lists them, `--in-place` updates the file)"
     )
     return result.data
+
+
+def package_meta(chain: Chain | None = None) -> dict[str, str]:
+    """What `to_dict(include_package_meta=True)` adds: the version and name of the package that
+    writes the current schema version (from the newest step file, e.g. ``1.0.0`` and ``nip``)."""
+    step = (chain or default_chain()).step_into((chain or default_chain()).newest)
+    if step is None:
+        raise ConversionFunctionNotFoundError("no migration steps are installed")
+    return {VERSION_KEY: str(step.package_version), NAME_KEY: str(getattr(step, "package_name", "nip"))}

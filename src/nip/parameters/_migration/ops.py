@@ -8,29 +8,17 @@ error, never dropped.
 from __future__ import annotations
 
 import copy
-import warnings
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from ..errors import MigrationError
+from ..errors import MigrationError, warn
+from .hooks import HOOKS
 from .report import ABSENT, Change
 from .steps import DataStep, Operation
 
-__all__ = ["apply_step", "external_stacklevel", "like"]
+__all__ = ["apply_step", "like"]
 
 Path = tuple[str, ...]
-
-
-def external_stacklevel() -> int:
-    """The ``stacklevel`` that points a warning at the first caller outside nip.parameters."""
-    import sys
-
-    frame = sys._getframe(1)
-    level = 1
-    while frame is not None and frame.f_globals.get("__name__", "").startswith("nip.parameters"):
-        frame = frame.f_back  # type: ignore[assignment]
-        level += 1
-    return level
 
 
 def _dotted(path: Path) -> str:
@@ -212,8 +200,6 @@ class _Applier:
                 raise self.error(op, f"{_dotted(path)}: {message}")
 
     def hook(self, op: Operation) -> None:
-        from .hooks import HOOKS
-
         func = HOOKS[op.params["name"]]
         args = op.params.get("args", {})
         for parent, key, path in self.each(op):
@@ -229,7 +215,7 @@ class _Applier:
     def warn(self, op: Operation) -> None:
         message = str(op.params["message"])
         self.warnings.append(message)
-        warnings.warn(message, UserWarning, stacklevel=external_stacklevel())
+        warn(message)
 
 
 def apply_step(data: dict[str, Any], step: DataStep, *, keep_key_order: bool = False) -> tuple[list[Change], list[str]]:

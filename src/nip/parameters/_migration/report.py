@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+from ..errors import jsonable
 
 __all__ = ["ABSENT", "Change", "MigrationReport"]
 
@@ -35,16 +37,6 @@ def _show(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=False)
     except (TypeError, ValueError):
         return repr(value)
-
-
-def _jsonable(value: Any) -> Any:
-    if value is ABSENT:
-        return None
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        return repr(value)
-    return value
 
 
 @dataclass(frozen=True)
@@ -78,17 +70,13 @@ class Change:
         return text
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "step": self.step,
-            "address": self.address,
-            "new_address": self.new_address,
-            "old": _jsonable(self.old),
-            "old_absent": self.old is ABSENT,
-            "new": _jsonable(self.new),
-            "new_absent": self.new is ABSENT,
-            "note": self.note,
-        }
+        """A JSON-ready dict; an absent old or new value is null, with `old_absent`/`new_absent`."""
+        out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        for side in ("old", "new"):
+            absent = out[side] is ABSENT
+            out[side] = None if absent else jsonable(out[side])
+            out[f"{side}_absent"] = absent
+        return out
 
 
 def _version_text(version: str | None) -> str:

@@ -9,18 +9,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import MigrationError
-from .versions import (
+from .._validation.schemas import shipped_root
+from .._validation.versions import VersionKey, label, version_key
+from ..errors import (
     ConversionFunctionAlreadyRegisteredError,
     ConversionFunctionNotFoundError,
-    VersionKey,
-    label,
-    version_key,
+    MigrationError,
 )
+from .hooks import HOOKS
 
 __all__ = [
     "Chain",
@@ -164,8 +163,6 @@ def _operation(origin: str, index: int, raw: Any) -> Operation:
     if name == "reject_value" and not isinstance(raw["values"], list):
         raise _format_error(origin, f"{where}: 'values' must be a list")
     if name == "hook":
-        from .hooks import HOOKS
-
         if raw["name"] not in HOOKS:
             raise _format_error(
                 origin, f"{where}: no hook named {raw['name']!r}; known: {', '.join(sorted(HOOKS))}"
@@ -229,10 +226,7 @@ def _is_version_dir(name: str) -> bool:
 
 def package_steps() -> list[DataStep]:
     """The steps shipped in the package (``nip.parameters._schemas/<v>/migration.json``)."""
-    try:
-        root = resources.files("nip.parameters") / "_schemas"
-    except ModuleNotFoundError:  # pragma: no cover - the package itself is always importable
-        return []
+    root = shipped_root()
     if not root.is_dir():
         return []
     steps = []

@@ -1,7 +1,8 @@
 """The agents collection, written by hand: a dict of agent name -> agent parameters.
 
 The schema describes only its dict form (`x-python-handwritten`); lookups fall back to the
-`_default` agent and `to_dict` adds `agents_update_repr` (nip 1.0 behaviour notes, 2.2 and 3.2).
+`_default` agent and `to_dict` adds `agents_update_repr`, a summary of the agents' update schedules.
+The generated `agents` module registers it, so that the registry keeps nip's order.
 """
 
 from __future__ import annotations
@@ -9,12 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import NipParametersError
-from .parameters_base import (
-    ParameterValue,
-    get_parameter_or_parameter_value_class,
-    register_parameter_value_class,
-)
+from ..errors import NipParametersError
+from .schedules import AlternatingScheduleBehaviour, ConstantScheduleBehaviour
+from .values import ParameterValue, get_parameter_or_parameter_value_class
 
 __all__ = ["DEFAULT_AGENT", "UPDATE_REPR_KEY", "AgentsParameters"]
 
@@ -22,7 +20,6 @@ DEFAULT_AGENT = "_default"
 UPDATE_REPR_KEY = "agents_update_repr"
 
 
-@register_parameter_value_class
 class AgentsParameters(dict[str, Any], ParameterValue):
     """The agents, keyed by name. ``"_default"`` answers for any agent that is not named."""
 
@@ -55,15 +52,10 @@ class AgentsParameters(dict[str, Any], ParameterValue):
         return cls(agents)
 
     def _agents_update_repr(self) -> str:
-        from .update_schedule import (
-            AlternatingPeriodicUpdateSchedule,
-            ConstantUpdateSchedule,
-        )
-
         schedules = [(name, agent.update_schedule) for name, agent in self.items()]
-        if all(isinstance(s, ConstantUpdateSchedule) for _, s in schedules):
+        if all(isinstance(s, ConstantScheduleBehaviour) for _, s in schedules):
             return "Standard"
-        if all(isinstance(s, AlternatingPeriodicUpdateSchedule) for _, s in schedules):
+        if all(isinstance(s, AlternatingScheduleBehaviour) for _, s in schedules):
             alternating = _alternating_repr(schedules)
             if alternating:
                 return alternating

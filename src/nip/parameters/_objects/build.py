@@ -1,4 +1,5 @@
-"""Generic conversion between parameters objects and dicts, driven by the generated field metadata."""
+"""Building parameter objects, from keyword arguments or from dicts, driven by the generated field
+metadata; every finished tree is checked against the schema once."""
 
 from __future__ import annotations
 
@@ -6,60 +7,55 @@ import copy
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from . import validation
-from ._fields import field_infos, field_names, special_fields
-from ._plain_data import MAX_DEPTH
-from ._warnings import warn
-from .errors import ParameterValidationError
+from .. import _registry
+from .._validation import class_keys, class_problems, closest, old_version_note
+from .._validation.plain_data import MAX_DEPTH
+from ..errors import ParameterValidationError, Problem, brief, warn
+from .fields import field_infos, field_names, special_fields
+from .values import is_value_type
 
 if TYPE_CHECKING:
-    from .parameters_base import BaseHyperParameters
+    from .base import BaseHyperParameters
+
+__all__ = ["construct", "from_dict", "group_from_mapping", "normalise"]
 
 # True while building objects that an enclosing call will check (or has checked) as a whole.
-CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
-
-
-@contextmanager
-def already_checked() -> Iterator[None]:
-    token = CHECKED.set(True)
-    try:
-        yield
-    finally:
-        CHECKED.reset(token)
+_CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
 
 # Types that need no conversion in `build`: checked before the (slow, ABC) Mapping test.
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-_VALUE_TYPES: dict[type, bool] = {}  # type -> is it a ParameterValue (isinstance on an ABC is slow)
-
-
-def _is_value_type(kind: type) -> bool:
-    found = _VALUE_TYPES.get(kind)
-    if found is None:
-        from .parameters_base import ParameterValue
-
-        found = _VALUE_TYPES[kind] = issubclass(kind, ParameterValue)
-    return found
-
-
-def _is_value_object(value: Any) -> bool:
-    return _is_value_type(type(value))
+@contextmanager
+def _already_checked() -> Iterator[None]:
+    token = _CHECKED.set(True)
+    try:
+        yield
+    finally:
+        _CHECKED.reset(token)
 
 
 # ---- construction --------------------------------------------------------------------------------
+def construct(obj: BaseHyperParameters) -> None:
+    """`__post_init__`: normalise; the outermost object then checks the finished tree once."""
+    if _CHECKED.get():  # built inside a bigger object, which checks the whole tree
+        obj._normalise()
+        return
+    with _already_checked():
+        obj._normalise()
+    check_class(type(obj), obj.to_dict())
+
+
 def normalise(obj: BaseHyperParameters) -> None:
     """nip's __post_init__ rules: `None` groups become defaults, dict groups become objects."""
     for info in special_fields(type(obj)):
         value = getattr(obj, info.name)
         if info.deprecated_values and _hashable(value) and value in info.deprecated_values:
             replacement = info.deprecated_values[value]
-            warn(
-                f"{info.name}={value!r} is deprecated; use {info.name}={replacement!r}",
-                DeprecationWarning,
-            )
+            warn(f"{info.name}={value!r} is deprecated; use {info.name}={replacement!r}",
+                 DeprecationWarning)
             setattr(obj, info.name, replacement)
         elif info.group_class is not None:
             if value is None:
@@ -82,73 +78,60 @@ def group_from_mapping(cls: type, value: Mapping[str, Any], path: tuple[str | in
     Always checked here, since keys that are not fields must be reported, not dropped.
     """
     try:
-        validation.check_class(cls, dict_form(value))
+        check_class(cls, _dict_form(value))
     except ParameterValidationError as error:
         raise error.prefixed(*path) from None
     fields = field_names(cls)
-    with already_checked():
+    with _already_checked():
         return cls(**{k: v for k, v in value.items() if k in fields})
 
 
-def dict_form(value: Any, depth: int = 1) -> Any:
+def _dict_form(value: Any, depth: int = 1) -> Any:
     """A mapping with any parameter objects inside replaced by their dict form, for checking."""
-    if _is_value_object(value):
+    if is_value_type(type(value)):
         return value.to_dict()
     if isinstance(value, Mapping) and depth <= MAX_DEPTH:
-        return {k: dict_form(v, depth + 1) for k, v in value.items()}
+        return {k: _dict_form(v, depth + 1) for k, v in value.items()}
     return value  # deeper than any config may be: the plain-data check reports it, with its path
 
 
-def check_constructed(obj: BaseHyperParameters) -> None:
-    """Check a newly built object (and everything in it) against its schema."""
-    validation.check_class(type(obj), obj.to_dict())
+# ---- checking one class ---------------------------------------------------------------------------
+def check_class(cls: type, data: Mapping[str, Any]) -> None:
+    """Check the dict form of one parameters class: by its published definition when the schema
+    describes it, else (a user-defined class) by its own fields."""
+    name = cls.__name__
+    problems = class_problems(name, data) if _is_generated(cls) else _user_class_problems(cls, data)
+    if problems:
+        note = old_version_note(data, problems) if name == _registry.ROOT_CLASS else None
+        raise ParameterValidationError(problems, subject=name, note=note)
 
 
-# ---- to_dict --------------------------------------------------------------------------------------
-def dump_value(value: Any) -> Any:
-    """A field value in dict form: parameter objects become dicts, anything else stays as it is."""
-    return value.to_dict() if _is_value_type(type(value)) else value
+def _is_generated(cls: type) -> bool:
+    """Is `cls` the class the schema describes under its name (not a user's namesake)?"""
+    ref = _registry.CLASS_SCHEMA_REFS.get(cls.__name__)  # e.g. "agents.json#/$defs/LrFactors"
+    package = __package__.rsplit(".", 1)[0]
+    return ref is not None and cls.__module__ == f"{package}.{ref.split('.json', 1)[0]}"
 
 
-def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
-    """The fields (by the generated writer when it covers them all), then `_type` and the class
-    constants nip writes (an agent's `is_random`)."""
-    kind = type(obj)
-    plan = _PLANS.get(kind) or _plan(kind)
-    out: dict[str, Any] = plan.write(obj)
-    out["_type"] = plan.name
-    for name in plan.classvars:
-        out[name] = getattr(obj, name)
-    return out
+def _user_class_problems(cls: type, data: Mapping[str, Any]) -> list[Problem]:
+    """A user-defined class has no schema: at least reject keys that are not its fields."""
+    known = field_names(cls) | {"_type"}
+    problems = [
+        Problem((key,), f"unknown key {brief(key)} for {cls.__name__}",
+                hint=(f"did you mean {guess!r}?" if (guess := closest(key, known)) else None))
+        for key in data
+        if key not in known
+    ]
+    if data.get("_type", cls.__name__) != cls.__name__:
+        problems.append(Problem(("_type",), f"expected {cls.__name__!r}, got {brief(data['_type'])}"))
+    return problems
 
 
-class _Plan(NamedTuple):
-    write: Any  # the generated `_fields_to_dict`, or reflection
-    name: str
-    classvars: tuple[str, ...]
-
-
-_PLANS: dict[type, _Plan] = {}
-
-
-def _plan(kind: type) -> _Plan:
-    """How to write `kind`: by the generated `_fields_to_dict` that covers every field of `kind`
-    (its own, or one inherited from a class with the same fields), else by reflection (a user
-    subclass with more fields)."""
-    owner = next((c for c in kind.__mro__ if "_fields_to_dict" in c.__dict__), None)
-    write = _fields_by_reflection
-    if owner is not None and field_names(owner) == field_names(kind):
-        write = owner.__dict__["_fields_to_dict"]
-    plan = _PLANS[kind] = _Plan(write, kind.__name__, tuple(getattr(kind, "SERIALISED_CLASSVARS", ())))
-    return plan
-
-
-def _fields_by_reflection(obj: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for info in field_infos(type(obj)):
-        value = getattr(obj, info.name)
-        out[info.json_name] = value.to_dict() if _is_value_object(value) else value
-    return out
+def _meta_keys(cls: type) -> frozenset[str]:
+    """Keys allowed in a class's dict that are not fields (`_type`, `is_random`, ...)."""
+    if not _is_generated(cls):
+        return frozenset({"_type"})
+    return class_keys(cls.__name__) - field_names(cls) | {"_type"}
 
 
 # ---- from_dict ------------------------------------------------------------------------------------
@@ -159,13 +142,13 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
         )
     data = cls._prepare_dict(data)
     if ignore_extra_keys:
-        data = strip_unknown(cls, data)
-    validation.check_class(cls, data)
-    with already_checked():
-        return build(cls, data)
+        data = _strip_unknown(cls, data)
+    check_class(cls, data)
+    with _already_checked():
+        return _build(cls, data)
 
 
-def build(cls: Any, data: Mapping[str, Any]) -> Any:
+def _build(cls: Any, data: Mapping[str, Any]) -> Any:
     """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
     kwargs: dict[str, Any] = {}
     for info in field_infos(cls):
@@ -177,13 +160,13 @@ def build(cls: Any, data: Mapping[str, Any]) -> Any:
             pass
         elif kind is dict or isinstance(value, Mapping):
             if info.group_class is not None:
-                value = build(info.group_class, value)  # the schema pinned `_type` to this class
+                value = _build(info.group_class, value)  # the schema pinned `_type` to this class
             elif info.value_class is not None:
                 value = info.value_class.from_dict(value)  # dispatches on `_type` itself
             elif info.collection_class is not None:
                 value = info.collection_class(
                     {
-                        name: build(cls._collection_entry_class(data, entry), entry)
+                        name: _build(cls._collection_entry_class(data, entry), entry)
                         for name, entry in value.items()
                         if isinstance(entry, Mapping)
                     }
@@ -196,47 +179,21 @@ def build(cls: Any, data: Mapping[str, Any]) -> Any:
     return cls(**kwargs)
 
 
-def strip_unknown(cls: Any, data: Mapping[str, Any]) -> dict[str, Any]:
+def _strip_unknown(cls: Any, data: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of `data` without the keys that neither the class nor its schema knows."""
-    allowed = field_names(cls) | validation.meta_keys(cls)
+    allowed = field_names(cls) | _meta_keys(cls)
     out: dict[str, Any] = {}
     for info in field_infos(cls):
         if info.json_name in data:
             value = data[info.json_name]
             if isinstance(value, Mapping) and info.group_class is not None:
-                value = strip_unknown(info.group_class, value)
+                value = _strip_unknown(info.group_class, value)
             elif isinstance(value, Mapping) and info.collection_class is not None:
                 value = {
-                    name: strip_unknown(cls._collection_entry_class(data, entry), entry)
+                    name: _strip_unknown(cls._collection_entry_class(data, entry), entry)
                     if isinstance(entry, Mapping) else entry
                     for name, entry in value.items()
                 }
             out[info.json_name] = value
     out.update({k: v for k, v in data.items() if k in allowed and k not in out})
     return out
-
-
-# ---- get ------------------------------------------------------------------------------------------
-def get(obj: Any, address: str) -> Any:
-    """Follow a dotted address through groups and agents (agents fall back to `_default`)."""
-    value = obj
-    walked: list[str] = []
-    for part in address.split("."):
-        walked.append(part)
-        if isinstance(value, Mapping):
-            if part not in value:
-                raise KeyError(f"Address {address!r} not found in parameters object.")
-            value = value[part]
-        elif hasattr(value, "__dataclass_fields__") and part in {
-            i.name for i in field_infos(type(value))
-        }:
-            value = getattr(value, part)
-        else:
-            hint = validation.closest(part, [i.name for i in field_infos(type(value))]) if (
-                hasattr(value, "__dataclass_fields__")
-            ) else None
-            raise KeyError(
-                f"Address {address!r} not found in parameters object"
-                + (f" (no {'.'.join(walked)}; did you mean {hint!r}?)" if hint else ".")
-            )
-    return value

@@ -1,7 +1,8 @@
-"""The base of the update schedules, written by hand: it has no fields of its own.
+"""Update schedules, written by hand: their base (it has no fields of its own) and the two mixins the
+schema names with `x-python-mixin`.
 
-The schema describes only its dict form (`x-python-handwritten`): `{"_type": Name}`, plus
-`Name: {arguments}` when the schedule has arguments (nip 1.0 behaviour notes, section 3.3).
+The schema describes only the base's dict form (`x-python-handwritten`): `{"_type": Name}`, plus
+`Name: {arguments}` when the schedule has arguments.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import NipParametersError
-from .parameters_base import ParameterValue, get_parameter_or_parameter_value_class
+from ..errors import NipParametersError
+from .values import ParameterValue, get_parameter_or_parameter_value_class
 
-__all__ = ["AgentUpdateSchedule"]
+__all__ = ["AgentUpdateSchedule", "AlternatingScheduleBehaviour", "ConstantScheduleBehaviour"]
 
 
 class AgentUpdateSchedule(ParameterValue):
@@ -47,3 +48,22 @@ class AgentUpdateSchedule(ParameterValue):
         # nip formats the arguments with str(), e.g. "ContiguousPeriodicUpdateSchedule(period=7, ...)"
         inner = ", ".join(f"{k}={v}" for k, v in self._arguments().items())
         return f"{type(self).__name__}({inner})"
+
+
+class ConstantScheduleBehaviour:
+    """Marks the schedule that updates on every iteration: agents that all have it are
+    summarised as "Standard" in `agents_update_repr`."""
+
+
+class AlternatingScheduleBehaviour:
+    """The first agent updates on cycle positions [0, n), the second on [n, period)."""
+
+    period: Any
+    first_agent_num_rounds: Any
+    first_agent: Any
+
+    def __post_init__(self) -> None:
+        n = self.first_agent_num_rounds
+        start, stop = (0, n) if self.first_agent else (n, self.period)
+        object.__setattr__(self, "start", start)  # the schedule is frozen
+        object.__setattr__(self, "stop", stop)

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import Problem, brief
+from ..errors import Problem, brief
 
 if TYPE_CHECKING:  # jsonschema is imported only when a config is invalid
     from jsonschema.exceptions import ValidationError

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import _registry
+from .. import _registry
+from ..errors import NipParametersError
+from .versions import version_key
 
 __all__ = [
     "CURRENT_VERSION",
     "available_versions",
+    "base_uri",
     "bundle_path",
     "class_schema",
     "load_bundle",
@@ -30,27 +32,24 @@ ROOT_GROUP = "hyper_parameters.json"
 _NOT_GROUPS = {BUNDLE, "migration.json"}
 
 
-def _root() -> Path:
-    return Path(str(resources.files("nip.parameters") / "_schemas"))
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in version.split("."))
+def shipped_root() -> Path:
+    """The directory of the published schemas inside the package (one sub-directory a version)."""
+    return Path(__file__).resolve().parent.parent / "_schemas"
 
 
 @cache
 def available_versions() -> tuple[str, ...]:
     """Every schema version this package can read, oldest first."""
-    names = [d.name for d in _root().iterdir() if d.is_dir() and d.name[:1].isdigit()]
-    return tuple(sorted(names, key=_version_key))
+    names = [d.name for d in shipped_root().iterdir() if d.is_dir() and d.name[:1].isdigit()]
+    return tuple(sorted(names, key=lambda name: version_key(name) or (-1, -1)))
 
 
 def schema_dir(version: str = CURRENT_VERSION) -> Path:
     """The directory of the published per-group files of `version`."""
     if version not in available_versions():
         known = ", ".join(available_versions())
-        raise ValueError(f"unknown schema version {version!r}; this package has {known}")
-    return _root() / version
+        raise NipParametersError(f"unknown schema version {version!r}; this package has {known}")
+    return shipped_root() / version
 
 
 def bundle_path(version: str = CURRENT_VERSION) -> Path:

@@ -1,40 +1,21 @@
-"""Version strings: parsing, matching a patch release to its schema version, and the version errors.
+"""Version strings, parsed in one place: which schema version a stated version belongs to.
 
-A schema version is ``major.minor``. A dict states the package version that wrote it
-(``"0.1.0"``, ``"1.0.5"``); any patch release of a known version is that version. ``None`` stands for
-a dict written before versions were recorded.
+A schema version is ``major.minor``. A dict states the package version that wrote it (``"0.1.0"``,
+``"1.0.5"``); any patch release of a known version is that version. ``None`` stands for a dict
+written before versions were recorded.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import MigrationError, NipParametersError, brief
+from ..errors import ConversionFunctionNotFoundError, brief
 
-__all__ = [
-    "ConversionFunctionAlreadyRegisteredError",
-    "ConversionFunctionNotFoundError",
-    "VersionKey",
-    "label",
-    "version_key",
-]
+__all__ = ["VersionKey", "label", "version_key"]
 
 VersionKey = tuple[int, int] | None
 
-
-class ConversionFunctionNotFoundError(MigrationError):
-    """No conversion step leads from a dict's version towards the requested one.
-
-    Raised for an unknown or future ``_package_version`` and for a version string that cannot be read.
-    """
-
-    __module__ = "nip.parameters.version"
-
-
-class ConversionFunctionAlreadyRegisteredError(NipParametersError):
-    """A conversion step from this version is already registered; each version has exactly one."""
-
-    __module__ = "nip.parameters.version"
+_MAX_PART_DIGITS = 6  # no real version part is longer; a longer one is refused before int() parses it
 
 
 def label(key: VersionKey) -> str:
@@ -51,14 +32,21 @@ def version_key(version: Any) -> VersionKey:
     if version is None:
         return None
     if isinstance(version, bool) or not isinstance(version, (str, int, float)):
-        raise ConversionFunctionNotFoundError(
-            f"expected a version string such as '1.0.0' for _package_version, got {brief(version)}"
-        )
+        raise _unreadable(version)
+    if isinstance(version, int) and not 0 <= version < 10**_MAX_PART_DIGITS:
+        raise _unreadable(version)  # str() of a 5,000-digit int would itself fail
     text = str(version).strip()
     parts = text.split(".")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
-        raise ConversionFunctionNotFoundError(
-            f"expected a version string such as '1.0.0' for _package_version, got {brief(version)}"
-        )
+    # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
+    if not 1 <= len(parts) <= 3 or not all(
+        p.isascii() and p.isdigit() and len(p) <= _MAX_PART_DIGITS for p in parts
+    ):
+        raise _unreadable(version)
     numbers = [int(p) for p in parts] + [0]
     return numbers[0], numbers[1]
+
+
+def _unreadable(version: Any) -> ConversionFunctionNotFoundError:
+    return ConversionFunctionNotFoundError(
+        f"expected a version string such as '1.0.0' for _package_version, got {brief(version)}"
+    )

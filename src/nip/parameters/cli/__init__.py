@@ -1,7 +1,7 @@
 """``nip-params``: validate, inspect and migrate nip hyper-parameter configs from the shell.
 
 Each command is a module of this package with ``register(subparsers)`` (adds its sub-parser and sets
-``func``) and ``run(args) -> int`` (the exit status). :data:`COMMANDS` lists them in help order.
+``func``) and ``run(args) -> int`` (the exit status). `COMMANDS` lists them in help order.
 
 Exit status: 0 success, 1 a config is invalid (or a value is missing), 2 bad usage or an unreadable
 file. No error prints a traceback; set ``NIP_PARAMS_TRACEBACK=1`` to see one for an internal error.
@@ -10,26 +10,29 @@ file. No error prints a traceback; set ``NIP_PARAMS_TRACEBACK=1`` to see one for
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib
 import os
 import sys
 import warnings
+from importlib.metadata import PackageNotFoundError, version
+from types import ModuleType
 from typing import Any
 
-from nip.parameters.cli._output import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from nip.parameters.errors import ConfigFileError, NipParametersError
+from .._validation import schemas
+from ..errors import ConfigFileError, NipParametersError
+from . import defaults, get, migrate, schema, validate
+from ._output import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, report_error
 
 __all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 
-#: Command name -> module implementing it (imported when the parser is built).
-COMMANDS: dict[str, str] = {
-    "validate": "nip.parameters.cli.validate",
-    "schema": "nip.parameters.cli.schema",
-    "defaults": "nip.parameters.cli.defaults",
-    "get": "nip.parameters.cli.get",
-    "migrate": "nip.parameters.cli.migrate",
+#: The commands, in help order. (Importing this package loads nip.parameters anyway, so the
+#: command modules are imported at once: deferring them would save nothing.)
+COMMANDS: dict[str, ModuleType] = {
+    "validate": validate,
+    "schema": schema,
+    "defaults": defaults,
+    "get": get,
+    "migrate": migrate,
 }
 
 EPILOG = """\
@@ -46,7 +49,7 @@ exit status: 0 ok, 1 invalid config, 2 bad usage or unreadable file.
 
 
 class _VersionAction(argparse.Action):
-    """``--version``: the package version and the current schema version, imported lazily."""
+    """``--version``: the package version and the schema versions it reads."""
 
     def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
         super().__init__(
@@ -54,50 +57,15 @@ class _VersionAction(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        from nip.parameters import schema_store
-
         try:
             package = version("nip-parameters")
         except PackageNotFoundError:  # running from a source tree that is not installed
             package = "(not installed)"
         sys.stdout.write(
-            f"nip-params {package} (schema {schema_store.CURRENT_VERSION}; "
-            f"reads {', '.join(schema_store.available_versions())})\n"
+            f"nip-params {package} (schema {schemas.CURRENT_VERSION}; "
+            f"reads {', '.join(schemas.available_versions())})\n"
         )
         parser.exit()
-
-
-def _unavailable(name: str, reason: str) -> Any:
-    """A stand-in for a command whose module cannot be imported in this build."""
-
-    def register(subparsers: Any) -> None:
-        parser = subparsers.add_parser(
-            name, help=f"(unavailable: {reason})", add_help=True
-        )
-        parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-        parser.set_defaults(func=run)
-
-    def run(args: argparse.Namespace) -> int:
-        print(
-            f"nip-params: error: the {name} command is unavailable: {reason}",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-
-    return type(
-        name, (), {"register": staticmethod(register), "run": staticmethod(run)}
-    )
-
-
-def _command_module(name: str, module: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:  # the module exists but something it needs is broken
-            raise
-        return _unavailable(name, "not part of this build")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_VersionAction, help="show the versions and exit"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, module in COMMANDS.items():
-        _command_module(name, module).register(subparsers)
+    for command in COMMANDS.values():
+        command.register(subparsers)
     return parser
 
 
@@ -132,8 +100,7 @@ def _show_warning(
     message: Warning | str, category: type[Warning], *_: Any, **__: Any
 ) -> None:
     kind = "deprecated" if issubclass(category, DeprecationWarning) else "warning"
-    with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"nip-params: {kind}: {message}\n")
+    report_error(str(message), kind=kind)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -147,13 +114,13 @@ def _main(argv: list[str] | None) -> int:
             return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
         return int(args.func(args))
     except ConfigFileError as error:
-        _error(str(error))
+        report_error(str(error))
         return EXIT_USAGE
     except NipParametersError as error:
-        _error(str(error))
+        report_error(str(error))
         return EXIT_INVALID
     except KeyboardInterrupt:
-        _error("interrupted")
+        report_error("interrupted")
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `nip-params schema | head`): stop quietly, as cat does.
@@ -162,19 +129,11 @@ def _main(argv: list[str] | None) -> int:
     except Exception as error:  # a bug must still not print a traceback
         if os.environ.get("NIP_PARAMS_TRACEBACK"):
             raise
-        _error(
+        report_error(
             f"internal error ({type(error).__name__}: {error}); this is a bug in "
             "nip-parameters: please report it (NIP_PARAMS_TRACEBACK=1 shows the traceback)"
         )
         return EXIT_INTERNAL
-
-
-def _error(message: str) -> None:
-    try:
-        sys.stderr.write(f"nip-params: error: {message}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):  # stderr closed: nothing left to tell
-        pass
 
 
 def _silence_stdout() -> None:

@@ -14,6 +14,8 @@ __all__ = [
     "EXIT_USAGE",
     "Progress",
     "emit",
+    "error_line",
+    "report_error",
     "usage_error",
 ]
 
@@ -22,9 +24,24 @@ __all__ = [
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+def error_line(message: str, command: str | None = None, *, kind: str = "error") -> str:
+    """How every error (and warning) line starts: ``nip-params[ COMMAND]: error: ...``."""
+    who = f"nip-params {command}" if command else "nip-params"
+    return f"{who}: {kind}: {message}\n"
+
+
+def report_error(message: str, command: str | None = None, *, kind: str = "error") -> None:
+    """Write one error line to stderr; a closed stderr leaves nothing to tell."""
+    try:
+        sys.stderr.write(error_line(message, command, kind=kind))
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def usage_error(command: str, message: str) -> int:
     """Say what is wrong with how `command` was called, on stderr; the exit status for it."""
-    sys.stderr.write(f"nip-params {command}: error: {message}\n")
+    report_error(message, command)
     return EXIT_USAGE
 
 

@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from nip.parameters._io import dump_config
-from nip.parameters.cli._output import EXIT_OK, emit, usage_error
-from nip.parameters.errors import ParameterValidationError
+from .._files import dump_config
+from .._validation import schemas
+from ..errors import ParameterValidationError
+from ..hyper_parameters import HyperParameters
+from ._output import EXIT_OK, emit, report_error, usage_error
 
 __all__ = ["register", "run"]
 
@@ -63,14 +65,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-
 def _schema_dataset() -> str | None:
     """The root ``dataset`` field's default or first example in the current schema, if any."""
-    from nip.parameters import schema_store
-
-    root = (
-        schema_store.class_schema(schema_store.CURRENT_VERSION, "HyperParameters") or {}
-    )
+    root = schemas.class_schema(schemas.CURRENT_VERSION, HyperParameters.__name__) or {}
     prop = root.get("properties", {}).get("dataset", {})
     if isinstance(prop.get("default"), str):
         return str(prop["default"])
@@ -80,8 +77,6 @@ def _schema_dataset() -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params defaults``; returns the exit status."""
-    from nip.parameters import HyperParameters
-
     dataset = args.dataset
     if dataset is None:
         dataset = _schema_dataset()
@@ -89,9 +84,7 @@ def run(args: argparse.Namespace) -> int:
             return usage_error("defaults",
                 "--dataset is required: the schema gives no default dataset"
             )
-        sys.stderr.write(
-            f"nip-params defaults: no --dataset given, using {dataset!r}\n"
-        )
+        report_error(f"no --dataset given, using {dataset!r}", "defaults", kind="note")
     kwargs: dict[str, Any] = {
         "scenario": args.scenario,
         "trainer": args.trainer,

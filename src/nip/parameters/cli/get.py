@@ -8,9 +8,10 @@ import json
 import sys
 from typing import Any
 
-from nip.parameters._io import dump_config, read_config
-from nip.parameters.cli._output import EXIT_INVALID as EXIT_MISSING
-from nip.parameters.cli._output import EXIT_OK, emit
+from .._files import dump_config, read_config
+from ..hyper_parameters import HyperParameters
+from ._output import EXIT_INVALID as EXIT_MISSING
+from ._output import EXIT_OK, emit, report_error
 
 __all__ = ["lookup", "register", "run"]
 
@@ -119,22 +120,15 @@ def run(args: argparse.Namespace) -> int:
     loaded = read_config(args.file)
     data = loaded.data
     if not args.raw:
-        from nip.parameters import HyperParameters
-
         if not isinstance(data, dict):
-            sys.stderr.write(
-                f"nip-params get: error: {loaded.name} holds a {type(data).__name__}, "
-                "not a config object (use --raw to read it anyway)\n"
-            )
+            report_error(f"{loaded.name} holds a {type(data).__name__}, not a config object "
+                         "(use --raw to read it anyway)", "get")
             return EXIT_MISSING
-
         data = HyperParameters.from_dict(data).to_dict()
     try:
         value = lookup(data, args.address)
     except AddressNotFound as missing:
-        sys.stderr.write(
-            f"nip-params get: error: no value at {args.address!r} in {loaded.name}: {missing}\n"
-        )
+        report_error(f"no value at {args.address!r} in {loaded.name}: {missing}", "get")
         return EXIT_MISSING
     emit(_render(value, args.format), sys.stdout)
     return EXIT_OK

@@ -8,40 +8,30 @@ result is invalid, 2 bad usage or an unreadable file.
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import os
-import re
 import sys
-import tempfile
 import warnings
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from nip.parameters._io import read_config
-from nip.parameters._migration import FROM_DATA, Change, MigrationReport, migrate
-from nip.parameters._migration.steps import default_chain
-from nip.parameters._migration.versions import (
-    ConversionFunctionNotFoundError,
-    label,
-    version_key,
-)
-from nip.parameters.cli._output import EXIT_INVALID as EXIT_FAILED
-from nip.parameters.cli._output import EXIT_OK, EXIT_USAGE
-from nip.parameters.errors import (
+from .._files import format_of, write_atomically, write_new
+from .._files.roundtrip import Document, read_document, render_document
+from .._files.write import BACKUP_SUFFIX
+from .._migration import FROM_DATA, Change, MigrationReport, migrate
+from .._migration.steps import default_chain
+from .._validation.versions import label, version_key
+from ..errors import (
     ConfigFileError,
+    ConversionFunctionNotFoundError,
     MigrationError,
     NipParametersError,
     ParameterValidationError,
 )
+from ._output import EXIT_INVALID as EXIT_FAILED
+from ._output import EXIT_OK, EXIT_USAGE, usage_error
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "register", "run", "write_atomically"]
-
-BACKUP_SUFFIX = ".bak"
-_EXTENSIONS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
-_MODELINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=\S*?/schema/)(\d+\.\d+)(/)", re.MULTILINE)
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "register", "run"]
 
 EXAMPLES = """\
 examples:
@@ -117,128 +107,19 @@ class _UsageError(Exception):
     pass
 
 
-# ---------------------------------------------------------------------------------------------
-# Reading and writing
-
-
-@dataclass
-class _Document:
-    data: Any
-    format: str  # json | yaml | toml
-    text: str
-    yaml_indent: tuple[int, int] = (2, 0)
-    json_indent: int | str | None = 2
-
-
-def _read(path: str) -> _Document:
-    """Read a config file; ConfigFileError for anything unreadable."""
-    loaded = read_config(path)
-    text = loaded.text  # the very text the safe, limited reader accepted: never read twice
-    if loaded.format == "yaml":
-        from ruamel.yaml import YAML
-        from ruamel.yaml.util import load_yaml_guess_indent
-
-        # The text already passed the safe, size-limited reader; parse it round-trip (ruamel's
-        # round-trip loader builds only plain containers and scalars) to keep comments and quotes.
-        yaml = YAML(typ="rt")
-        yaml.preserve_quotes = True
-        try:
-            data, indent, block_seq_indent = load_yaml_guess_indent(text, yaml=yaml)
-        except Exception as exc:
-            raise ConfigFileError(path, f"cannot be parsed ({type(exc).__name__}: {exc})") from None
-        return _Document(data, "yaml", text, yaml_indent=(indent or 2, block_seq_indent or 0))
-    return _Document(loaded.data, loaded.format, text, json_indent=_json_indent(text))
-
-
-def _json_indent(text: str) -> int | str | None:
-    """The indentation a JSON file uses (None for a one-line file)."""
-    for line in text.splitlines()[1:]:
-        stripped = line.lstrip(" \t")
-        if stripped and len(stripped) < len(line):
-            lead = line[: len(line) - len(stripped)]
-            return "\t" if lead.startswith("\t") else len(lead)
-    return None
-
-
-def _render(doc: _Document, data: Any, fmt: str, report: MigrationReport) -> str:
-    if fmt == "yaml" and doc.format == "yaml":
-        from ruamel.yaml import YAML
-
-        yaml = YAML()
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        mapping, offset = doc.yaml_indent
-        yaml.indent(mapping=mapping, sequence=mapping, offset=offset)
-        buffer = io.StringIO()
-        yaml.dump(data, buffer)
-        return _update_modeline(buffer.getvalue(), report)
-    from nip.parameters._migration.validation import plain
-
-    if fmt == "json":
-        indent = doc.json_indent if doc.format == "json" else 2
-        return json.dumps(plain(data), indent=indent, ensure_ascii=False, allow_nan=False) + "\n"
-    if fmt == "yaml":
-        from nip.parameters._io import dump_config
-
-        return str(dump_config(plain(data), "yaml"))
-    raise _UsageError(f"cannot write {fmt.upper()}: give -o with a .json or .yaml file name")
-
-
-def _update_modeline(text: str, report: MigrationReport) -> str:
-    """Point a ``# yaml-language-server: $schema=...`` comment at the new version's schema."""
+def _render(doc: Document, data: Any, fmt: str, report: MigrationReport) -> str:
+    """The migrated document; a YAML editor modeline that names an older schema is moved on."""
     target = version_key(report.to_version)
 
-    def replace(match: re.Match[str]) -> str:
-        found = version_key(match.group(2))
+    def newer(old: str) -> str | None:
+        found = version_key(old)
         if target is None or found is None or found >= target:
-            return match.group(0)
-        report.changes.append(Change("package_meta", "# yaml-language-server $schema", match.group(2),
+            return None
+        report.changes.append(Change("package_meta", "# yaml-language-server $schema", old,
                                      report.to_version, note="editor schema comment"))
-        return f"{match.group(1)}{report.to_version}{match.group(3)}"
+        return report.to_version
 
-    return _MODELINE.sub(replace, text)
-
-
-def write_atomically(path: Path, text: str, *, backup: bool = True) -> Path | None:
-    """Replace ``path`` with ``text`` atomically; return the backup path.
-
-    The backup (``FILE.bak``) is written first. The new text goes to a temporary file in the same
-    directory, is flushed and fsynced, and then renamed over the original, so an interruption at any
-    point leaves either the old file or the new one, never a mix.
-    """
-    path = Path(os.path.realpath(path))
-    backup_path = None
-    if backup:
-        backup_path = path.with_name(path.name + BACKUP_SUFFIX)
-        _write_new(backup_path, path.read_bytes(), mode_from=path)
-    _write_new(path, text.encode("utf-8"), mode_from=path)
-    return backup_path
-
-
-def _write_new(path: Path, data: bytes, *, mode_from: Path | None = None) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode_from is not None and mode_from.exists():
-            os.chmod(tmp, mode_from.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_directory(path.parent)
-
-
-def _fsync_directory(directory: Path) -> None:
-    with suppress(OSError):  # not every platform/file system can open a directory
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    return render_document(doc, data, fmt, schema_version=newer)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -278,14 +159,14 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
     if source == "-":
         return _Outcome(source, EXIT_USAGE, error="migrate reads files, not stdin")
     try:
-        doc = _read(source)
+        doc = read_document(source)
     except ConfigFileError as err:
         return _Outcome(source, EXIT_USAGE, error=str(err))
     if not isinstance(doc.data, dict):
         return _Outcome(source, EXIT_FAILED,
                         error=f"{source}: expected a config object at the top level, "
                         f"got {type(doc.data).__name__}")
-    if from_version is None:  # unmarked files are current (see DESIGN.md); marked ones say so
+    if from_version is None:  # unmarked files are current (docs/architecture.md); marked ones say so
         start = FROM_DATA if "_package_version" in doc.data else label(default_chain().newest)
     else:
         start = None if from_version == "unversioned" else from_version
@@ -311,11 +192,11 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         return outcome
     fmt = doc.format
     if target is not None and not args.in_place:
-        fmt = _EXTENSIONS.get(target.suffix.lower(), doc.format)
-    try:
-        text = _render(doc, result.data, fmt, result.report)
-    except _UsageError as err:
-        return _Outcome(source, EXIT_USAGE, report=result.report, error=f"{source}: {err}")
+        fmt = format_of(target) or doc.format
+    if fmt not in ("json", "yaml"):
+        return _Outcome(source, EXIT_USAGE, report=result.report,
+                        error=f"{source}: cannot write {fmt.upper()}: give -o with a .json or .yaml file name")
+    text = _render(doc, result.data, fmt, result.report)
     if target is None:
         assert to_stdout is not None
         to_stdout.write(text)
@@ -327,7 +208,7 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
             backup = write_atomically(target, text)
             outcome.backup = str(backup) if backup else None
         else:
-            _write_new(target.resolve(), text.encode("utf-8"))
+            write_new(target.resolve(), text.encode("utf-8"))
     except OSError as err:
         outcome.status = EXIT_FAILED
         outcome.error = f"{source}: cannot write {target}: {err.strerror or err}"
@@ -378,8 +259,7 @@ def run(args: argparse.Namespace) -> int:
         if to_stdout and len(files) > 1:
             raise _UsageError("several files need --in-place, -o DIRECTORY or --dry-run")
     except _UsageError as err:
-        print(f"nip-params migrate: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("migrate", str(err))
     # The migrated document goes to stdout when no destination is given; the report then goes to
     # stderr so that stdout stays a clean config.
     report_stream = sys.stderr if to_stdout else sys.stdout
@@ -394,15 +274,3 @@ def run(args: argparse.Namespace) -> int:
         for outcome in outcomes:
             _print_text(outcome, report_stream, args.dry_run)
     return max((o.status for o in outcomes), default=EXIT_OK)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the sub-command on its own (``python -m nip.parameters.cli.migrate``)."""
-    parser = argparse.ArgumentParser(prog="nip-params")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["migrate", *(sys.argv[1:] if argv is None else argv)])
-    return run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

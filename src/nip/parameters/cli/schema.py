@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nip.parameters.cli._output import EXIT_OK, emit, usage_error
+from .._validation import schemas
+from ._output import EXIT_OK, emit, usage_error
 
 __all__ = ["register", "run"]
 
@@ -60,13 +61,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params schema``; returns the exit status."""
-    from nip.parameters import schema_store
-
-    version = args.schema_version or schema_store.CURRENT_VERSION
-    known = schema_store.available_versions()
+    version = args.schema_version or schemas.CURRENT_VERSION
+    known = schemas.available_versions()
     if version not in known:
         return usage_error("schema",
             f"unknown schema version {version!r} (known: {', '.join(known)})"
@@ -74,11 +72,11 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "path":
         if args.out:
             return usage_error("schema", "'schema path' takes no --out")
-        emit(f"{schema_store.bundle_path(version)}\n", sys.stdout)
+        emit(f"{schemas.bundle_path(version)}\n", sys.stdout)
         return EXIT_OK
     if args.out:
-        return _export(schema_store.schema_dir(version), Path(args.out))
-    text = schema_store.bundle_path(version).read_text(encoding="utf-8")
+        return _export(schemas.schema_dir(version), Path(args.out))
+    text = schemas.bundle_path(version).read_text(encoding="utf-8")
     emit(text if text.endswith("\n") else text + "\n", sys.stdout)
     return EXIT_OK
 

@@ -8,20 +8,23 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from nip.parameters._io import STDIN_NAME, read_config
-from nip.parameters.cli._output import (
+from .._files import STDIN_NAME, read_config
+from .._validation import schemas
+from .._validation import validate as validate_config
+from ..errors import (
+    ConfigFileError,
+    NipParametersError,
+    ParameterValidationError,
+    Problem,
+)
+from ._output import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
     Progress,
     emit,
+    error_line,
     usage_error,
-)
-from nip.parameters.errors import (
-    ConfigFileError,
-    NipParametersError,
-    ParameterValidationError,
-    Problem,
 )
 
 __all__ = ["PROGRESS_MIN_FILES", "register", "run"]
@@ -124,7 +127,7 @@ class FileResult:
     def to_text(self, *, quiet: bool) -> tuple[str, str]:
         """``(stdout text, stderr text)`` for this file, each written in one piece."""
         if self.error is not None:
-            return "", f"nip-params: error: {self.error}\n"
+            return "", error_line(str(self.error))
         if not self.problems:
             return ("" if quiet else f"{self.file}: ok\n"), ""
         lines = [f"{self.file}: {_one_line(problem)}\n" for problem in self.problems]
@@ -145,11 +148,9 @@ def check_file(source: str, version: str | None) -> FileResult:
         loaded = read_config(source)
     except ConfigFileError as error:
         return FileResult(name, error=error)
-    from nip.parameters import validate
-
     result = FileResult(name, format=loaded.format)
     try:
-        validate(loaded.data, version)
+        validate_config(loaded.data, version)
     except ParameterValidationError as error:
         result.problems = list(error.problems)
         result.note = getattr(error, "note", None)
@@ -158,16 +159,13 @@ def check_file(source: str, version: str | None) -> FileResult:
     return result
 
 
-
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params validate``; returns the exit status."""
     files: list[str] = list(args.files)
     if files.count("-") > 1:
         return usage_error("validate", "'-' (stdin) can be given only once")
     if args.schema_version is not None:
-        from nip.parameters import schema_store
-
-        known = schema_store.available_versions()
+        known = schemas.available_versions()
         if args.schema_version not in known:
             return usage_error("validate",
                 f"unknown schema version {args.schema_version!r} (known: {', '.join(known)})"

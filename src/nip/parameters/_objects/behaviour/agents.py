@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from .._fields import field_infos
+from ..fields import field_infos
 
 
 class AgentBehaviour:

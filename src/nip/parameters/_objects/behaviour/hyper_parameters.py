@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from .._convert import group_from_mapping
-from ..errors import ParameterValidationError
+from ..._migration import migrate_on_load, package_meta
+from ...errors import ParameterValidationError
+from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
+from ..build import group_from_mapping
 
 
 class HyperParametersBehaviour:
@@ -41,13 +43,6 @@ class HyperParametersBehaviour:
         return cls._scenario_agent_class(data.get("scenario")) or cls.RANDOM_AGENT_CLASS
 
     def _process_agents(self) -> None:
-        # Imported here: importing it registers AgentsParameters, which nip does after the schedules.
-        from .._agents_collection import (
-            DEFAULT_AGENT,
-            UPDATE_REPR_KEY,
-            AgentsParameters,
-        )
-
         agent_class = self._scenario_agent_class(self.scenario)
         if agent_class is None:
             return  # an unknown scenario: nip leaves the agents alone; the schema check reports it
@@ -85,15 +80,10 @@ class HyperParametersBehaviour:
         """nip's format; with `include_package_meta`, also `_package_version` and `_package_name`."""
         out: dict[str, Any] = super().to_dict()  # type: ignore[misc]
         if include_package_meta:
-            from ..version import get_package_name, get_version
-
-            out["_package_version"] = get_version()
-            out["_package_name"] = get_package_name()
+            out.update(package_meta())
         return out
 
     @classmethod
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
         """A dict that states an older `_package_version` is migrated first, with a warning."""
-        from .._migration import migrate_on_load
-
         return migrate_on_load(params_dict)

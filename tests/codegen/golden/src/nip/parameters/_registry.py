@@ -2,6 +2,7 @@
 """Where each generated class is described in the published schema, and nip's registration order."""
 
 SCHEMA_VERSION = "1.0"
+ROOT_CLASS = "HyperParameters"  # the class of a whole config
 
 # Class name -> its definition in the published schema of this version.
 CLASS_SCHEMA_REFS: dict[str, str] = {

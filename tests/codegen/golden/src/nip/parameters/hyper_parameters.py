@@ -4,11 +4,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._convert import dump_value
-from .parameters_base import (
-    BaseHyperParameters,
-    register_parameter_class,
-)
+from ._objects import BaseHyperParameters, dump_value, register_parameter_class
 from .things import BigThingParameters
 from .types import ColourType
 

@@ -4,12 +4,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._convert import dump_value
-from ._fields import env_default
-from .parameters_base import (
-    SubParameters,
-    register_parameter_class,
-)
+from ._objects import SubParameters, dump_value, env_default, register_parameter_class
 from .types import ColourType
 
 __all__ = ["BigThingParameters", "Factors", "ThingParameters"]

@@ -1,0 +1,48 @@
+"""Building and dumping parameter objects: the runtime the generated classes stand on.
+
+The generated modules import from here only: the base classes and their hooks (base.py), the class
+registries (values.py), field metadata (fields.py), conversion from and to dicts (build.py, dump.py,
+lookup.py), the hand-written value classes (agents.py, schedules.py) and the behaviour mixins the
+schema names (behaviour/). See docs/architecture.md.
+"""
+
+from .agents import AgentsParameters
+from .base import BaseHyperParameters, BaseRunPreserve, SubParameters
+from .behaviour import AgentBehaviour, HyperParametersBehaviour
+from .dump import dump_value
+from .fields import env_default
+from .schedules import (
+    AgentUpdateSchedule,
+    AlternatingScheduleBehaviour,
+    ConstantScheduleBehaviour,
+)
+from .values import (
+    PARAMETER_CLASSES,
+    PARAMETER_VALUE_CLASSES,
+    ParameterValue,
+    get_parameter_class,
+    get_parameter_or_parameter_value_class,
+    register_parameter_class,
+    register_parameter_value_class,
+)
+
+__all__ = [
+    "PARAMETER_CLASSES",
+    "PARAMETER_VALUE_CLASSES",
+    "AgentBehaviour",
+    "AgentUpdateSchedule",
+    "AgentsParameters",
+    "AlternatingScheduleBehaviour",
+    "BaseHyperParameters",
+    "BaseRunPreserve",
+    "ConstantScheduleBehaviour",
+    "HyperParametersBehaviour",
+    "ParameterValue",
+    "SubParameters",
+    "dump_value",
+    "env_default",
+    "get_parameter_class",
+    "get_parameter_or_parameter_value_class",
+    "register_parameter_class",
+    "register_parameter_value_class",
+]

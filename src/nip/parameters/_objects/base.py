@@ -1,0 +1,97 @@
+"""The bases of every generated parameters dataclass, and the hooks the generated classes rely on.
+
+Everything here is generic: no field name or default appears in this file; they come from the schema
+through the generated classes. A hook is overridden by a behaviour mixin that the schema names with
+`x-python-mixin` (see behaviour/); each has a default here, so a class without a mixin works as is.
+"""
+
+from __future__ import annotations
+
+from abc import ABC
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from . import build, dump, lookup
+from .values import ParameterValue, get_parameter_class
+
+__all__ = ["BaseHyperParameters", "BaseRunPreserve", "SubParameters"]
+
+_P = TypeVar("_P", bound="BaseHyperParameters")
+
+
+class BaseRunPreserve:
+    """Marks a field (in `Annotated`) whose current value is kept when a base run is re-used.
+
+    nip's run loader keeps the current run's value of such a field when `base_run_type` is one
+    of `base_run_types`; it has no effect inside the parameters package.
+    """
+
+    def __init__(self, *base_run_types: str) -> None:
+        self.base_run_types = base_run_types
+
+    def __repr__(self) -> str:
+        return f"BaseRunPreserve({', '.join(map(repr, self.base_run_types))})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BaseRunPreserve) and other.base_run_types == self.base_run_types
+
+    def __hash__(self) -> int:
+        return hash(self.base_run_types)
+
+
+@dataclass
+class BaseHyperParameters(ParameterValue, ABC):
+    """Base of every parameters dataclass: dict conversion, checking against the schema, `get`."""
+
+    def __post_init__(self) -> None:
+        build.construct(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""
+        return dump.to_dict(self)
+
+    @classmethod
+    def from_dict(
+        cls: type[_P], params_dict: Mapping[str, Any], ignore_extra_keys: bool = False
+    ) -> _P:
+        """Build the parameters from a dict, checking it against the schema first.
+
+        The dict is never modified. With `ignore_extra_keys`, keys that are not fields are
+        dropped (at every level) instead of being reported.
+        """
+        return build.from_dict(cls, params_dict, ignore_extra_keys=ignore_extra_keys)
+
+    def get(self, address: str) -> Any:
+        """The value at a dot-separated address, e.g. ``"rl.lr"`` or ``"agents.prover.d_gnn"``."""
+        return lookup.get(self, address)
+
+    @classmethod
+    def construct_test_params(cls: type[_P]) -> _P:
+        """Small parameters for fast tests (defined for the agent classes, as in nip)."""
+        values = getattr(cls, "TEST_PARAMETERS", None)
+        if values is None:
+            raise NotImplementedError(f"{cls.__name__} has no test parameters.")
+        return cls(**values)
+
+    # ---- hooks: what a behaviour mixin may change -------------------------------------------
+    def _normalise(self) -> None:
+        """Run by `__post_init__` (and for objects built inside a bigger one): nip's rules that
+        turn `None` and dict groups into objects, and deprecated values into their replacements."""
+        build.normalise(self)
+
+    @classmethod
+    def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Run by `from_dict` before checking (the root class migrates old versions here)."""
+        return params_dict
+
+    @classmethod
+    def _collection_entry_class(cls, data: Mapping[str, Any], entry: Mapping[str, Any]) -> type:
+        """The class of one entry of a keyed collection field (the agents) in the dict `data`:
+        by default the class its `_type` names (the root class decides by the scenario)."""
+        return get_parameter_class(str(entry.get("_type")))
+
+
+@dataclass
+class SubParameters(BaseHyperParameters, ABC):
+    """Base of a group of parameters nested in `HyperParameters` (and of agents, `LrFactors`)."""

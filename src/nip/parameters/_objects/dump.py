@@ -1,0 +1,54 @@
+"""Writing parameter objects as dicts in nip's format: the fields in order, then `_type`, then the
+class constants nip writes (an agent's `is_random`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .fields import field_infos, field_names
+from .values import is_value_type
+
+if TYPE_CHECKING:
+    from .base import BaseHyperParameters
+
+__all__ = ["dump_value", "to_dict"]
+
+
+def dump_value(value: Any) -> Any:
+    """A field value in dict form: parameter objects become dicts, anything else stays as it is."""
+    return value.to_dict() if is_value_type(type(value)) else value
+
+
+def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
+    kind = type(obj)
+    plan = _PLANS.get(kind) or _plan(kind)
+    out: dict[str, Any] = plan.write(obj)
+    out["_type"] = plan.name
+    for name in plan.classvars:
+        out[name] = getattr(obj, name)
+    return out
+
+
+class _Plan(NamedTuple):
+    write: Any  # the generated `_fields_to_dict`, or reflection
+    name: str
+    classvars: tuple[str, ...]
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(kind: type) -> _Plan:
+    """How to write `kind`: by the generated `_fields_to_dict` that covers every field of `kind`
+    (its own, or one inherited from a class with the same fields), else by reflection (a user
+    subclass with more fields)."""
+    owner = next((c for c in kind.__mro__ if "_fields_to_dict" in c.__dict__), None)
+    write = _fields_by_reflection
+    if owner is not None and field_names(owner) == field_names(kind):
+        write = owner.__dict__["_fields_to_dict"]
+    plan = _PLANS[kind] = _Plan(write, kind.__name__, tuple(getattr(kind, "SERIALISED_CLASSVARS", ())))
+    return plan
+
+
+def _fields_by_reflection(obj: Any) -> dict[str, Any]:
+    return {info.json_name: dump_value(getattr(obj, info.name)) for info in field_infos(type(obj))}

@@ -1,0 +1,131 @@
+"""The two validators, built once per (version, class): jsonschema-rs answers "valid?" in
+microseconds; python-jsonschema explains a fault, with everything a good message needs.
+
+jsonschema-rs is an accelerator: without its wheel, python-jsonschema alone gives the same problems.
+Neither ever fetches a `$ref`: both resolve only against the shipped files.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+try:
+    import jsonschema_rs
+except ImportError:  # pinned by `make`; another interpreter may lack the wheel
+    jsonschema_rs = None  # type: ignore[assignment]
+
+from .. import _registry
+from ..errors import Problem
+from . import plain_data, schemas
+from .faults import Faults
+from .messages import ProblemMaker
+
+__all__ = ["problems"]
+
+
+def problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
+    """Every problem of `instance` against the class `class_name` (None: the whole config)."""
+    if jsonschema_rs is None:
+        return _without_fast_path(version, class_name, instance)
+    fast = _fast_validator(version, class_name)
+    try:
+        valid = fast.is_valid(instance)
+    except ValueError:  # a value jsonschema-rs cannot read: bytes, a set, a non-string key
+        valid = False
+    if valid and plain_data.is_plain(instance, schema_checked=True):
+        return []
+    not_plain = plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels, said plainly
+    if not_plain or valid:
+        return not_plain
+    # jsonschema-rs says where; jsonschema explains, on a copy without the faultless parts.
+    faults = Faults(fast.iter_errors(instance), _condition_keys(version))
+    errors = _validator(version, class_name).iter_errors(faults.prune(instance, ()))
+    return [p for p in _problem_maker(version).convert(errors) if faults.explains(p.path)]
+
+
+def _without_fast_path(version: str, class_name: str | None, instance: Any) -> list[Problem]:
+    """The same problems, from jsonschema alone (slower: every config is checked in Python)."""
+    not_plain = plain_data.problems(instance)
+    if not_plain:
+        return not_plain
+    errors = _validator(version, class_name).iter_errors(instance)
+    return _problem_maker(version).convert(errors)
+
+
+def _ref(version: str, class_name: str | None) -> str:
+    if class_name is None:
+        return schemas.base_uri(version) + schemas.ROOT_GROUP
+    return schemas.class_ref(version, class_name)
+
+
+@cache
+def _explaining_validator_class() -> Any:
+    """jsonschema's 2020-12 validator, reading tuples as arrays (objects hold tuples, e.g.
+    `stackelberg_sequence`). Imported here, not at the top: valid configs never need jsonschema,
+    and it costs ~50 ms to import."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
+
+    types = Draft202012Validator.TYPE_CHECKER.redefine(
+        "array", lambda _checker, value: isinstance(value, (list, tuple))
+    )
+    return extend(Draft202012Validator, type_checker=types)
+
+
+@cache
+def _validator(version: str, class_name: str | None) -> Any:
+    validator = _explaining_validator_class()
+    return validator({"$ref": _ref(version, class_name)}, registry=schemas.registry(version))
+
+
+def _refuse_fetch(uri: str) -> Any:
+    raise ValueError(f"refusing to fetch {uri!r}: only the shipped schemas are used")
+
+
+@cache
+def _fast_registry(version: str) -> Any:
+    """The shipped files of one version, for jsonschema-rs; it may fetch nothing else."""
+    documents = [schemas.load_group(version, name) for name in schemas.group_names(version)]
+    return jsonschema_rs.Registry([(doc["$id"], doc) for doc in documents], retriever=_refuse_fetch)
+
+
+@cache
+def _fast_validator(version: str, class_name: str | None) -> Any:
+    return jsonschema_rs.Draft202012Validator(
+        {"$ref": _ref(version, class_name)}, registry=_fast_registry(version)
+    )
+
+
+@cache
+def _problem_maker(version: str) -> ProblemMaker:
+    """Knows, for the 'did you mean rl.num_epochs?' hint, which groups have which fields."""
+    root = schemas.class_schema(version, _registry.ROOT_CLASS) or {}
+    owners: dict[str, list[str]] = {}
+    for group, prop in root.get("properties", {}).items():
+        for ref in [prop.get("$ref")] + [i.get("$ref") for i in prop.get("anyOf", [])]:
+            target = schemas.class_schema(version, ref.rsplit("/", 1)[-1]) if ref else None
+            for key in (target or {}).get("properties", {}):
+                if not key.startswith("_"):
+                    owners.setdefault(key, []).append(group)
+    return ProblemMaker(owners)
+
+
+@cache
+def _condition_keys(version: str) -> frozenset[str]:
+    """Every key an `if` of the schema tests (e.g. `scenario`, `is_random`, `_type`)."""
+    found: set[str] = set()
+
+    def walk(node: Any, in_if: bool) -> None:
+        if isinstance(node, dict):
+            if in_if:
+                found.update(node.get("properties", {}))
+            for key, value in node.items():
+                walk(value, in_if or key == "if")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, in_if)
+
+    for name in schemas.group_names(version):
+        walk(schemas.load_group(version, name), False)
+    return frozenset(found)
