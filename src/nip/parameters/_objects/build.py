@@ -7,6 +7,7 @@ import copy
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .. import _registry
@@ -43,8 +44,11 @@ def construct(obj: BaseHyperParameters) -> None:
     if _CHECKED.get():  # built inside a bigger object, which checks the whole tree
         obj._normalise()
         return
-    with _already_checked():
+    token = _CHECKED.set(True)  # inline, not `_already_checked()`: this runs for every object
+    try:
         obj._normalise()
+    finally:
+        _CHECKED.reset(token)
     check_class(type(obj), obj.to_dict())
 
 
@@ -106,6 +110,7 @@ def check_class(cls: type, data: Mapping[str, Any]) -> None:
         raise ParameterValidationError(problems, subject=name, note=note)
 
 
+@cache
 def _is_generated(cls: type) -> bool:
     """Is `cls` the class the schema describes under its name (not a user's namesake)?"""
     ref = _registry.CLASS_SCHEMA_REFS.get(cls.__name__)  # e.g. "agents.json#/$defs/LrFactors"
