@@ -6,6 +6,7 @@ Imports nothing above the validation layer (see docs/architecture.md).
 from .formats import FORMATS, Format, format_of
 from .read import (
     MAX_DEPTH,
+    MAX_EXPANDED_BYTES,
     MAX_FILE_BYTES,
     MAX_STRING_LENGTH,
     MAX_VALUES,
@@ -20,6 +21,7 @@ from .write import dump_config, write_atomically, write_new
 __all__ = [
     "FORMATS",
     "MAX_DEPTH",
+    "MAX_EXPANDED_BYTES",
     "MAX_FILE_BYTES",
     "MAX_STRING_LENGTH",
     "MAX_VALUES",

@@ -26,6 +26,7 @@ from .parsers import parse_json, parse_toml, parse_yaml
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_EXPANDED_BYTES",
     "MAX_FILE_BYTES",
     "MAX_STRING_LENGTH",
     "MAX_VALUES",
@@ -44,6 +45,9 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_VALUES = 100_000
 #: Most YAML aliases (``*name``) in one file.
 MAX_YAML_ALIASES = 10_000
+#: Most bytes (UTF-8) of keys and scalars in one file after YAML alias expansion: as much as the
+#: largest file holds, so aliases cannot make a document larger than a file without them.
+MAX_EXPANDED_BYTES = MAX_FILE_BYTES
 
 STDIN_NAME = "<stdin>"
 
@@ -214,6 +218,7 @@ def _parse(format: str, text: str, name: str) -> Any:
         max_depth=MAX_DEPTH,
         max_values=MAX_VALUES,
         max_aliases=MAX_YAML_ALIASES,
+        max_bytes=MAX_EXPANDED_BYTES,
     )
 
 

@@ -2,11 +2,14 @@
 comments, quotes, key order and indentation; JSON keeps its key order and indentation.
 
 Only text that the safe, limited reader (read.py) has already accepted is parsed here; ruamel.yaml's
-round-trip loader builds plain containers and scalars only.
+round-trip loader builds plain containers and scalars only. It resolves plain scalars with the same
+YAML 1.2 core schema as the reader (yaml_core.py), and the values it reads are checked against the
+reader's: a rewrite never changes a value it was not asked to change.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -18,6 +21,8 @@ from .._validation.plain_data import plain_copy
 from ..errors import ConfigFileError
 from .read import read_config
 from .write import dump_config
+from .yaml_core import plain_tag
+from .yaml_loader import protect_non_breaks
 
 __all__ = ["Document", "read_document", "render_document"]
 
@@ -34,6 +39,7 @@ class Document:
     text: str
     yaml_indent: tuple[int, int] = (2, 0)
     json_indent: int | str | None = 2
+    restore: dict[int, int] | None = None  # placeholders of U+0085/U+2028/U+2029 in comments
 
 
 def read_document(path: str) -> Document:
@@ -42,16 +48,99 @@ def read_document(path: str) -> Document:
     text = loaded.text  # the very text the safe, limited reader accepted: never read twice
     if loaded.format != "yaml":
         return Document(loaded.data, loaded.format, text, json_indent=_json_indent(text))
-    from ruamel.yaml import YAML
     from ruamel.yaml.util import load_yaml_guess_indent
 
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
+    protected, restore = protect_non_breaks(text)
     try:
-        data, indent, block_seq_indent = load_yaml_guess_indent(text, yaml=yaml)
+        data, indent, block_seq_indent = load_yaml_guess_indent(protected, yaml=_round_trip_yaml())
     except Exception as exc:
-        raise ConfigFileError(path, f"cannot be parsed ({type(exc).__name__}: {exc})") from None
-    return Document(data, "yaml", text, yaml_indent=(indent or 2, block_seq_indent or 0))
+        raise ConfigFileError(path, f"cannot be rewritten keeping its comments and layout: "
+                              f"ruamel.yaml cannot parse it ({type(exc).__name__}: {exc}); "
+                              "tabs used as spaces are the usual cause") from None
+    if restore is not None:
+        data = _restored(data, restore)
+    where = _first_difference(plain_copy(data)[0], loaded.data, ())
+    if where is not None:  # a guard: both resolve with yaml_core, so this means a bug
+        raise ConfigFileError(path, f"cannot be rewritten: the round-trip reader reads "
+                              f"{'.'.join(map(str, where)) or '<root>'} differently from the reader")
+    return Document(data, "yaml", text, yaml_indent=(indent or 2, block_seq_indent or 0),
+                    restore=restore)
+
+
+@functools.cache
+def _core_resolver() -> type:
+    """ruamel.yaml's resolver narrowed to the YAML 1.2 core schema of yaml_core (its own 1.2
+    tables also read ``1_000``, ``0b11``, ``+0x1F`` and dates as non-strings)."""
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    class CoreResolver(VersionedResolver):  # type: ignore[misc]
+        def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None) -> None:
+            super().__init__(version=(1, 2), loader=loader, loadumper=loadumper)
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                return Tag(suffix=plain_tag(value))
+            return super().resolve(kind, value, implicit)
+
+    return CoreResolver
+
+
+def _round_trip_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.Resolver = _core_resolver()
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _restored(node: Any, restore: dict[int, int]) -> Any:
+    """The round-trip tree with U+0085/U+2028/U+2029 back in its strings, which are then written
+    double-quoted (as \\N, \\L, \\P escapes: YAML 1.1 readers would fold them as line breaks)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(node, str):
+        back = node.translate(restore)
+        return node if back == node else DoubleQuotedScalarString(back)
+    if isinstance(node, dict):
+        for key in list(node):
+            node[key] = _restored(node[key], restore)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            node[index] = _restored(item, restore)
+    return node
+
+
+def _first_difference(a: Any, b: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The address where two plain trees differ in a value or its type (True is not 1), or None."""
+    if _kind(a) != _kind(b):
+        return path
+    if isinstance(a, dict):
+        if a.keys() != b.keys():
+            return path
+        for key in a:
+            found = _first_difference(a[key], b[key], (*path, key))
+            if found is not None:
+                return found
+        return None
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return path
+        for index, (x, y) in enumerate(zip(a, b, strict=True)):
+            found = _first_difference(x, y, (*path, index))
+            if found is not None:
+                return found
+        return None
+    return None if a == b else path
+
+
+def _kind(value: Any) -> type:
+    for kind in (bool, int, float, str, dict, list):
+        if isinstance(value, kind):
+            return kind
+    return type(value)
 
 
 def _json_indent(text: str) -> int | str | None:
@@ -72,16 +161,15 @@ def render_document(doc: Document, data: Any, fmt: str,
     ``# yaml-language-server: $schema=.../schema/<old>/...`` comment (None keeps it).
     """
     if fmt == "yaml" and doc.format == "yaml":
-        from ruamel.yaml import YAML
-
-        yaml = YAML()
-        yaml.preserve_quotes = True
+        yaml = _round_trip_yaml()
         yaml.width = 4096
         mapping, offset = doc.yaml_indent
         yaml.indent(mapping=mapping, sequence=mapping, offset=offset)
         buffer = io.StringIO()
         yaml.dump(data, buffer)
         text = buffer.getvalue()
+        if doc.restore is not None:  # comments kept the placeholders
+            text = text.translate(doc.restore)
         if schema_version is not None:
             text = _MODELINE.sub(lambda m: _modeline(m, schema_version), text)
         return text

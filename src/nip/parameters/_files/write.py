@@ -11,19 +11,44 @@ from typing import Any
 
 import yaml
 
+from . import yaml_core
+from .yaml_core import needs_quotes
+
 __all__ = ["BACKUP_SUFFIX", "dump_config", "write_atomically", "write_new"]
 
 BACKUP_SUFFIX = ".bak"
 
 
 class _Dumper(yaml.SafeDumper):  # type: ignore[misc,unused-ignore]  # no PyYAML stubs
-    """Block-style YAML, keys in the given order, never anchors/aliases for repeated objects."""
+    """Block-style YAML, keys in the given order, never anchors/aliases for repeated objects.
+
+    A string is written plain only when every reader reads it back as that string: YAML 1.2
+    core (editors, nip-params) and YAML 1.1 (PyYAML, nip 1.0) alike (``'no'``, ``'1e-3'`` and
+    ``'2024-01-01'`` are quoted). U+0085, U+2028 and U+2029, which YAML 1.1 readers take for line
+    breaks, are written as the escapes ``\\N``, ``\\L`` and ``\\P`` in double quotes.
+    """
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = yaml_core.plain_tag(value)  # numbers, booleans and null: what 1.2 reads
+            if tag == yaml_core.STR and needs_quotes(value):
+                return _YAML_11_ONLY  # a string that a 1.1 reader reads otherwise: quote it
+            return tag
+        return super().resolve(kind, value, implicit)
 
+
+def _represent_str(dumper: _Dumper, data: str) -> Any:
+    style = '"' if any(c in data for c in _YAML_11_BREAKS) else None
+    return dumper.represent_scalar(yaml_core.STR, data, style=style)
+
+
+_YAML_11_BREAKS = "\x85\u2028\u2029"
+_YAML_11_ONLY = "tag:yaml.org,2002:yaml-1.1-only"
 _Dumper.add_representer(tuple, yaml.SafeDumper.represent_list)
+_Dumper.add_representer(str, _represent_str)
 
 
 def dump_config(data: Any, format: str) -> str:
