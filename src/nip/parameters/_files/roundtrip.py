@@ -21,7 +21,7 @@ from .._validation.plain_data import plain_copy
 from ..errors import ConfigFileError
 from .read import read_config
 from .write import dump_config
-from .yaml_core import plain_tag
+from .yaml_core import MERGE, STR, plain_tag
 from .yaml_loader import protect_non_breaks
 
 __all__ = ["Document", "read_document", "render_document"]
@@ -57,12 +57,12 @@ def read_document(path: str) -> Document:
         raise ConfigFileError(path, f"cannot be rewritten keeping its comments and layout: "
                               f"ruamel.yaml cannot parse it ({type(exc).__name__}: {exc}); "
                               "tabs used as spaces are the usual cause") from None
-    if restore is not None:
-        data = _restored(data, restore)
-    where = _first_difference(plain_copy(data)[0], loaded.data, ())
-    if where is not None:  # a guard: both resolve with yaml_core, so this means a bug
-        raise ConfigFileError(path, f"cannot be rewritten: the round-trip reader reads "
-                              f"{'.'.join(map(str, where)) or '<root>'} differently from the reader")
+    data = _plain_strings(data, restore)
+    try:
+        data = _agree(data, loaded.data, ())
+    except _Disagreement as where:  # both resolve with yaml_core: this would be a bug
+        raise ConfigFileError(path, f"cannot be rewritten: the round-trip reader reads {where} "
+                              "differently from the reader") from None
     return Document(data, "yaml", text, yaml_indent=(indent or 2, block_seq_indent or 0),
                     restore=restore)
 
@@ -96,44 +96,58 @@ def _round_trip_yaml() -> Any:
     return yaml
 
 
-def _restored(node: Any, restore: dict[int, int]) -> Any:
-    """The round-trip tree with U+0085/U+2028/U+2029 back in its strings, which are then written
-    double-quoted (as \\N, \\L, \\P escapes: YAML 1.1 readers would fold them as line breaks)."""
+def _plain_strings(node: Any, restore: dict[int, int] | None) -> Any:
+    """The round-trip tree with its strings as the reader reads them.
+
+    - U+0085/U+2028/U+2029 go back into the strings (they were swapped for placeholders, see
+      yaml_loader), which are then written double-quoted, as the escapes \\N, \\L and \\P
+      (YAML 1.1 readers would fold them as line breaks);
+    - a string with an explicit tag (``!!str 12``) or a plain ``<<`` value, which ruamel.yaml keeps
+      as a ``TaggedScalar``, becomes that string (written back quoted where needed).
+    """
+    from ruamel.yaml.comments import TaggedScalar
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+    if isinstance(node, TaggedScalar) and str(node.tag) in (STR, MERGE):
+        node = str(node.value)
     if isinstance(node, str):
-        back = node.translate(restore)
+        back = node if restore is None else node.translate(restore)
         return node if back == node else DoubleQuotedScalarString(back)
-    if isinstance(node, dict):
-        for key in list(node):
-            node[key] = _restored(node[key], restore)
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            node[index] = _restored(item, restore)
+    # Only a changed value is assigned: assigning a key merged in by << would write it out.
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in list(items):
+        new = _plain_strings(value, restore)
+        if new is not value:
+            node[key] = new
     return node
 
 
-def _first_difference(a: Any, b: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The address where two plain trees differ in a value or its type (True is not 1), or None."""
-    if _kind(a) != _kind(b):
-        return path
-    if isinstance(a, dict):
-        if a.keys() != b.keys():
-            return path
-        for key in a:
-            found = _first_difference(a[key], b[key], (*path, key))
-            if found is not None:
-                return found
-        return None
-    if isinstance(a, list):
-        if len(a) != len(b):
-            return path
-        for index, (x, y) in enumerate(zip(a, b, strict=True)):
-            found = _first_difference(x, y, (*path, index))
-            if found is not None:
-                return found
-        return None
-    return None if a == b else path
+def _agree(node: Any, reader: Any, path: tuple[Any, ...]) -> Any:
+    """Make the round-trip tree hold the reader's value wherever they differ in a scalar (True is
+    not 1): ruamel.yaml resolves ``! 12`` to 12, the core schema to "12". A difference of shape
+    would mean a bug, and is refused rather than written."""
+    if isinstance(reader, dict) or isinstance(reader, list):
+        same_shape = (isinstance(node, dict) and isinstance(reader, dict)
+                      and list(node.keys()) == list(reader.keys())) or (
+                      isinstance(node, list) and isinstance(reader, list)
+                      and len(node) == len(reader))
+        if not same_shape and not (isinstance(node, dict) and isinstance(reader, dict)
+                                   and set(node.keys()) == set(reader.keys())):
+            raise _Disagreement(path)
+        items = reader.items() if isinstance(reader, dict) else enumerate(reader)
+        for key, value in list(items):
+            new = _agree(node[key], value, (*path, key))
+            if new is not node[key]:
+                node[key] = new
+        return node
+    if _kind(node) is _kind(reader) and node == reader:
+        return node
+    return reader
+
+
+class _Disagreement(Exception):
+    def __init__(self, path: tuple[Any, ...]) -> None:
+        super().__init__(".".join(map(str, path)) or "<root>")
 
 
 def _kind(value: Any) -> type:

@@ -255,16 +255,15 @@ class _Builder:
 
     def _key(self, key: Any, event: Any) -> None:
         frame = self.stack[-1]
-        if key is not _MERGE:
-            if not isinstance(key, str):
-                raise YamlProblem(f"the key {brief(event.value)} is not a string (quote it: keys "
-                                  "of a config are strings)", event.start_mark)
-            first = frame.explicit.get(key)
-            if first is not None:
-                raise YamlProblem(f"duplicate key {brief(key)} (first defined at line "
-                                  f"{first.line + 1}, column {first.column + 1})",
-                                  event.start_mark)
-            frame.explicit[key] = event.start_mark
+        if key is not _MERGE and not isinstance(key, str):
+            raise YamlProblem(f"the key {brief(event.value)} is not a string (quote it: keys of "
+                              "a config are strings)", event.start_mark)
+        seen = "<<" if key is _MERGE else key  # a second << is a duplicate too, as editors say
+        first = frame.explicit.get(seen)
+        if first is not None:
+            raise YamlProblem(f"duplicate key {brief(seen)} (first defined at line "
+                              f"{first.line + 1}, column {first.column + 1})", event.start_mark)
+        frame.explicit[seen] = event.start_mark
         frame.key, frame.key_mark = key, event.start_mark
 
     def _add(self, value: Any, event: Any) -> None:
