@@ -15,6 +15,7 @@ from .read import (
     LoadedConfig,
     parse_config,
     read_config,
+    shown_path,
 )
 from .write import dump_config, write_atomically, write_new
 
@@ -33,6 +34,7 @@ __all__ = [
     "format_of",
     "parse_config",
     "read_config",
+    "shown_path",
     "write_atomically",
     "write_new",
 ]

@@ -12,7 +12,9 @@ memory or stack.
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ __all__ = [
     "LoadedConfig",
     "parse_config",
     "read_config",
+    "shown_path",
 ]
 
 #: Largest file read, in bytes (8 MiB).
@@ -63,8 +66,15 @@ class LoadedConfig:
 
     @property
     def name(self) -> str:
-        """How messages name the source: the path as given, or ``<stdin>``."""
-        return STDIN_NAME if self.path is None else str(self.path)
+        """How messages name the source: the path as given (see `shown_path`), or ``<stdin>``."""
+        return STDIN_NAME if self.path is None else shown_path(self.path)
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as messages show it: as given, or JSON-quoted (``"a\\nb.yaml"``) when it holds a
+    control character or bytes that are not UTF-8, so that one message stays one line."""
+    text = os.fspath(path)
+    return text if text.isprintable() else json.dumps(text)
 
 
 def read_config(
@@ -77,7 +87,7 @@ def read_config(
     Raises :class:`ConfigFileError` for every problem, never another exception.
     """
     is_stdin = os.fspath(source) == "-"
-    name = STDIN_NAME if is_stdin else os.fspath(source)
+    name = STDIN_NAME if is_stdin else shown_path(source)
     raw = _read_stdin(name) if is_stdin else _read_file(Path(source), name)
     if format is None and not is_stdin:
         format = format_of(source)
@@ -127,16 +137,8 @@ def parse_config(
 
 def _read_file(path: Path, name: str) -> bytes:
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise ConfigFileError(
-                    name,
-                    f"{size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes",
-                )
-            return _read_bounded(handle.read, name)
-    except ConfigFileError:
-        raise
+        # Non-blocking open: a FIFO without a writer would otherwise block here forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise ConfigFileError(name, "no such file") from None
     except IsADirectoryError:
@@ -145,16 +147,37 @@ def _read_file(path: Path, name: str) -> bytes:
         raise ConfigFileError(name, "permission denied") from None
     except OSError as exc:
         raise ConfigFileError(name, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigFileError(name, "is a directory, not a config file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
+            raise ConfigFileError(
+                name,
+                f"{info.st_size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes",
+            )
+        os.set_blocking(fd, True)  # reads wait for a writer that is there, as for a pipe
+        raw = _read_bounded(lambda size: os.read(fd, size), name)
+        if not raw and stat.S_ISFIFO(info.st_mode):
+            raise ConfigFileError(name, "is a FIFO with no writer: nothing to read")
+        return raw
+    except ConfigFileError:
+        raise
+    except OSError as exc:
+        raise ConfigFileError(name, f"cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def _read_stdin(name: str) -> bytes:
-    stream = getattr(sys.stdin, "buffer", None)
+    stdin = sys.stdin
+    if stdin is None:  # started with stdin closed (`nip-params validate - <&-`)
+        raise ConfigFileError(name, "cannot be read: stdin is closed")
+    stream = getattr(stdin, "buffer", None)
     try:
         if stream is not None:
             return _read_bounded(stream.read, name)
-        text = sys.stdin.read(
-            MAX_FILE_BYTES + 1
-        )  # a text-only stdin (e.g. under a test runner)
+        text = stdin.read(MAX_FILE_BYTES + 1)  # a text-only stdin (e.g. under a test runner)
         if isinstance(text, bytes):
             return text
         if len(text) > MAX_FILE_BYTES:
@@ -164,7 +187,7 @@ def _read_stdin(name: str) -> bytes:
         return text.encode("utf-8", "surrogateescape")
     except ConfigFileError:
         raise
-    except (OSError, ValueError) as exc:  # closed or unreadable stdin
+    except (OSError, ValueError, AttributeError) as exc:  # closed or unreadable stdin
         raise ConfigFileError(name, f"cannot be read: {exc}") from None
 
 

@@ -126,15 +126,17 @@ def _agree(node: Any, reader: Any, path: tuple[Any, ...]) -> Any:
     """Make the round-trip tree hold the reader's value wherever they differ in a scalar (True is
     not 1): ruamel.yaml resolves ``! 12`` to 12, the core schema to "12". A difference of shape
     would mean a bug, and is refused rather than written."""
-    if isinstance(reader, dict) or isinstance(reader, list):
-        same_shape = (isinstance(node, dict) and isinstance(reader, dict)
-                      and list(node.keys()) == list(reader.keys())) or (
-                      isinstance(node, list) and isinstance(reader, list)
-                      and len(node) == len(reader))
-        if not same_shape and not (isinstance(node, dict) and isinstance(reader, dict)
-                                   and set(node.keys()) == set(reader.keys())):
+    if isinstance(reader, dict):
+        if not isinstance(node, dict) or set(node) != set(reader):  # merged keys: another order
             raise _Disagreement(path)
-        items = reader.items() if isinstance(reader, dict) else enumerate(reader)
+        items: Any = reader.items()
+    elif isinstance(reader, list):
+        if not isinstance(node, list) or len(node) != len(reader):
+            raise _Disagreement(path)
+        items = enumerate(reader)
+    else:
+        items = None
+    if items is not None:
         for key, value in list(items):
             new = _agree(node[key], value, (*path, key))
             if new is not node[key]:
