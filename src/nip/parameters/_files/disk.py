@@ -69,6 +69,8 @@ def write_new(path: Path, data: bytes, *, mode_from: Path | None = None) -> None
             info = mode_from.stat()
             _keep_owner(tmp, info, mode_from)  # before chmod: chown clears set-user-ID bits
             os.chmod(tmp, info.st_mode & 0o7777)
+        else:  # a new file: the mode open() would give it, not mkstemp's 0600
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with suppress(FileNotFoundError):
@@ -154,6 +156,19 @@ def _running(pid: int) -> bool:
     except OSError:  # e.g. another user's process: alive
         return True
     return True
+
+
+def _umask() -> int:
+    try:  # Linux states it; setting and restoring it would race with other threads
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _keep_owner(tmp: str, info: os.stat_result, source: Path) -> None:
