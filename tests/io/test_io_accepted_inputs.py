@@ -11,8 +11,7 @@ import pytest
 import yaml
 
 from nip.parameters import _files as _io
-from nip.parameters._files import dump_config, parse_config, read_config
-from nip.parameters._files import yaml_loader
+from nip.parameters._files import dump_config, parse_config, read_config, yaml_loader
 from nip.parameters._validation import plain_data
 from nip.parameters.errors import ConfigFileError
 
@@ -143,7 +142,7 @@ def test_the_yaml_reader_tokenises_with_libyaml_when_built_and_constructs_nothin
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     expected = "CSafeLoader" if yaml.__with_libyaml__ else "SafeLoader"
-    assert yaml_loader.PARSER == expected
+    assert expected == yaml_loader.PARSER
 
     def forbidden(*args: object, **kwargs: object) -> None:
         raise AssertionError("a PyYAML constructor or resolver ran")
@@ -164,7 +163,7 @@ def test_the_yaml_reader_tokenises_with_libyaml_when_built_and_constructs_nothin
     allowed = {
         f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str")
     }
-    assert yaml_loader._SCALAR_TAGS == allowed
+    assert allowed == yaml_loader._SCALAR_TAGS
 
 
 def _mutations(text: bytes, rng: random.Random, count: int) -> list[bytes]:

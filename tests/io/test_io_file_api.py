@@ -12,7 +12,11 @@ import pytest
 
 from nip.parameters import HyperParameters
 from nip.parameters._files import MAX_FILE_BYTES, read_config
-from nip.parameters.errors import ConfigFileError, NipParametersError, ParameterValidationError
+from nip.parameters.errors import (
+    ConfigFileError,
+    NipParametersError,
+    ParameterValidationError,
+)
 
 PARAMS = HyperParameters(scenario="graph_isomorphism", trainer="vanilla_ppo", dataset="eru10000",
                          seed=12)

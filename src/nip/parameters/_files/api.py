@@ -32,7 +32,7 @@ def load_config_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     loaded = read_config(name, format=fmt)
     if not isinstance(loaded.data, dict):
         raise ConfigFileError(name, f"holds a {_kind(loaded.data)}, not a config object")
-    return loaded.data  # type: ignore[no-any-return]
+    return loaded.data
 
 
 def save_config_file(data: dict[str, Any], path: str | os.PathLike[str]) -> None:

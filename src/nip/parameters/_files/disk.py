@@ -29,6 +29,7 @@ __all__ = [
     "BACKUP_SUFFIX",
     "InPlaceResult",
     "WriteRefused",
+    "remove_stale_temporaries",
     "write_atomically",
     "write_in_place",
     "write_new",
@@ -129,8 +130,12 @@ def write_in_place(path: Path, text: str, *, force: bool = False) -> InPlaceResu
 _TEMPORARY = re.compile(r"\.nip-params-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[^.]*\.tmp\Z")
 
 
-def remove_stale_temporaries(path: Path) -> list[Path]:
-    """Remove the temporary files of ``path`` left by killed runs on this host; return them."""
+def remove_stale_temporaries(path: Path, *, backup: bool = False) -> list[Path]:
+    """Remove the temporary files of ``path`` (and of ``FILE.bak`` with ``backup``) left by killed
+    runs on this host; return them."""
+    if backup:
+        return [*remove_stale_temporaries(path),
+                *remove_stale_temporaries(path.with_name(path.name + BACKUP_SUFFIX))]
     removed: list[Path] = []
     prefix = f".{path.name}"
     with suppress(OSError), os.scandir(path.parent) as entries:

@@ -75,7 +75,7 @@ def _core_resolver() -> type:
     from ruamel.yaml.resolver import VersionedResolver
     from ruamel.yaml.tag import Tag
 
-    class CoreResolver(VersionedResolver):  # type: ignore[misc]
+    class CoreResolver(VersionedResolver):
         def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None) -> None:
             super().__init__(version=(1, 2), loader=loader, loadumper=loadumper)
 

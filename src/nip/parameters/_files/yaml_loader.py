@@ -258,7 +258,7 @@ class _Builder:
         if key is not _MERGE and not isinstance(key, str):
             raise YamlProblem(f"the key {brief(event.value)} is not a string (quote it: keys of "
                               "a config are strings)", event.start_mark)
-        seen = "<<" if key is _MERGE else key  # a second << is a duplicate too, as editors say
+        seen = "<<" if key is _MERGE else str(key)  # a second << is a duplicate too, as editors say
         first = frame.explicit.get(seen)
         if first is not None:
             raise YamlProblem(f"duplicate key {brief(seen)} (first defined at line "

@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .._files import format_of, shown_path, write_new
-from .._files.disk import BACKUP_SUFFIX, WriteRefused, write_in_place
+from .._files.disk import (
+    BACKUP_SUFFIX,
+    WriteRefused,
+    remove_stale_temporaries,
+    write_in_place,
+)
 from .._files.roundtrip import Document, read_document, render_document
 from .._migration import FROM_DATA, Change, MigrationReport, migrate
 from .._migration.steps import default_chain
@@ -241,6 +246,8 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         to_stdout.write(text)
         return outcome
     if args.in_place and not result.report.changes:
+        # temporary files of an earlier run that was killed
+        remove_stale_temporaries(Path(os.path.realpath(target)), backup=True)
         return outcome  # nothing to rewrite, no backup needed
     try:
         if args.in_place:
