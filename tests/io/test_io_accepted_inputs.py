@@ -263,6 +263,10 @@ def test_limits_are_documented_numbers() -> None:
         100_000,
         65_536,
     )
+    assert _io.MAX_EXPANDED_BYTES == _io.MAX_FILE_BYTES == 8_388_608
     doc = (Path(__file__).parents[2] / "docs" / "cli.md").read_text()
-    for number in ("8 MiB", "200", "100,000", "65,536", "10,000"):
-        assert number in doc
+    security = (Path(__file__).parents[2] / "SECURITY.md").read_text()
+    for number in ("8 MiB", "8,388,608 bytes", "200", "100,000", "65,536", "10,000"):
+        assert number in doc and number in security, number
+    for name in ("MAX_FILE_BYTES", "MAX_EXPANDED_BYTES", "MAX_VALUES", "MAX_YAML_ALIASES"):
+        assert name in doc and name in security, name

@@ -136,7 +136,7 @@ HEX = [
 def test_integers_past_64_bits_in_any_spelling(tmp_path: Path, capsys, name: str, text: str) -> None:
     path = tmp_path / name
     path.write_text(text)
-    with pytest.raises(ConfigFileError, match="64-bit range|digits"):
+    with pytest.raises(ConfigFileError, match=r"64-bit range|digits"):
         read_config(path)
     for what, (code, err, _printed) in run_all(capsys, path).items():
         assert code == 2 and name in err, (what, err)
