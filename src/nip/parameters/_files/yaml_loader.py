@@ -17,6 +17,12 @@ resolver and constructors are not used. This module turns the parser's events in
 - U+0085, U+2028 and U+2029 are characters, not line breaks (YAML 1.2; libyaml follows 1.1);
 - one document per file; a ``%YAML`` directive other than 1.2 is refused.
 
+Why libyaml's tokens and our own resolution rather than ruamel.yaml's safe loader (which reads 1.2):
+ruamel.yaml's 1.2 tables are not the core schema (``1_000``, ``0b11``, ``+0x1F`` and dates are not
+strings there), its scanner refuses a tab after ``key:`` that YAML 1.2 and editors accept, it also
+folds U+0085, and its pure-Python parser is about 5 times slower. ruamel.yaml still rewrites files
+for ``migrate`` (roundtrip.py), resolving with yaml_core and checked against this reader.
+
 Limits are counted as the events arrive, before anything is repeated: nesting depth, aliases, and
 the values and bytes of the document *after* alias expansion, each alias counting as everything
 it stands for. So an alias bomb, of values or of bytes, is refused before it is expanded. Every
