@@ -81,8 +81,9 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
     print(f"created schema/{version}/ from schema/{current}/; locked {len(newly_locked)} file(s) of {current}")
     if generate:
         subprocess.run([sys.executable, "-m", "codegen"], cwd=repo_root, check=True)
-    print(f"next: edit schema/{version}/*.json, declare each change in schema/{version}/{MIGRATION_FILE}, "
-          "then `make generate` and `make test` (docs/migrations.md)")
+    print(f"next: edit schema/{version}/*.json and `make generate`; `make check` names each breaking change "
+          f"that needs an op in schema/{version}/{MIGRATION_FILE}, and `make scaffold-migration` pre-fills "
+          "the ops it can infer; then `make test` (docs/migrations.md)")
     return target
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .domain import json_type
 from .keywords import canonical
 from .model import BREAKING, SchemaChange, SchemaDiff, brief, display_address
 
@@ -235,8 +236,11 @@ def suggest_operations(coverage: Coverage) -> list[dict[str, Any]]:
     version = coverage.diff.new
     first: list[dict[str, Any]] = []
     last: list[dict[str, Any]] = []
+    lost = {(c.address, t) for c in coverage.diff.changes if c.kind == "type_narrowed" for t in c.old or []}
     for item in coverage.uncovered():
         change, at = item.change, item.address
+        if change.kind == "default_changed" and (change.address, json_type(change.old)) in lost:
+            continue  # the old default is no longer a valid value: only a hook can say what it becomes
         if change.kind == "field_removed":
             first.append({"op": "remove_key", "at": at,
                           "why": f"TODO: removed in {version}; say why (or rename_key, if it lives on under another name)"})
