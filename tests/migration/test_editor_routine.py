@@ -15,14 +15,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from migration_support import copy_repo, repo_env, run_python
+from migration_support import repo_env, run_python
 
 
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("repo")
-    copy_repo(root)
-    return root
+@pytest.fixture
+def repo(repo_copy: Path) -> Path:
+    return repo_copy
 
 
 def test_the_editors_routine(repo: Path) -> None:

@@ -17,17 +17,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from migration_support import copy_repo, run_make, run_python
+from migration_support import run_make, run_python
 
 OLD_LR = 0.003  # 1.0's default of rl.lr, as schema/1.0/trainers.json states it (checked below)
 NEW_LR = 0.0005
 
 
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("evolution")
-    copy_repo(root)
-    return root
+@pytest.fixture
+def repo(repo_copy: Path) -> Path:
+    return repo_copy
 
 
 def test_a_breaking_change_needs_its_op_and_then_migrates(repo: Path) -> None:

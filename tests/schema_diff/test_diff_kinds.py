@@ -249,3 +249,15 @@ def test_json_output_names_every_field():
         "address": "rate", "new_address": "rate", "kind": "default_changed", "classification": "breaking",
         "classes": ["HyperParameters"], "detail": "0.5 -> 0.25", "old": 0.5, "new": 0.25,
     }
+
+
+def test_a_limit_that_every_old_enum_value_keeps_is_no_change():
+    def free_string(g):  # the publisher gives a free string a maxLength, an enum none
+        group(g)["properties"]["shade"] = {"type": "string", "default": "red", "maxLength": 8}
+
+    result = compare(free_string)
+    assert [(c.kind, c.classification) for c in result.changes if c.classification != "annotation"] == [
+        ("type_widened", "compatible")]
+    tight = compare(lambda g: group(g)["properties"].update(shade={"type": "string", "default": "red",
+                                                                    "maxLength": 4}))
+    assert ("constraint_narrowed", "group.shade") in {(c.kind, c.address) for c in tight.of("breaking")}

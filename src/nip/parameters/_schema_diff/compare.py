@@ -8,11 +8,13 @@ itself declares (``type``, a limit) is not a change.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .domain import ANY, Domain, compare, domain
+from .domain import Domain, compare, domain, json_type
 from .keywords import ANNOTATION_KEYWORDS, STEP_KEYWORDS, canonical
 from .model import BREAKING, COMPATIBLE, KINDS, brief
 from .tree import SchemaTree
@@ -65,6 +67,13 @@ def _value(node: Mapping[str, Any], key: str) -> Any:
     return node.get(key, _ABSENT)
 
 
+def _unchanged(before: Any, after: Any) -> bool:
+    """The same JSON value, or absent on both sides (``_ABSENT``)."""
+    if before is _ABSENT or after is _ABSENT:
+        return before is after
+    return canonical(before) == canonical(after)
+
+
 def _show(value: Any) -> str:
     return "(absent)" if value is _ABSENT else brief(value)
 
@@ -81,6 +90,41 @@ def _without_types(node: Any) -> Any:
     if isinstance(node, list):
         return [_without_types(item) for item in node]
     return node
+
+
+_APPLIES_TO = {
+    **dict.fromkeys(("minLength", "maxLength", "pattern"), ("string",)),
+    **dict.fromkeys(("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"), ("integer", "number")),
+    **dict.fromkeys(("minItems", "maxItems", "uniqueItems", "minContains", "maxContains"), ("array",)),
+    **dict.fromkeys(("minProperties", "maxProperties"), ("object",)),
+}
+
+
+def _fits(key: str, bound: Any, value: Any) -> bool:
+    """Whether a literal ``value`` keeps the bound ``key: bound`` (True if the bound does not apply)."""
+    if json_type(value) not in _APPLIES_TO[key]:
+        return True
+    size = len(value) if isinstance(value, str | list | dict) else value
+    checks = {
+        "minLength": lambda: size >= bound, "maxLength": lambda: size <= bound,
+        "minimum": lambda: value >= bound, "maximum": lambda: value <= bound,
+        "exclusiveMinimum": lambda: value > bound, "exclusiveMaximum": lambda: value < bound,
+        "minItems": lambda: size >= bound, "maxItems": lambda: size <= bound,
+        "minProperties": lambda: size >= bound, "maxProperties": lambda: size <= bound,
+        "pattern": lambda: re.search(bound, value) is not None,
+    }
+    check = checks.get(key)
+    return check() if check is not None else False
+
+
+def _only_fitting_values(old: Domain, key: str, bound: Any) -> bool:
+    """True when the old field held only literal values (an enum) and each keeps the new bound."""
+    if old.any or old.classes or any(t in _APPLIES_TO[key] for t in old.types):
+        return False
+    try:
+        return all(_fits(key, bound, json.loads(text)) for text in old.literals)
+    except (TypeError, re.error):
+        return False
 
 
 def _rules(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -171,7 +215,7 @@ class Comparer:
         out = []
         for key in ("default", "x-env-default"):
             before, after = _value(old, key), _value(new, key)
-            if canonical(_jsonable(before)) == canonical(_jsonable(after)) and (before is _ABSENT) == (after is _ABSENT):
+            if _unchanged(before, after):
                 continue
             what = "" if key == "default" else "environment variable "
             # without an old default, an absent key had no meaning to keep
@@ -182,10 +226,13 @@ class Comparer:
 
     def _bounds(self, old: Mapping[str, Any], new: Mapping[str, Any], at: tuple[Path, Path]) -> list[RelChange]:
         out = []
+        old_domain = domain(old, self.old)
         for key in (*_LOWER, *_UPPER, "pattern", "uniqueItems"):
             before, after = _value(old, key), _value(new, key)
-            if canonical(_jsonable(before)) == canonical(_jsonable(after)) and (before is _ABSENT) == (after is _ABSENT):
+            if _unchanged(before, after):
                 continue
+            if before is _ABSENT and _only_fitting_values(old_domain, key, after):
+                continue  # e.g. a length limit on a field that held only short enum values
             if before is _ABSENT or after is _ABSENT:
                 narrowed = before is _ABSENT and after is not False
             elif key in _LOWER:
@@ -287,7 +334,7 @@ class Comparer:
         out = []
         for key in sorted((set(old) | set(new)) - _HANDLED):
             before, after = _value(old, key), _value(new, key)
-            if canonical(_jsonable(before)) == canonical(_jsonable(after)) and (before is _ABSENT) == (after is _ABSENT):
+            if _unchanged(before, after):
                 continue
             kind = "vendor_changed" if key.startswith("x-") else "constraint_changed"
             out.append(RelChange(*at, kind, f"{key}: {_show(before)} -> {_show(after)}",
@@ -379,7 +426,7 @@ class Comparer:
             for key, value in sub.items():
                 if key == "type":
                     types = frozenset(value if isinstance(value, list) else [value])
-                    if decl_domain is not ANY and decl_domain.value_types() <= types:
+                    if not decl_domain.any and decl_domain.value_types() <= types:
                         continue
                 elif key not in _STRUCTURE and any(key in s and canonical(s[key]) == canonical(value)
                                                    for s in sources):

@@ -8,6 +8,7 @@ elsewhere.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -83,8 +84,6 @@ ANY = Domain(any=True)
 
 
 def _literal_type(text: str) -> str:
-    import json
-
     return json_type(json.loads(text))
 
 
@@ -143,8 +142,6 @@ class DomainChange:
 
 def compare(old: Domain, new: Domain, renamed: Mapping[str, str]) -> DomainChange:
     """How ``new`` differs from ``old``; ``renamed`` maps old class names to their new names."""
-    import json
-
     if old.any and new.any:
         return DomainChange()
     if old.any or new.any:

@@ -54,11 +54,6 @@ def display_address(address: str) -> str:
     return address or "<root>"
 
 
-def _brief(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
 @dataclass(frozen=True)
 class SchemaChange:
     """One change, seen at one place of a config.
@@ -139,5 +134,6 @@ class SchemaDiff:
 
 
 def brief(value: Any) -> str:
-    """A JSON value for a one-line message."""
-    return _brief(value)
+    """A JSON value for a one-line message, cut to 80 characters."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= 80 else text[:77] + "..."
