@@ -81,7 +81,8 @@ def test_a_breaking_change_needs_its_op_and_then_migrates(repo: Path) -> None:
         """
         import json, warnings
         import nip.parameters as p
-        from nip.parameters import HyperParameters, schema_store
+        from nip.parameters import HyperParameters
+        from nip.parameters._validation import schemas as schema_store
         from nip.parameters.version import convert_hyper_param_dict
 
         assert p.__file__.startswith(%(root)r), p.__file__

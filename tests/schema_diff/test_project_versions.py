@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from nip.parameters import schema_store
 from nip.parameters._migration.hooks import HOOKS
 from nip.parameters._schema_diff import check_coverage, diff
+from nip.parameters._validation import schemas as schema_store
 
 
 def _shipped(version: str) -> dict:
