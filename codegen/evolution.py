@@ -9,6 +9,7 @@ infer (`scaffold`). The differ itself is `nip.parameters._schema_diff`, shared w
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -74,8 +75,14 @@ def _publish_all(repo: Path) -> tuple[list[VersionSource], dict[str, dict[str, A
 def problems(repo: Path) -> list[str]:
     """Every breaking change that the newer version's migration step does not cover."""
     versions, published = _publish_all(repo)
-    return [problem for step in evolution(versions, published) if step.coverage is not None
-            for problem in step.coverage.problems()]
+    found = []
+    for previous, source in itertools.pairwise(versions):
+        start = (source.data_files.get(MIGRATION_FILE) or {}).get("from")
+        if start != previous.version:
+            found.append(f"schema/{source.version}/{MIGRATION_FILE} must start from the previous version "
+                         f"(\"from\": \"{previous.version}\"), not from {json.dumps(start)}")
+    return found + [problem for step in evolution(versions, published) if step.coverage is not None
+                    for problem in step.coverage.problems()]
 
 
 def scaffold(repo: Path) -> tuple[list[dict[str, Any]], list[str]]:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
+from codegen import evolution
 from nip.parameters._migration.hooks import HOOKS
 from nip.parameters._schema_diff import check_coverage, diff
 from nip.parameters._validation import schemas as schema_store
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _shipped(version: str) -> dict:
@@ -52,3 +57,15 @@ def test_without_the_stackelberg_pin_the_check_fails():
 
 def test_a_version_compared_with_itself_has_no_changes():
     assert diff(_shipped("1.0"), _shipped("1.0")).changes == ()
+
+
+def test_the_check_names_a_step_that_does_not_start_from_the_previous_version(tmp_path):
+    shutil.copytree(REPO / "schema", tmp_path / "schema")
+    path = tmp_path / "schema" / "1.0" / "migration.json"
+    step = json.loads(path.read_text())
+    step["from"] = "0.9"
+    path.write_text(json.dumps(step))
+    problems = evolution.problems(tmp_path)
+    assert problems[0] == 'schema/1.0/migration.json must start from the previous version ("from": "0.1"), not from "0.9"'
+    assert len(problems) == 1 + 14  # and then, without its step, each breaking change is uncovered
+    assert evolution.problems(REPO) == []
