@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
 from .publish import BUNDLE_NAME, Publisher
 from .render import PACKAGE, Renderer
@@ -52,8 +53,9 @@ def generate_all(repo: Path) -> dict[str, str]:
     limits = load_limits(schema_root)
     outputs: dict[str, str] = {}
     bundle_ids: dict[str, str] = {}
+    published_by_version: dict[str, dict[str, dict[str, object]]] = {}
     for source in versions:
-        published = Publisher(source, limits).publish()
+        published = published_by_version[source.version] = Publisher(source, limits).publish()
         bundle_ids[source.version] = published[BUNDLE_NAME]["$id"]
         unknown = _vendor_keywords(published, set()) - vocabulary
         if unknown:
@@ -69,4 +71,5 @@ def generate_all(repo: Path) -> dict[str, str]:
     current = versions[-1]
     package = VersionParser(current).package()
     outputs.update(Renderer(package, limits).files())
+    outputs[CHANGELOG] = changelog(versions, published_by_version)
     return dict(sorted(outputs.items()))

@@ -58,13 +58,25 @@ CASES = [
     (
         "spg-sos-renames",
         {"spg": {"sos_a_param": 0.25, "sos_b_param": 0.4, "variant": "sos"}},
-        {"spg": {"variant": "sos", "sos_scaling_factor": 0.25, "sos_threshold_factor": 0.4}},
+        {"spg": {"variant": "sos", "sos_scaling_factor": 0.25, "sos_threshold_factor": 0.4,
+                 "stackelberg_sequence": [["verifier"], ["prover"]]}},
     ),
     (
         "spg-stackelberg-sequence-kept",
-        {"spg": {"stackelberg_sequence": [["verifier"], ["prover"]]}},
+        {"spg": {"stackelberg_sequence": [["verifier"], ["prover0", "prover1"]]}},
+        {"spg.stackelberg_sequence": [["verifier"], ["prover0", "prover1"]]},
+    ),
+    (  # 0.1's class default was [[verifier], [prover]]; 1.0's is null (the protocol decides)
+        "spg-stackelberg-sequence-absent-keeps-the-0.1-default",
+        {"interaction_protocol": "debate", "spg": {"variant": "sos"}},
         {"spg.stackelberg_sequence": [["verifier"], ["prover"]]},
     ),
+    (  # without an spg group 0.1 used the protocol's own sequence, as 1.0 does with null
+        "spg-absent-stays-absent",
+        {"trainer": "spg", "interaction_protocol": "debate"},
+        {"spg": MISSING},
+    ),
+    ("spg-null-stays-null", {"spg": None}, {"spg": None}),
     (
         "apps_exclude_flagged-absent-means-false",
         {"code_validation": {"apps_difficulty": "interview"}},
@@ -207,7 +219,7 @@ def test_converting_twice_changes_nothing_more():
 def test_renamed_keys_move_to_the_end_as_in_nip():
     data = config("0.1.0", spg={"sos_a_param": 0.1, "variant": "psos"}, pvg_protocol={}, seed=3)
     out = _quiet_convert(data)
-    assert list(out["spg"]) == ["variant", "sos_scaling_factor"]
+    assert list(out["spg"]) == ["variant", "sos_scaling_factor", "stackelberg_sequence"]
     keys = [k for k in out if not k.startswith("_")]
     assert keys.index("nip_protocol") > keys.index("seed")
 
@@ -217,5 +229,5 @@ def test_keep_key_order_keeps_renamed_keys_in_place():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         out = migrate(data, keep_key_order=True).data
-    assert list(out["spg"]) == ["sos_scaling_factor", "variant"]
+    assert list(out["spg"]) == ["sos_scaling_factor", "variant", "stackelberg_sequence"]
     assert list(out).index("nip_protocol") < list(out).index("seed")

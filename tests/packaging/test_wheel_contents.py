@@ -23,6 +23,7 @@ def test_wheel_carries_the_published_schemas(tmp_path):
     assert shipped and shipped <= names, sorted(shipped - names)
     for required in ("nip/parameters/py.typed", "nip/parameters/_schemas/catalog.json",
                      "nip/parameters/_schemas/1.0/bundle.json",
-                     "nip/parameters/_schemas/1.0/migration.json"):
+                     "nip/parameters/_schemas/1.0/migration.json",
+                     "nip/parameters/_schema_diff/differ.py", "nip/parameters/cli/schema_diff.py"):
         assert required in names
     assert not any(n.startswith("nip/__init__") for n in names), "nip must stay a namespace package"
