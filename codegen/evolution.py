@@ -18,6 +18,7 @@ from typing import Any
 
 from .publish import Publisher
 from .render import _environment, header
+from .runtime import runtime
 from .sources import MIGRATION_FILE, Limits, VersionSource, load_all, load_limits
 
 __all__ = ["CHANGELOG", "Step", "changelog", "evolution", "problems", "scaffold"]
@@ -39,14 +40,12 @@ class Step:
 
 
 def _hooks() -> Mapping[str, Callable[..., Any]]:
-    from nip.parameters._migration.hooks import HOOKS
-
-    return HOOKS
+    return runtime("_migration.hooks").HOOKS
 
 
 def evolution(versions: list[VersionSource], published: Mapping[str, Mapping[str, Any]]) -> list[Step]:
     """One `Step` per version, oldest first. ``published`` holds each version's published files."""
-    from nip.parameters._schema_diff import check_coverage, diff
+    check_coverage, diff = runtime("_schema_diff").check_coverage, runtime("_schema_diff").diff
 
     steps: list[Step] = []
     previous: VersionSource | None = None
@@ -88,7 +87,7 @@ def problems(repo: Path) -> list[str]:
 def scaffold(repo: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """Append to the newest version's migration step the ops that can be inferred for its uncovered
     breaking changes. Returns the ops added and what is still uncovered (write those by hand)."""
-    from nip.parameters._schema_diff import suggest_operations
+    suggest_operations = runtime("_schema_diff").suggest_operations
 
     versions, published = _publish_all(repo)
     if len(versions) < 2:

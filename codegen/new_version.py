@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from . import evolution, released
+from .runtime import runtime
 
 __all__ = ["new_version"]
 
@@ -89,7 +90,8 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
 
 def _without_step_keywords(text: str) -> str:
     """The schema file without `STEP_KEYWORDS`: they describe the step into the version copied."""
-    from nip.parameters._schema_diff import STEP_KEYWORDS, strip_annotations
+    schema_diff = runtime("_schema_diff")
+    STEP_KEYWORDS, strip_annotations = schema_diff.STEP_KEYWORDS, schema_diff.strip_annotations  # noqa: N806
 
     document = json.loads(text)
     stripped = strip_annotations(document, STEP_KEYWORDS)

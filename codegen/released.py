@@ -21,6 +21,8 @@ import json
 import sys
 from pathlib import Path
 
+from .runtime import runtime
+
 __all__ = ["LOCK_FILE", "check", "lock", "released_versions"]
 
 LOCK_FILE = "released.lock"
@@ -54,7 +56,7 @@ def _files(version_dir: Path) -> list[Path]:
 
 def _digest(path: Path) -> str:
     """The hash of what a file means (of its bytes, for a file that is not JSON)."""
-    from nip.parameters._schema_diff import meaning_digest
+    meaning_digest = runtime("_schema_diff").meaning_digest
 
     if path.suffix != ".json":
         return hashlib.sha256(path.read_bytes()).hexdigest()
