@@ -3,7 +3,8 @@
 Authoring files state inheritance with `allOf: [{"$ref": base}]` and leave classes open. The published
 files are closed: each class lists its inherited fields itself (so `additionalProperties: false` works
 without `unevaluatedProperties`, which editors handle only in part), allows its own `_type`, and carries
-the class constants that `to_dict` writes. The bundle embeds every published file with its `$id`.
+the class constants that `to_dict` writes. The bundle holds every class of every file in one `$defs`,
+with local `$ref`s only, so it works on its own.
 """
 
 from __future__ import annotations
@@ -205,21 +206,44 @@ def _generated(source: str) -> str:
     return f"Generated from {source} by `make generate`. Do not edit."
 
 
+def _local_refs(node: Any) -> Any:
+    """`<group>.json#/$defs/X` -> `#/$defs/X`: in the bundle every class sits in one `$defs`."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                file_part, _, pointer = value.partition("#")
+                if not file_part.endswith(".json") or not pointer.startswith("/$defs/"):
+                    raise ValueError(f"$ref {value!r} names no class of a group file")
+                out[key] = "#" + pointer
+            else:
+                out[key] = _local_refs(value)
+        return out
+    if isinstance(node, list):
+        return [_local_refs(item) for item in node]
+    return node
+
+
 def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """One self-contained 2020-12 document: every group embedded under `$defs` with its own `$id`."""
+    """One self-contained 2020-12 document: every class of every group under one `$defs`, every
+    `$ref` a JSON pointer into the document itself and no embedded `$id`. Editors that resolve a
+    `$ref` against the URL they loaded the file from (VS Code) need nothing else, so a user can
+    copy this one file anywhere."""
     root = files["hyper_parameters.json"]
     base_id = root["$id"].rsplit("/", 1)[0] + "/"
-    embedded = {}
-    for name, doc in sorted(files.items()):
-        resource = {k: v for k, v in doc.items() if k != "$schema"}
-        embedded[name] = resource
+    defs: dict[str, Any] = {}
+    for name, doc in files.items():
+        for class_name, definition in doc.get("$defs", {}).items():
+            if class_name in defs:
+                raise ValueError(f"schema/{version}: class {class_name} is defined twice ({name})")
+            defs[class_name] = _local_refs(definition)
     return {
         "$comment": _generated(f"schema/{version}/"),
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": base_id + BUNDLE_NAME,
         "title": f"nip hyper-parameters {version}",
-        "description": f"A complete nip experiment config, schema version {version}. "
-        "Every group file is embedded under $defs with its own $id; nothing is fetched.",
-        "$ref": "hyper_parameters.json#/$defs/HyperParameters",
-        "$defs": embedded,
+        "description": f"A complete nip experiment config, schema version {version}. This one file "
+        "is the whole schema: every $ref points into it, and nothing is fetched.",
+        "$ref": _local_refs({"$ref": root["$ref"]})["$ref"],
+        "$defs": defs,
     }

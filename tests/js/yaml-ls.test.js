@@ -1,26 +1,29 @@
 // yaml-language-server (its language service API) on YAML configs that name the bundle
-// with the modeline `# yaml-language-server: $schema=<bundle $id>`: the same completion,
+// with the modeline `# yaml-language-server: $schema=./bundle.json`: the same completion,
 // value completion and hover checks as for JSON, plus diagnostics.
-// Schemas are served from the published files on disk; any other URI fails the test.
+// As an editor runs offline: each config sits next to the bundle and names it "./bundle.json";
+// file:// URLs are read from disk and every other request (https included) is refused.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { getLanguageService } from "yaml-language-server";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { BUNDLE_ID, loadBundle } from "./lib/load.js";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { BUNDLE_URL, SCHEMA_DIR, loadBundle } from "./lib/load.js";
 import {
-  completionSites, diskSchemaService, docText, hoverText, settle, unescapeMarkdown, workspaceContext,
+  completionSites, offlineSchemaService, docText, hoverText, settle, unescapeMarkdown, workspaceContext,
 } from "./lib/editor.js";
 
-const MODELINE = `# yaml-language-server: $schema=${BUNDLE_ID}\n`;
+const MODELINE = "# yaml-language-server: $schema=./bundle.json\n";
 const sites = completionSites(loadBundle());
-const disk = diskSchemaService();
-const ls = getLanguageService({ schemaRequestService: disk.service, workspaceContext });
+const offline = offlineSchemaService();
+const ls = getLanguageService({ schemaRequestService: offline.service, workspaceContext });
 ls.configure({ validate: true, hover: true, completion: true, schemas: [] });
 
 let docs = 0;
 function open(textWithCursor) {
   const offset = textWithCursor.indexOf("|");
-  const doc = TextDocument.create(`file:///config-${docs++}.yaml`, "yaml", 1, textWithCursor.replace("|", ""));
+  const doc = TextDocument.create(pathToFileURL(join(SCHEMA_DIR, `config-${docs++}.yaml`)).href, "yaml", 1, textWithCursor.replace("|", ""));
   return { doc, position: doc.positionAt(offset) };
 }
 
@@ -117,10 +120,11 @@ test("a wrong value gets a diagnostic covering that value", async () => {
   assert.ok(covering.length, `no diagnostic on xyz; got ${JSON.stringify(diagnostics.map((d) => [d.message, d.range]))}`);
 });
 
-test("yaml-language-server summary: only published schema files were requested", (t) => {
+test("yaml-language-server summary: the bundle was the only schema file requested", (t) => {
   t.diagnostic(`yaml-language-server: ${counts.completionFields} fields checked in completion ` +
     `(${counts.descriptions} with descriptions), ${counts.enumFields} value completions, ${counts.hovers} hovers, ` +
     `over ${sites.length} objects`);
-  t.diagnostic(`schema URIs requested: ${[...new Set(disk.requested)].join(", ")}`);
-  assert.deepEqual(disk.refused, [], "asked for a schema that is not a published file");
+  t.diagnostic(`schema URIs requested: ${[...new Set(offline.requested)].join(", ")}`);
+  assert.deepEqual(offline.refused, [], "asked for a schema over the network");
+  assert.deepEqual([...new Set(offline.requested)], [BUNDLE_URL], "asked for a file other than the bundle");
 });

@@ -1,10 +1,10 @@
 // What an editor should offer for a config that names the bundle, derived from the bundle
-// itself (no field name is written down here), plus a schema request service that serves
-// the published files from disk and records every URI it is asked for.
+// itself (no field name is written down here), plus the schema request service of an editor
+// that is offline: file:// URLs come from disk, anything else is refused.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { BundleIndex, walkSchemas } from "./schema.js";
-import { schemaFiles } from "./load.js";
 
 // nip's fixed mapping from scenario to agent class (the class names are nip's API).
 export const SCENARIO_AGENT_CLASS = {
@@ -74,19 +74,21 @@ export function completionSites(bundle) {
 /** A value to put next to a field name in a document (its default, else null). */
 const sampleValue = (schema) => ("default" in schema ? schema.default : "const" in schema ? schema.const : null);
 
-/** A schemaRequestService over the published files; anything else is refused and recorded. */
-export function diskSchemaService() {
-  const files = schemaFiles();
+/**
+ * A schemaRequestService as an editor has it offline: a file:// URL is read from disk, every
+ * other URL (https included) is refused. Both are recorded, so a test can say exactly which
+ * files a config needed.
+ */
+export function offlineSchemaService() {
   const requested = [];
   const refused = [];
   const service = async (uri) => {
     requested.push(uri);
-    const path = files.get(uri);
-    if (!path) {
+    if (!uri.startsWith("file:")) {
       refused.push(uri);
-      throw new Error(`not a published schema file: ${uri}`);
+      throw new Error(`offline: refusing to fetch ${uri}`);
     }
-    return readFileSync(path, "utf8");
+    return readFileSync(fileURLToPath(uri), "utf8");
   };
   return { service, requested, refused };
 }

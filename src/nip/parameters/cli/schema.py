@@ -19,8 +19,9 @@ examples:
   nip-params schema --out schemas/             export the bundle and the per-group files
   nip-params schema path                       where the installed bundle lives
 
-The bundle is a JSON Schema (draft 2020-12) with every group file embedded under its own $id;
-nothing in it is fetched over the network. Point an editor at it, e.g. in a JSON config:
+The bundle is one JSON Schema (draft 2020-12) file that is the whole schema: every $ref points
+into the file itself, so it works alone, wherever it is copied. Point an editor at it, e.g. in a
+JSON config:
   {"$schema": "/path/printed/by/schema/path/bundle.json", ...}
 or in a YAML config:
   # yaml-language-server: $schema=/path/printed/by/schema/path/bundle.json
