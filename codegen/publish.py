@@ -13,6 +13,7 @@ import copy
 import re
 from typing import Any
 
+from .editor_hints import branch_examples, quiet
 from .sources import JSON_SCHEMA_DIALECT, Limits, VersionSource
 
 BUNDLE_NAME = "bundle.json"
@@ -175,12 +176,16 @@ class Publisher:
             out.setdefault("additionalProperties", False)
         return out
 
+    def _published_class(self, class_name: str) -> dict[str, Any]:
+        return self.publish_class(class_name, self.defs[class_name][1])
+
     def publish_group(self, stem: str) -> dict[str, Any]:
         doc = copy.deepcopy(self.source.groups[stem])
         doc["$defs"] = {
-            name: _quiet_alias(self.publish_class(name, definition))
+            name: quiet(self.publish_class(name, definition))
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
+        doc = branch_examples(doc, self._published_class)
         _markdown(doc)
         doc = _with_limits(_unlisted_aliases(_qualify_local_refs(doc, stem)), self.limits)
         return {"$comment": _generated(f"schema/{self.source.version}/{stem}.json"), **doc}
@@ -190,16 +195,6 @@ class Publisher:
         files = {f"{stem}.json": self.publish_group(stem) for stem in self.source.groups}
         files[BUNDLE_NAME] = bundle(self.source.version, files)
         return files
-
-
-def _quiet_alias(definition: dict[str, Any]) -> dict[str, Any]:
-    """An enum type referenced by fields: editors would show its title and description instead of
-    the field's own, so they move to `$comment` (the generated docs still show them)."""
-    if "enum" not in definition:
-        return definition
-    out = {k: v for k, v in definition.items() if k not in ("title", "description")}
-    out["$comment"] = f"{definition.get('title', '')}: {definition.get('description', '')}"
-    return out
 
 
 def _generated(source: str) -> str:
