@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 
-
 def quiet(definition: dict[str, Any]) -> dict[str, Any]:
     """Every definition is reached through a field's `$ref`, and editors show the innermost
     schema's text (VS Code even merges the target over the field): a definition with its own

@@ -19,6 +19,7 @@ from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
 from .model import AliasSpec, ClassSpec, FieldSpec, ModuleSpec, PackageSpec
+from .ranges import with_range
 from .sources import VersionSource
 
 
@@ -120,7 +121,7 @@ class VersionParser:
             type_hint=type_hint,
             default=default,
             default_factory=factory,
-            description=schema.get("description", ""),
+            description=with_range(schema.get("description", ""), schema),
             group_class=group_class,
             value_class=value_class,
             collection_class=collection_class,

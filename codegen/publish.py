@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .editor_hints import branch_examples, quiet
+from .ranges import described_ranges
 from .sources import JSON_SCHEMA_DIALECT, Limits, VersionSource
 
 BUNDLE_NAME = "bundle.json"
@@ -185,7 +186,7 @@ class Publisher:
             name: quiet(self.publish_class(name, definition))
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
-        doc = branch_examples(doc, self._published_class)
+        doc = described_ranges(branch_examples(doc, self._published_class))
         _markdown(doc)
         doc = _with_limits(_unlisted_aliases(_qualify_local_refs(doc, stem)), self.limits)
         return {"$comment": _generated(f"schema/{self.source.version}/{stem}.json"), **doc}

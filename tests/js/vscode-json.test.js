@@ -40,7 +40,7 @@ function configAt(site, inner, { withSchemaKey = true } = {}) {
 }
 
 const where = (site) => site.path.join(".") || "<root>";
-const counts = { completionFields: 0, descriptions: 0, enumFields: 0, hovers: 0 };
+const counts = { completionFields: 0, descriptions: 0, enumFields: 0, hovers: 0, ranges: 0 };
 
 test("completion offers every field, with its description, at the root, in each group and in each scenario's agent entry", async () => {
   const problems = [];
@@ -82,7 +82,7 @@ test("completion on an enum value offers exactly the allowed values (no doNotSug
   settle("value completion problems", problems);
 });
 
-test("hover on a field name shows its description", async () => {
+test("hover on a field name shows its description, and its range", async () => {
   const problems = [];
   for (const site of sites) {
     for (const [name, field] of site.fields) {
@@ -96,6 +96,9 @@ test("hover on a field name shows its description", async () => {
       if (!shown.includes(field.description)) {
         problems.push({ text: `${where(site)}.${name}: hover ${JSON.stringify(shown)} lacks ${JSON.stringify(field.description)}` });
       }
+      if (field.bounds.length) counts.ranges += 1;
+      const unstated = field.bounds.filter((bound) => !shown.includes(bound));
+      if (unstated.length) problems.push({ text: `${where(site)}.${name}: hover ${JSON.stringify(shown)} does not state ${unstated.join(" and ")}` });
     }
   }
   settle("hover problems", problems);
@@ -118,7 +121,7 @@ test("a wrong value gets a diagnostic covering that value", async () => {
 
 test("vscode-json-languageservice summary: the bundle was the only schema file requested", (t) => {
   t.diagnostic(`vscode-json-languageservice: ${counts.completionFields} fields checked in completion ` +
-    `(${counts.descriptions} with descriptions), ${counts.enumFields} value completions, ${counts.hovers} hovers, ` +
+    `(${counts.descriptions} with descriptions), ${counts.enumFields} value completions, ${counts.hovers} hovers (${counts.ranges} with a range), ` +
     `over ${sites.length} objects`);
   t.diagnostic(`schema URIs requested: ${[...new Set(offline.requested)].join(", ")}`);
   assert.deepEqual(offline.refused, [], "asked for a schema over the network");

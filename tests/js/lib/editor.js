@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BundleIndex } from "./schema.js";
+import { loadLimits } from "./load.js";
 
 // nip's fixed mapping from scenario to agent class (the class names are nip's API).
 export const SCENARIO_AGENT_CLASS = {
@@ -21,7 +22,8 @@ export const RANDOM_AGENT_CLASS = "RandomAgentParameters";
  * RandomAgentParameters entry is also allowed, so its values count as suggestible too).
  *
  * Field facts: description; suggestible (no doNotSuggest); values (enum/const/null an
- * editor should offer); sample (a value to write next to the name).
+ * editor should offer); sample (a value to write next to the name); bounds (the field's
+ * range as ["≥ 0", "< 1"], without the integer limits every integer gets).
  */
 export function completionSites(bundle) {
   const index = new BundleIndex(bundle);
@@ -34,6 +36,7 @@ export function completionSites(bundle) {
         suggestible: !field.schema.doNotSuggest,
         values: isClass ? [] : index.suggestedValues(field),
         sample: isClass ? {} : sampleValue(field.schema),
+        bounds: statedBounds(field.schema),
       });
     }
     return fields;
@@ -55,6 +58,17 @@ export function completionSites(bundle) {
     sites.push({ path: ["agents", "prover"], className, scenario, fields });
   }
   return sites;
+}
+
+const LIMITS = loadLimits();
+const SIGNS = { minimum: "≥", exclusiveMinimum: ">", maximum: "≤", exclusiveMaximum: "<" };
+
+/** The bounds a field states, as "≥ 0", leaving out the integer range every integer gets. */
+function statedBounds(schema) {
+  const limit = { minimum: LIMITS.integerMinimum, maximum: LIMITS.integerMaximum };
+  return Object.entries(SIGNS)
+    .filter(([key]) => key in schema && schema[key] !== limit[key])
+    .map(([key, sign]) => `${sign} ${schema[key]}`);
 }
 
 /** A value to put next to a field name in a document (its default, else null). */

@@ -28,6 +28,10 @@ export function loadBundle() {
 /** The bundle's file:// URL: what a config next to it resolves "./bundle.json" to. */
 export const BUNDLE_URL = pathToFileURL(BUNDLE_PATH).href;
 
+/** schema/limits.json: the string length and integer range every value must keep. JSON.parse
+ * reads the 64-bit bounds as the nearest doubles, as the bundle's own bounds are read. */
+export const loadLimits = () => readJson(join(REPO, "schema/limits.json"));
+
 /** Every vendor keyword of schema/vocabulary.json, with the group it is listed in. */
 export function loadVocabulary() {
   const vocab = readJson(join(REPO, "schema/vocabulary.json"));
