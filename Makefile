@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src codegen tests benchmarks
 	$(VENV)/bin/mypy
 
-test-py: $(STAMP)
+test-py: $(STAMP) $(JS_STAMP)  # tests/docs runs the README's ajv example with node
 	$(PY) -m pytest
 
 test-js: $(STAMP) $(JS_STAMP)

@@ -189,7 +189,7 @@ class Publisher:
         doc = described_ranges(branch_examples(doc, self._published_class))
         _markdown(doc)
         doc = _with_limits(_unlisted_aliases(_qualify_local_refs(doc, stem)), self.limits)
-        return {"$comment": _generated(f"schema/{self.source.version}/{stem}.json"), **doc}
+        return {"$comment": generated(f"schema/{self.source.version}/{stem}.json"), **doc}
 
     def publish(self) -> dict[str, dict[str, Any]]:
         """File name -> published document, including the bundle."""
@@ -198,7 +198,7 @@ class Publisher:
         return files
 
 
-def _generated(source: str) -> str:
+def generated(source: str) -> str:
     return f"Generated from {source} by `make generate`. Do not edit."
 
 
@@ -234,7 +234,7 @@ def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
                 raise ValueError(f"schema/{version}: class {class_name} is defined twice ({name})")
             defs[class_name] = _local_refs(definition)
     return {
-        "$comment": _generated(f"schema/{version}/"),
+        "$comment": generated(f"schema/{version}/"),
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": base_id + BUNDLE_NAME,
         "title": f"nip hyper-parameters {version}",

@@ -16,7 +16,8 @@ EXAMPLES = """\
 examples:
   nip-params schema > nip-params.schema.json   the single-file bundle of the current version
   nip-params schema --version 0.1              the bundle of an older version
-  nip-params schema --out schemas/             export the bundle and the per-group files
+  nip-params schema --out schemas/             export the bundle, the per-group files, the
+                                               keyword vocabulary and the SchemaStore catalog
   nip-params schema path                       where the installed bundle lives
 
 The bundle is one JSON Schema (draft 2020-12) file that is the whole schema: every $ref points
@@ -55,7 +56,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="write the bundle and the per-group files into DIR (created if needed)",
+        help="write the bundle, the per-group files, vocabulary.json (the non-standard keywords, "
+        "for validators such as ajv) and catalog.json into DIR (created if needed)",
     )
     parser.set_defaults(func=run)
     return parser
@@ -78,15 +80,15 @@ def run(args: argparse.Namespace) -> int:
         emit(f"{schema_store.bundle_path(version)}\n", sys.stdout)
         return EXIT_OK
     if args.out:
-        return _export(schema_store.schema_dir(version), Path(args.out))
+        files = [*sorted(schema_store.schema_dir(version).glob("*.json")), *schema_store.shared_files()]
+        return _export(files, Path(args.out))
     text = schema_store.bundle_path(version).read_text(encoding="utf-8")
     emit(text if text.endswith("\n") else text + "\n", sys.stdout)
     return EXIT_OK
 
 
-def _export(source: Path, out: Path) -> int:
-    """Copy every published file of one version (bundle, groups, migration) into ``out``."""
-    files = sorted(source.glob("*.json"))
+def _export(files: list[Path], out: Path) -> int:
+    """Copy the published files of one version (bundle, groups, migration, vocabulary, catalog)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
         written = []
