@@ -37,7 +37,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
 
-test-py: $(STAMP)
+test-py: $(STAMP) $(JS_STAMP)  # tests/docs runs the README's ajv example with node
 	$(PY) -m pytest
 
 test-js: $(STAMP) $(JS_STAMP)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
-from .publish import BUNDLE_NAME, Publisher
+from .publish import BUNDLE_NAME, Publisher, generated
 from .render import PACKAGE, Renderer
 from .sources import load_all, load_limits, load_vocabulary
 
@@ -46,6 +46,13 @@ def catalog(schema_root: Path, bundle_ids: dict[str, str]) -> dict[str, object] 
     }
 
 
+def shipped_vocabulary(schema_root: Path) -> dict[str, object]:
+    """schema/vocabulary.json as shipped: other validators register its keywords (ajv)."""
+    doc = json.loads((schema_root / "vocabulary.json").read_text(encoding="utf-8"))
+    note = doc.pop("$comment", "")
+    return {"$comment": f"{generated('schema/vocabulary.json')} {note}".strip(), **doc}
+
+
 def generate_all(repo: Path) -> dict[str, str]:
     schema_root = repo / "schema"
     versions = load_all(schema_root)
@@ -65,6 +72,7 @@ def generate_all(repo: Path) -> dict[str, str]:
             )
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
+    outputs[f"{PACKAGE}/_schemas/vocabulary.json"] = dump(shipped_vocabulary(schema_root))
     entries = catalog(schema_root, bundle_ids)
     if entries is not None:
         outputs[f"{PACKAGE}/_schemas/catalog.json"] = dump(entries)

@@ -13,7 +13,11 @@ import pytest
 from migration_support import MISSING, config, get_or_missing
 
 from nip.parameters._migration import migrate
-from nip.parameters.errors import MigrationError, NipParametersError
+from nip.parameters.errors import (
+    MigrationError,
+    NipParametersError,
+    ParameterValidationError,
+)
 from nip.parameters.version import (
     ConversionFunctionNotFoundError,
     convert_hyper_param_dict,
@@ -174,6 +178,14 @@ def test_market_making_is_a_clear_error(era):
 def test_a_key_that_cannot_be_placed_is_an_error_not_dropped(given, where):
     with pytest.raises(MigrationError, match=where.replace(".", r"\.")):
         _quiet_convert(config("0.1.0", **given))
+
+
+@pytest.mark.parametrize("era", list(OLD_ERAS), ids=list(OLD_ERAS))
+def test_a_value_outside_its_1_0_range_is_refused_at_its_address_with_the_reason(era):
+    with pytest.raises(ParameterValidationError) as info:
+        _quiet_convert(config(OLD_ERAS[era], rl={"num_iterations": -5}))
+    assert [p.address for p in info.value.problems] == ["rl.num_iterations"]
+    assert "cannot mean anything" in str(info.value)  # the step's reject_invalid reason
 
 
 def test_a_round_minimum_that_is_not_an_integer_is_an_error():

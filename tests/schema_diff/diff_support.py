@@ -44,6 +44,7 @@ FIXTURE: dict[str, dict[str, Any]] = {
     },
     "hyper_parameters": {
         "$id": BASE + "hyper_parameters.json",
+        "$ref": "#/$defs/HyperParameters",
         "$defs": {
             "HyperParameters": {
                 "title": "HyperParameters", "description": "The root.", "type": "object",

@@ -114,6 +114,27 @@ def test_narrowed_type_needs_a_hook_or_a_reject(op, covered):
     assert all(item.covered is covered for item in narrowed.items if item.change.kind == "type_narrowed")
 
 
+def _size_at_least_one(g):
+    group(g)["properties"]["size"]["minimum"] = 1
+
+
+@pytest.mark.parametrize(("op", "covered"), [
+    ({"op": "reject_invalid", "at": "group.size", "why": "zero meant nothing"}, True),
+    ({"op": "reject_invalid", "at": "*", "why": "values that meant nothing are refused"}, True),
+    ({"op": "reject_invalid", "at": "rate", "why": "elsewhere"}, False),
+    ({"op": "hook", "at": "group.size", "name": "at_least_one"}, True),
+], ids=["at-the-field", "above-it", "elsewhere", "hook"])
+def test_narrowed_range_may_be_declared_refused(op, covered):
+    result = compare(_size_at_least_one)
+    assert [c.kind for c in result.of("breaking")] == ["constraint_narrowed"]
+    assert (not check_coverage(result, _step(op)).uncovered()) == covered
+
+
+def test_refusing_invalid_values_does_not_cover_a_narrowed_type():
+    coverage = check_coverage(compare(_tag_not_null), _step({"op": "reject_invalid", "at": "*", "why": "no"}))
+    assert any(item.change.kind == "type_narrowed" for item in coverage.uncovered())
+
+
 def test_ops_after_a_rename_use_the_new_address():
     def rename_and_drop(g):
         _rename_group(g)
@@ -171,7 +192,7 @@ def test_suggested_ops_cover_what_they_can_infer():
     # a bound and a default that is no longer a valid value (null) need a person's decision: a hook
     assert [(item.change.kind, item.change.address) for item in left] == [
         ("constraint_narrowed", "members.*.weight"), ("default_changed", "tag")]
-    assert left[0].needs == "a hook or reject_value at members.*.weight"
+    assert left[0].needs == "a hook, reject_value or reject_invalid at members.*.weight"
 
 
 def test_a_suggested_pin_in_a_group_creates_the_group():

@@ -8,7 +8,7 @@ Each breaking change needs an op of the newer version's ``migration.json`` at it
 | field renamed | ``rename_key`` to the new name (or ``move``) |
 | default changed | ``set_default_if_absent`` with the old default; a ``map_values`` or a ``hook`` that turns the old default into the new one |
 | enum values removed | ``map_values`` or ``reject_value`` naming each removed value |
-| type or constraint narrowed | a ``hook`` or ``reject_value`` |
+| type or constraint narrowed | a ``hook`` or ``reject_value`` (a constraint also ``reject_invalid`` at it or above) |
 | class renamed / removed | ``map_values`` (or ``reject_value``) of its name at ``<address>._type`` |
 | field now required | ``set_default_if_absent`` or ``set_value`` |
 
@@ -170,7 +170,10 @@ class _Tracker:
             return exact and self._keeps_default(op, old, new)
         if kind == "field_required":
             return exact and op.op in ("set_default_if_absent", "set_value")
-        # a narrowed type or constraint: a hook converts, a reject names what no longer fits
+        # a narrowed type or constraint: a hook converts, a reject names what no longer fits; a
+        # narrowed range may also be declared refused (`reject_invalid`, at the address or above)
+        if kind in ("constraint_narrowed", "constraint_changed") and op.op == "reject_invalid":
+            return _is_prefix(at, self.address)
         if not self.address:
             return op.op == "hook"
         return (op.op == "hook" and _is_prefix(at, self.address)) or (exact and op.op == "reject_value")
@@ -209,6 +212,8 @@ def _needs(change: SchemaChange, address: str) -> str:
                 "or a map_values/hook that turns it into the new default")
     if kind == "field_required":
         return f"set_default_if_absent (or set_value) at {at}"
+    if kind in ("constraint_narrowed", "constraint_changed"):
+        return f"a hook, reject_value or reject_invalid at {at}"
     return f"a hook or reject_value at {at}"
 
 

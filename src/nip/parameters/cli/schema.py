@@ -17,7 +17,8 @@ EXAMPLES = """\
 examples:
   nip-params schema > nip-params.schema.json   the single-file bundle of the current version
   nip-params schema --version 0.1              the bundle of an older version
-  nip-params schema --out schemas/             export the bundle and the per-group files
+  nip-params schema --out schemas/             export the bundle, the per-group files, the
+                                               keyword vocabulary and the SchemaStore catalog
   nip-params schema path                       where the installed bundle lives
   nip-params schema diff 0.1 1.0               every change from 0.1 to 1.0, classified
   nip-params schema diff 1.0 schema/1.1 --format json
@@ -31,8 +32,9 @@ constraint changed, or only annotations (title, description, examples). Each is 
   compatible   every old config stays valid and keeps its meaning
   annotation   documentation only
 
-The bundle is a JSON Schema (draft 2020-12) with every group file embedded under its own $id;
-nothing in it is fetched over the network. Point an editor at it, e.g. in a JSON config:
+The bundle is one JSON Schema (draft 2020-12) file that is the whole schema: every $ref points
+into the file itself, so it works alone, wherever it is copied. Point an editor at it, e.g. in a
+JSON config:
   {"$schema": "/path/printed/by/schema/path/bundle.json", ...}
 or in a YAML config:
   # yaml-language-server: $schema=/path/printed/by/schema/path/bundle.json
@@ -80,7 +82,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="write the bundle and the per-group files into DIR (created if needed)",
+        help="write the bundle, the per-group files, vocabulary.json (the non-standard keywords, "
+        "for validators such as ajv) and catalog.json into DIR (created if needed)",
     )
     parser.set_defaults(func=run)
     return parser
@@ -110,15 +113,15 @@ def run(args: argparse.Namespace) -> int:
         emit(f"{schemas.bundle_path(version)}\n", sys.stdout)
         return EXIT_OK
     if args.out:
-        return _export(schemas.schema_dir(version), Path(args.out))
+        files = [*sorted(schemas.schema_dir(version).glob("*.json")), *schemas.shared_files()]
+        return _export(files, Path(args.out))
     text = schemas.bundle_path(version).read_text(encoding="utf-8")
     emit(text if text.endswith("\n") else text + "\n", sys.stdout)
     return EXIT_OK
 
 
-def _export(source: Path, out: Path) -> int:
-    """Copy every published file of one version (bundle, groups, migration) into ``out``."""
-    files = sorted(source.glob("*.json"))
+def _export(files: list[Path], out: Path) -> int:
+    """Copy the published files of one version (bundle, groups, migration, vocabulary, catalog)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
         written = []
