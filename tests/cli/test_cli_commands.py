@@ -34,7 +34,7 @@ def test_every_command_has_help_with_examples(cli) -> None:
 def test_every_command_is_in_the_command_table() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert list(sub.choices) == list(COMMANDS) == ["validate", "schema", "defaults", "get", "migrate"]
+    assert list(sub.choices) == list(COMMANDS) == ["validate", "schema", "defaults", "get", "migrate", "compose", "sweep", "diff"]
     assert [module.__name__.rsplit(".", 1)[-1] for module in COMMANDS.values()] == list(COMMANDS)
 
 

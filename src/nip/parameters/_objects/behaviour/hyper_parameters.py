@@ -1,14 +1,17 @@
-"""Root behaviour: agents from the scenario, package metadata, and migrating old dicts."""
+"""Root behaviour: agents from the scenario, package metadata, migrating old dicts (and W&B's),
+and overrides."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
+from ..._files.wandb import plain_run_config
 from ..._migration import migrate_on_load, package_meta
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
 from ..build import group_from_mapping
+from ..overrides import Override, build_with_overrides
 
 
 class HyperParametersBehaviour:
@@ -41,6 +44,10 @@ class HyperParametersBehaviour:
         if cls._is_random_entry(entry):
             return cls.RANDOM_AGENT_CLASS
         return cls._scenario_agent_class(data.get("scenario")) or cls.RANDOM_AGENT_CLASS
+
+    @classmethod
+    def _collection_entry_classes(cls) -> tuple[type, ...]:
+        return (*dict.fromkeys(cls.AGENT_CLASS_BY_SCENARIO.values()), cls.RANDOM_AGENT_CLASS)
 
     def _process_agents(self) -> None:
         agent_class = self._scenario_agent_class(self.scenario)
@@ -85,5 +92,20 @@ class HyperParametersBehaviour:
 
     @classmethod
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
-        """A dict that states an older `_package_version` is migrated first, with a warning."""
-        return migrate_on_load(params_dict)
+        """W&B's additions are dropped (a run file's wrapping, the API's `_wandb`); then a dict that
+        states an older `_package_version` is migrated, with a warning."""
+        return migrate_on_load(plain_run_config(params_dict))
+
+    # ---- overrides ----------------------------------------------------------------------------
+    def with_overrides(
+        self, overrides: Mapping[str, Any] | Iterable[str | Override]
+    ) -> Any:
+        """A new config: this one with `overrides` applied, checked; this object is unchanged.
+
+        `overrides` is a mapping of dotted address -> value (``{"rl.lr": 1e-4}``; a key
+        ``"~ADDRESS"`` removes the value there, so its default applies again) or a list of
+        ``"ADDRESS=VALUE"`` / ``"~ADDRESS"`` strings, VALUE read as YAML (``["rl.lr=1e-4"]``).
+        Agents are addressed by name (``agents.prover.d_gnn``, ``agents._default.d_gnn``) and
+        list items by index. Values are converted to the type the schema gives the address.
+        """
+        return build_with_overrides(type(self), self.to_dict(), overrides)
