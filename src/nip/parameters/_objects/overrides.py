@@ -324,7 +324,13 @@ def check_value(root: type, data: Mapping[str, Any] | None, address: str, value:
     if target.depth != len(parts) or target.kinds[-1] != "field" or not class_keys(target.owner.__name__):
         return converted, []  # inside a value, or a whole agent entry: checked when built
     prefix = parts[: target.depth - 1]
-    problems = [p.prefixed(*prefix) for p in class_problems(target.owner.__name__, {target.field: converted})
+    # The keys the class requires, from the config where it has them: a complete dict takes the
+    # validator's fast path; only a faulty one is explained.
+    required = (shipped.class_schema(shipped.CURRENT_VERSION, target.owner.__name__) or {}).get("required", ())
+    known = data if target.depth == 1 and isinstance(data, Mapping) else {}
+    instance = {key: known[key] for key in required if key in known}
+    instance[target.field] = converted
+    problems = [p.prefixed(*prefix) for p in class_problems(target.owner.__name__, instance)
                 if p.path[:1] == (target.field,)]
     return converted, problems
 

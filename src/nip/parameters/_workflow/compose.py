@@ -42,8 +42,8 @@ def load_base(source: Source) -> dict[str, Any]:
 def merge(configs: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """The configs merged in order: groups and agents key by key, a later value winning.
 
-    A group or agent whose `_type` differs from the earlier one's replaces it whole (merging the
-    fields of two classes would give neither).
+    A group or agent that names its class (`_type`) replaces an earlier one that does not name the
+    same class, whole: merging the fields of two classes would give neither.
     """
     out: dict[str, Any] = {}
     for config in configs:
@@ -63,7 +63,9 @@ def _merged(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> dict[str, A
 
 
 def _same_class(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> bool:
-    return "_type" not in earlier or "_type" not in later or earlier["_type"] == later["_type"]
+    """May `later` be merged into `earlier`? Not when it names its class (`_type`) and the earlier
+    one does not name the same (a hand-written entry's class is implicit: it may differ)."""
+    return "_type" not in later or earlier.get("_type") == later["_type"]
 
 
 def compose(bases: Sequence[Source], overrides: Mapping[str, Any] | Iterable[str | Override]) -> Any:

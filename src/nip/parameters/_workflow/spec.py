@@ -109,7 +109,7 @@ def load_spec(spec: Source) -> Spec:
     problem. A base file is read relative to the spec file (to the working directory for a
     mapping)."""
     line: LineFinder = _no_lines
-    if isinstance(spec, Mapping):
+    if isinstance(spec, Mapping) or not isinstance(spec, str | os.PathLike):
         data: Any = spec
         source, folder = "<spec>", Path.cwd()
     else:
@@ -180,14 +180,15 @@ def _grid(value: Any, base: dict[str, Any], problems: _Problems) -> dict[str, li
                          hint=f"write [{brief(values)}] for a single value" if not isinstance(values, list) else None)
             continue
         try:
-            resolve(root, base, address_parts(str(address)))
+            target = resolve(root, base, address_parts(str(address)))
         except ParameterValidationError as error:
             problems.extend(where, str(address), list(error.problems))
             continue
         converted = []
         for index, item in enumerate(values):
             found: list[Problem] = []
-            for context in contexts:
+            # an agent's class can follow from a root value the grid varies: check under each
+            for context in contexts if "entry" in target.kinds else [base]:
                 item_value, more = check_value(root, context, str(address), item)
                 found += [p for p in more if p not in found]
             converted.append(item_value)
