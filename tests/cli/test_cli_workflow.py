@@ -77,11 +77,12 @@ def test_compose_writes_atomically_and_nothing_on_error(cli, tmp_path) -> None:
     ("argv", "code", "says"),
     [
         ([], 2, "give base files"),
-        (["seed=1", "base.yaml"], 2, "comes after an override"),
+        (["seed=1", str(SWEEP_BASE)], 2, "comes after an override"),
         (["missing.yaml"], 2, "no such file"),
         ([*GI, "-o", "x.toml"], 2, "cannot write TOML"),
         (GI[:2], 1, "missing required key 'dataset'"),
-        ([*GI, "rl.lr"], 2, "comes after an override"),
+        ([*GI, "rl.lr", "x y=1", "rl.lrr=1"], 1, "'rl.lr': expected ADDRESS=VALUE or ~ADDRESS"),
+        ([*GI, "rl.lrr=1", "ppo.num_epochs=2"], 1, "did you mean rl.num_epochs"),
     ],
 )
 def test_compose_usage_and_input_errors(cli, argv, code, says) -> None:

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from nip.parameters import HyperParameters, ParameterValidationError, SpecError, expand_sweep
+from nip.parameters import (
+    HyperParameters,
+    ParameterValidationError,
+    SpecError,
+    expand_sweep,
+)
 from nip.parameters._workflow.spec import load_spec
 from nip.parameters._workflow.sweep import expand
 from nip.parameters._workflow.wandb_sweep import wandb_sweep_config
@@ -40,7 +45,7 @@ def test_the_product_in_grid_order_with_values_converted():
     for overrides, params in combinations:
         assert isinstance(params, HyperParameters)
         assert params.seed == overrides["seed"] and params.rl.lr == overrides["rl.lr"]
-    with pytest.raises(SpecError, match="grid.dataset.0: expected string, got integer 10"):
+    with pytest.raises(SpecError, match=r"grid\.dataset\.0: expected string, got integer 10"):
         expand_sweep({"base": BASE, "grid": {"dataset": [10]}})  # YAML read it as a number
 
 

@@ -114,18 +114,31 @@ def overrides_from(overrides: Mapping[str, Any] | Iterable[str | Override]) -> l
         raise ParameterValidationError.single(
             (), f"expected a mapping or a list of overrides, got the string {brief(overrides)}",
             hint="wrap a single override in a list: [\"rl.lr=1e-4\"]")
-    if isinstance(overrides, Mapping):
-        out = []
-        for key, value in overrides.items():
-            text = str(key)
-            if text.startswith(REMOVE):
-                _check_address(text[len(REMOVE):], text)
-                out.append(Override(text[len(REMOVE):], remove=True))
+    items = list(overrides)  # a mapping's keys
+    out: list[Override] = []
+    problems: list[Problem] = []
+    for item in items:
+        try:
+            if isinstance(item, Override):
+                out.append(item)
+            elif isinstance(overrides, Mapping):
+                out.append(_from_entry(str(item), overrides[item]))
             else:
-                _check_address(text, text)
-                out.append(Override(text, dump_value(value)))
-        return out
-    return [item if isinstance(item, Override) else parse_override(str(item)) for item in overrides]
+                out.append(parse_override(str(item)))
+        except ParameterValidationError as error:
+            problems += error.problems
+    if problems:
+        raise ParameterValidationError(problems, subject="override")
+    return out
+
+
+def _from_entry(key: str, value: Any) -> Override:
+    """A mapping entry: the value is a Python value, taken as it is (no YAML)."""
+    if key.startswith(REMOVE):
+        _check_address(key[len(REMOVE):], key)
+        return Override(key[len(REMOVE):], remove=True)
+    _check_address(key, key)
+    return Override(key, dump_value(value))
 
 
 # ---- where an address points ---------------------------------------------------------------------
@@ -413,18 +426,21 @@ def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Ove
                 context.pop(override.address, None)
             else:
                 context[override.address] = override.value
+    problems: list[Problem] = []
     for override in overrides:
         parts = override.parts
         try:
             target = resolve(root, out, parts, context=context)
+            if override.remove and target.kinds[-1] == "index":
+                raise ParameterValidationError.single(parts, "a list item cannot be removed",
+                                                      hint="set the whole list instead")
         except ParameterValidationError as error:
-            raise _annotated(error, [override], subject="override") from None
-        if override.remove and target.kinds[-1] == "index":
-            raise _annotated(ParameterValidationError.single(
-                parts, "a list item cannot be removed", hint="set the whole list instead"),
-                [override], subject="override")
+            problems += _annotated(error, [override]).problems
+            continue
         value = REMOVED if override.remove else convert(override.value, target.schema, override.raw)
         _set(out, setter(target, parts), value, owned)
+    if problems:
+        raise ParameterValidationError(problems, subject="override")
     return out
 
 

@@ -73,10 +73,9 @@ def run(args: argparse.Namespace) -> int:
         return usage_error("compose", "give base files and/or ADDRESS=VALUE overrides")
     first = next((i for i, item in enumerate(items) if is_override(item)), len(items))
     bases, overrides = items[:first], items[first:]
-    late = [item for item in overrides if not is_override(item)]
-    if late:
-        return usage_error("compose", f"{late[0]!r} comes after an override: give base files first "
-                           "(or, if it is meant as an override, write ADDRESS=VALUE)")
+    late = [item for item in overrides if not is_override(item) and Path(item).is_file()]
+    if late:  # anything else after the first override is one, and is reported if malformed
+        return usage_error("compose", f"{late[0]!r} comes after an override: give base files first")
     fmt = args.format or (format_of(args.output) if args.output else None) or "json"
     if fmt not in ("json", "yaml"):
         return usage_error("compose", f"cannot write {fmt.upper()}: use --format json or yaml")
