@@ -121,6 +121,8 @@ def test_a_spec_file_reports_every_problem_at_its_line(tmp_path):
          "lists of the same length"),
         ({"base": BASE, "grid": {"seed": [1]}, "name": ""}, "file name template"),
         ({"base": BASE, "grid": {"seed": [1]}, "wandb": {"parameters": {}}}, "made from grid"),
+        ({"base": {**BASE, "agents": {"verifier": {}}}, "grid": {"seed": [1]},
+          "name": "{agents.prover.d_gnn}"}, "has no value in combination #0"),
     ],
 )
 def test_malformed_specs(spec, says):

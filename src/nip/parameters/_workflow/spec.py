@@ -26,8 +26,9 @@ from typing import Any
 
 from .._files import read_config
 from .._files.locate import LineFinder, line_finder
+from .._objects.addresses import resolve
 from .._objects.lookup import address_parts
-from .._objects.overrides import Setter, check_value, resolve, setter
+from .._objects.overrides import Setter, check_value, setter
 from .._validation import closest
 from ..errors import (
     ConfigFileError,

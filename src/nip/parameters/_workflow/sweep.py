@@ -117,7 +117,12 @@ def _names(spec: Spec, built: list[tuple[dict[str, Any], Any]]) -> list[str]:
             elif placeholder in overrides:
                 values[placeholder] = _value_text(overrides[placeholder])
             else:
-                values[placeholder] = _value_text(dump_value(params.get(placeholder)))
+                try:
+                    values[placeholder] = _value_text(dump_value(params.get(placeholder)))
+                except KeyError:  # e.g. an agent this combination does not have
+                    problem = Problem(("name",), f"{{{placeholder}}} has no value in combination "
+                                      f"#{index} ({overrides_text(overrides)})")
+                    raise SpecError([problem], source=spec.source, lines=[spec.line(("name",))]) from None
         name = template
         for placeholder, text in values.items():
             name = name.replace("{" + placeholder + "}", text)

@@ -15,8 +15,9 @@ from typing import Any
 
 from .._files import read_config
 from .._files.locate import line_finder
+from .._objects.addresses import json_types, resolve
 from .._objects.lookup import address_parts
-from .._objects.overrides import check_value, json_types, resolve
+from .._objects.overrides import check_value
 from .._validation import closest
 from ..errors import ParameterValidationError, Problem, SpecError, brief
 from .compose import root_class
