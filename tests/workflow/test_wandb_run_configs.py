@@ -76,3 +76,23 @@ def test_from_dict_also_takes_the_wrapped_form(config):
 def test_other_unknown_keys_are_still_reported(config):
     with pytest.raises(ValueError, match="unknown key 'wandb_project_name'"):
         HyperParameters.from_dict({**config, "_wandb": {}, "wandb_project_name": "x"})
+
+
+def test_from_dict_knows_w_and_b_dicts_by_the_keys_the_file_reader_uses():
+    from nip.parameters._files import wandb
+    from nip.parameters._objects.behaviour import hyper_parameters
+
+    assert hyper_parameters._WANDB_KEYS == (wandb.VERSION_KEY, wandb.BOOKKEEPING_KEY)
+
+
+def test_importing_the_package_loads_neither_the_file_readers_nor_the_workflow():
+    import subprocess
+    import sys
+
+    probe = ("import sys, nip.parameters as p; p.HyperParameters.from_dict({'scenario': "
+             "'graph_isomorphism', 'trainer': 'vanilla_ppo', 'dataset': 'x'}); "
+             "heavy = {'yaml', 'nip.parameters._files', 'nip.parameters._workflow.diff', "
+             "'nip.parameters._workflow.sweep', 'nip.parameters._objects.overrides'}; "
+             "print(sorted(heavy & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -12,46 +12,22 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from .._migration.report import ABSENT
-from .._migration.report import _show as show_value
 from .._objects.agents import DEFAULT_AGENT, UPDATE_REPR_KEY
 from .._objects.build import check_class
 from .._objects.dump import dump_value
 from .._objects.fields import FieldInfo, field_infos
 from .._objects.values import ParameterValue
-from ..errors import ParameterValidationError, jsonable
+from ..errors import ParameterValidationError
 from .compose import root_class
+from .difference import Difference, same_value
 
 __all__ = ["ABSENT", "Difference", "diff", "side_by_side"]
 
 _META = frozenset({"_package_version", "_package_name", "$schema"})  # not settings: never compared
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One leaf that differs: its dotted address and both values (`ABSENT` where a side has none)."""
-
-    address: str
-    left: Any
-    right: Any
-
-    def __str__(self) -> str:
-        return f"{self.address}: {show_value(self.left)} -> {show_value(self.right)}"
-
-    @property
-    def same(self) -> bool:
-        return _same(self.left, self.right)
-
-    def to_json(self) -> dict[str, Any]:
-        change = ("added" if self.left is ABSENT else "removed" if self.right is ABSENT
-                  else "same" if self.same else "changed")
-        return {"address": self.address, "change": change,
-                "left": None if self.left is ABSENT else jsonable(self.left),
-                "right": None if self.right is ABSENT else jsonable(self.right)}
 
 
 def diff(a: Any, b: Any, *, names: tuple[str, str] = ("a", "b")) -> list[Difference]:
@@ -116,7 +92,7 @@ def _plain(left: Any, right: Any, path: tuple[str, ...], out: list[Difference],
         for key in _keys(left, right):
             if key not in _META:
                 _plain(left.get(key, ABSENT), right.get(key, ABSENT), (*path, str(key)), out, everything)
-    elif everything or not _same(left, right):
+    elif everything or not same_value(left, right):
         out.append(Difference(".".join(path), left, right))
 
 
@@ -142,20 +118,6 @@ def _entry(agents: Mapping[str, Any], name: str) -> Any:
     return agents.get(name, agents.get(DEFAULT_AGENT, ABSENT))
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal as JSON values: 1 and 1.0 are, true and 1 are not; lists and tuples alike."""
-    if a is b:
-        return True
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    return (type(a) is type(b) and a == b) or (
-        isinstance(a, (int, float)) and isinstance(b, (int, float)) and a == b)
-
-
 # ---- the fast walk: two checked dicts, filled only where they differ ------------------------------
 class _Walk:
     """Both configs' trees at once; `left` and `right` are the whole configs (they decide the
@@ -173,7 +135,7 @@ class _Walk:
             key = info.json_name
             lv, rv = left.get(key, ABSENT), right.get(key, ABSENT)
             if lv is not ABSENT and rv is not ABSENT and lv == rv and (
-                    type(lv) is type(rv) or _same(lv, rv)):  # checked dicts: `==` tells enough
+                    type(lv) is type(rv) or same_value(lv, rv)):  # checked dicts: `==` tells enough
                 continue
             where = (*path, key)
             if info.collection_class is not None:

@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         report_error(f"{len(combinations)} combinations, all valid (dry run: nothing written)", "sweep",
                      kind="note")
         return EXIT_OK
+    if not args.output and args.spec == "-":
+        return usage_error("sweep", "a spec read from stdin needs -o DIR")
     directory = Path(args.output) if args.output else Path(Path(args.spec).stem)
     try:
         write_sweep(directory, combinations, args.format, force=args.force)

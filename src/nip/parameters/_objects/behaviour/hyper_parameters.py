@@ -4,14 +4,19 @@ and overrides."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..._files.wandb import plain_run_config
 from ..._migration import migrate_on_load, package_meta
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
 from ..build import group_from_mapping
-from ..overrides import Override, build_with_overrides
+
+if TYPE_CHECKING:
+    from ..overrides import Override
+
+# The keys by which W&B's dicts are known (_files/wandb.py: VERSION_KEY, BOOKKEEPING_KEY), named
+# here so that a plain dict never loads the file readers (`import nip.parameters` stays light).
+_WANDB_KEYS = ("wandb_version", "_wandb")
 
 
 class HyperParametersBehaviour:
@@ -94,7 +99,11 @@ class HyperParametersBehaviour:
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
         """W&B's additions are dropped (a run file's wrapping, the API's `_wandb`); then a dict that
         states an older `_package_version` is migrated, with a warning."""
-        return migrate_on_load(plain_run_config(params_dict))
+        if any(key in params_dict for key in _WANDB_KEYS):
+            from ..._files.wandb import plain_run_config
+
+            params_dict = plain_run_config(params_dict)
+        return migrate_on_load(params_dict)
 
     # ---- overrides ----------------------------------------------------------------------------
     def with_overrides(
@@ -108,4 +117,8 @@ class HyperParametersBehaviour:
         Agents are addressed by name (``agents.prover.d_gnn``, ``agents._default.d_gnn``) and
         list items by index. Values are converted to the type the schema gives the address.
         """
+        from ..overrides import (
+            build_with_overrides,  # with the file readers: loaded when used
+        )
+
         return build_with_overrides(type(self), self.to_dict(), overrides)
