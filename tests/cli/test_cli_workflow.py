@@ -251,3 +251,10 @@ def test_get_and_migrate_read_w_and_b_run_files(cli, tmp_path) -> None:
     refused = cli("migrate", "--in-place", str(copy))
     assert refused.code == 2 and "W&B run config" in refused.out
     assert copy.read_bytes() == OLD_RUN_FILE.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_a_string_that_looks_like_a_number_survives_the_written_file(cli, tmp_path, fmt) -> None:
+    out = tmp_path / f"run.{fmt}"
+    assert cli("compose", *GI[:2], "dataset=1e3", "-o", str(out)).code == 0
+    assert cli("get", str(out), "dataset").out == "1e3\n"  # read back as the string it is
