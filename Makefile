@@ -5,7 +5,7 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 JS_STAMP := tests/js/node_modules/.installed
 
-.PHONY: setup generate check test test-py test-js run bench lint new-version clean
+.PHONY: setup generate check test test-py test-js run bench lint new-version scaffold-migration clean
 
 setup: $(STAMP)
 
@@ -23,7 +23,8 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 generate: $(STAMP)
 	$(PY) -m codegen
 
-## check: fail if regenerating would change any committed file, or a released schema changed
+## check: fail if regenerating would change any committed file, a released schema changed, or a
+## breaking change has no migration op
 check: $(STAMP)
 	$(PY) -m codegen --check
 
@@ -36,7 +37,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
 
-test-py: $(STAMP)
+test-py: $(STAMP) $(JS_STAMP)  # tests/docs runs the README's ajv example with node
 	$(PY) -m pytest
 
 test-js: $(STAMP) $(JS_STAMP)
@@ -52,6 +53,10 @@ run: generate
 new-version: $(STAMP)
 	@test -n "$(VERSION)" || { echo "usage: make new-version VERSION=x.y" >&2; exit 2; }
 	$(PY) -m codegen.new_version $(VERSION)
+
+## scaffold-migration: append to the newest version's migration.json the ops its breaking changes need
+scaffold-migration: $(STAMP)
+	$(PY) -m codegen.new_version --scaffold
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

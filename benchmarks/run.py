@@ -33,6 +33,7 @@ from _peers import (
     jsonschema_rs_peer,
     pydantic_peer,
 )
+from _workflow import workflow_rows
 
 import nip.parameters as nip_params
 from nip.parameters import HyperParameters
@@ -47,6 +48,7 @@ class Settings:
     files: int
     cli_runs: int
     generate_runs: int
+    sweep_combinations: int
 
 
 FULL = Settings(
@@ -56,6 +58,7 @@ FULL = Settings(
     files=1000,
     cli_runs=3,
     generate_runs=3,
+    sweep_combinations=10_000,
 )
 QUICK = Settings(
     budget=0.4,
@@ -64,6 +67,7 @@ QUICK = Settings(
     files=100,
     cli_runs=1,
     generate_runs=1,
+    sweep_combinations=1_000,
 )
 
 
@@ -440,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         rows: list[Row] = []
         for cfg in cfgs:
             rows += in_process_rows(cfg, peers, reference, s)
+        rows += workflow_rows(s.sweep_combinations, s.budget, s.sample_seconds, log)
         rows += process_rows(cfgs, s, work, notes)
 
     mode = "quick (smoke: rough numbers)" if args.quick else "full"

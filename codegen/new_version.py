@@ -1,13 +1,15 @@
 """Start a new schema version: ``python -m codegen.new_version X.Y`` (``make new-version VERSION=X.Y``).
 
 1. copies the current (newest) ``schema/<current>/`` to ``schema/<X.Y>/``, pointing every ``$id`` at
-   the new version;
+   the new version and dropping the keywords that described the step into the current version
+   (``x-renamed-from``, ``x-old-default``);
 2. locks ``schema/<current>/``, which is now released and immutable (``codegen/released.py``);
 3. scaffolds ``schema/<X.Y>/migration.json``, an empty step from the current version;
 4. regenerates everything (``python -m codegen``).
 
-Then edit the schema files, declare each change in migration.json, ``make generate`` and
-``make test`` (see docs/migrations.md).
+Then edit the schema files, ``make generate``, and declare each breaking change in migration.json:
+``make check`` names every one that has no op, and ``python -m codegen.new_version --scaffold``
+(``make scaffold-migration``) appends the ops it can infer. Then ``make test`` (docs/migrations.md).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import released
+from . import evolution, released
+from .runtime import runtime
 
 __all__ = ["new_version"]
 
@@ -55,7 +58,7 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
         if path.name == MIGRATION_FILE:
             continue
         text = path.read_text(encoding="utf-8").replace(old_base, new_base)
-        (target / path.name).write_text(text, encoding="utf-8")
+        (target / path.name).write_text(_without_step_keywords(text), encoding="utf-8")
     for path in sorted(source.iterdir()):  # anything else travels unchanged
         if path.is_file() and path.suffix != ".json":
             shutil.copy2(path, target / path.name)
@@ -79,18 +82,52 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
     print(f"created schema/{version}/ from schema/{current}/; locked {len(newly_locked)} file(s) of {current}")
     if generate:
         subprocess.run([sys.executable, "-m", "codegen"], cwd=repo_root, check=True)
-    print(f"next: edit schema/{version}/*.json, declare each change in schema/{version}/{MIGRATION_FILE}, "
-          "then `make generate` and `make test` (docs/migrations.md)")
+    print(f"next: edit schema/{version}/*.json and `make generate`; `make check` names each breaking change "
+          f"that needs an op in schema/{version}/{MIGRATION_FILE}, and `make scaffold-migration` pre-fills "
+          "the ops it can infer; then `make test` (docs/migrations.md)")
     return target
+
+
+def _without_step_keywords(text: str) -> str:
+    """The schema file without `STEP_KEYWORDS`: they describe the step into the version copied."""
+    schema_diff = runtime("_schema_diff")
+    STEP_KEYWORDS, strip_annotations = schema_diff.STEP_KEYWORDS, schema_diff.strip_annotations  # noqa: N806
+
+    document = json.loads(text)
+    stripped = strip_annotations(document, STEP_KEYWORDS)
+    if stripped == document:
+        return text  # untouched: keep the author's formatting
+    return json.dumps(stripped, indent=2) + "\n"
+
+
+def scaffold(repo_root: Path) -> int:
+    """Append the ops that can be inferred to the newest version's migration step; report the rest."""
+    added, left = evolution.scaffold(Path(repo_root))
+    for op in added:
+        print(f"added: {json.dumps(op, ensure_ascii=False)}")
+    print(f"{len(added)} op(s) added to the migration step; review each (their `why` says TODO where "
+          "a person must decide)")
+    for problem in left:
+        print(f"still needs an op by hand: {problem}", file=sys.stderr)
+    return 1 if left else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen.new_version", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("version", help="the new version, major.minor (e.g. 1.1)")
+    parser.add_argument("version", nargs="?", help="the new version, major.minor (e.g. 1.1)")
+    parser.add_argument("--scaffold", action="store_true",
+                        help="instead: append to the newest version's migration.json the ops its "
+                        "breaking changes need, as far as they can be inferred")
     parser.add_argument("--no-generate", action="store_true", help="skip `python -m codegen`")
     parser.add_argument("--repo", type=Path, default=Path(__file__).resolve().parent.parent)
     args = parser.parse_args(argv)
+    if args.scaffold:
+        if args.version is not None:
+            parser.error("--scaffold works on the newest version and takes no VERSION")
+        return scaffold(args.repo)
+    if args.version is None:
+        parser.error("give the new VERSION (e.g. 1.1), or --scaffold")
     new_version(args.repo, args.version, generate=not args.no_generate)
     return 0
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
-from .publish import BUNDLE_NAME, Publisher
+from .publish import BUNDLE_NAME, Publisher, generated
 from .render import PACKAGE, Renderer
 from .sources import load_all, load_limits, load_vocabulary
 
@@ -45,6 +46,13 @@ def catalog(schema_root: Path, bundle_ids: dict[str, str]) -> dict[str, object] 
     }
 
 
+def shipped_vocabulary(schema_root: Path) -> dict[str, object]:
+    """schema/vocabulary.json as shipped: other validators register its keywords (ajv)."""
+    doc = json.loads((schema_root / "vocabulary.json").read_text(encoding="utf-8"))
+    note = doc.pop("$comment", "")
+    return {"$comment": f"{generated('schema/vocabulary.json')} {note}".strip(), **doc}
+
+
 def generate_all(repo: Path) -> dict[str, str]:
     schema_root = repo / "schema"
     versions = load_all(schema_root)
@@ -52,8 +60,9 @@ def generate_all(repo: Path) -> dict[str, str]:
     limits = load_limits(schema_root)
     outputs: dict[str, str] = {}
     bundle_ids: dict[str, str] = {}
+    published_by_version: dict[str, dict[str, dict[str, object]]] = {}
     for source in versions:
-        published = Publisher(source, limits).publish()
+        published = published_by_version[source.version] = Publisher(source, limits).publish()
         bundle_ids[source.version] = published[BUNDLE_NAME]["$id"]
         unknown = _vendor_keywords(published, set()) - vocabulary
         if unknown:
@@ -63,10 +72,12 @@ def generate_all(repo: Path) -> dict[str, str]:
             )
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
+    outputs[f"{PACKAGE}/_schemas/vocabulary.json"] = dump(shipped_vocabulary(schema_root))
     entries = catalog(schema_root, bundle_ids)
     if entries is not None:
         outputs[f"{PACKAGE}/_schemas/catalog.json"] = dump(entries)
     current = versions[-1]
     package = VersionParser(current).package()
     outputs.update(Renderer(package, limits).files())
+    outputs[CHANGELOG] = changelog(versions, published_by_version)
     return dict(sorted(outputs.items()))

@@ -26,6 +26,7 @@ from .model import (
     ModuleSpec,
     PackageSpec,
 )
+from .ranges import with_range
 from .sources import ROOT_GROUP, VersionSource
 
 
@@ -129,7 +130,7 @@ class VersionParser:
             type_hint=type_hint,
             default=default,
             default_factory=factory,
-            description=schema.get("description", ""),
+            description=with_range(schema.get("description", ""), schema),
             group_class=group_class,
             value_class=value_class,
             collection_class=collection_class,

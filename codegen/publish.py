@@ -3,7 +3,8 @@
 Authoring files state inheritance with `allOf: [{"$ref": base}]` and leave classes open. The published
 files are closed: each class lists its inherited fields itself (so `additionalProperties: false` works
 without `unevaluatedProperties`, which editors handle only in part), allows its own `_type`, and carries
-the class constants that `to_dict` writes. The bundle embeds every published file with its `$id`.
+the class constants that `to_dict` writes. The bundle holds every class of every file in one `$defs`,
+with local `$ref`s only, so it works on its own.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import copy
 import re
 from typing import Any
 
+from .editor_hints import branch_examples, quiet
+from .ranges import described_ranges
 from .sources import JSON_SCHEMA_DIALECT, Limits, VersionSource
 
 BUNDLE_NAME = "bundle.json"
@@ -174,15 +177,19 @@ class Publisher:
             out.setdefault("additionalProperties", False)
         return out
 
+    def _published_class(self, class_name: str) -> dict[str, Any]:
+        return self.publish_class(class_name, self.defs[class_name][1])
+
     def publish_group(self, stem: str) -> dict[str, Any]:
         doc = copy.deepcopy(self.source.groups[stem])
         doc["$defs"] = {
-            name: _quiet_alias(self.publish_class(name, definition))
+            name: quiet(self.publish_class(name, definition))
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
+        doc = described_ranges(branch_examples(doc, self._published_class))
         _markdown(doc)
         doc = _with_limits(_unlisted_aliases(_qualify_local_refs(doc, stem)), self.limits)
-        return {"$comment": _generated(f"schema/{self.source.version}/{stem}.json"), **doc}
+        return {"$comment": generated(f"schema/{self.source.version}/{stem}.json"), **doc}
 
     def publish(self) -> dict[str, dict[str, Any]]:
         """File name -> published document, including the bundle."""
@@ -191,35 +198,48 @@ class Publisher:
         return files
 
 
-def _quiet_alias(definition: dict[str, Any]) -> dict[str, Any]:
-    """An enum type referenced by fields: editors would show its title and description instead of
-    the field's own, so they move to `$comment` (the generated docs still show them)."""
-    if "enum" not in definition:
-        return definition
-    out = {k: v for k, v in definition.items() if k not in ("title", "description")}
-    out["$comment"] = f"{definition.get('title', '')}: {definition.get('description', '')}"
-    return out
-
-
-def _generated(source: str) -> str:
+def generated(source: str) -> str:
     return f"Generated from {source} by `make generate`. Do not edit."
 
 
+def _local_refs(node: Any) -> Any:
+    """`<group>.json#/$defs/X` -> `#/$defs/X`: in the bundle every class sits in one `$defs`."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                file_part, _, pointer = value.partition("#")
+                if not file_part.endswith(".json") or not pointer.startswith("/$defs/"):
+                    raise ValueError(f"$ref {value!r} names no class of a group file")
+                out[key] = "#" + pointer
+            else:
+                out[key] = _local_refs(value)
+        return out
+    if isinstance(node, list):
+        return [_local_refs(item) for item in node]
+    return node
+
+
 def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """One self-contained 2020-12 document: every group embedded under `$defs` with its own `$id`."""
+    """One self-contained 2020-12 document: every class of every group under one `$defs`, every
+    `$ref` a JSON pointer into the document itself and no embedded `$id`. Editors that resolve a
+    `$ref` against the URL they loaded the file from (VS Code) need nothing else, so a user can
+    copy this one file anywhere."""
     root = files["hyper_parameters.json"]
     base_id = root["$id"].rsplit("/", 1)[0] + "/"
-    embedded = {}
-    for name, doc in sorted(files.items()):
-        resource = {k: v for k, v in doc.items() if k != "$schema"}
-        embedded[name] = resource
+    defs: dict[str, Any] = {}
+    for name, doc in files.items():
+        for class_name, definition in doc.get("$defs", {}).items():
+            if class_name in defs:
+                raise ValueError(f"schema/{version}: class {class_name} is defined twice ({name})")
+            defs[class_name] = _local_refs(definition)
     return {
-        "$comment": _generated(f"schema/{version}/"),
+        "$comment": generated(f"schema/{version}/"),
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": base_id + BUNDLE_NAME,
         "title": f"nip hyper-parameters {version}",
-        "description": f"A complete nip experiment config, schema version {version}. "
-        "Every group file is embedded under $defs with its own $id; nothing is fetched.",
-        "$ref": "hyper_parameters.json#/$defs/HyperParameters",
-        "$defs": embedded,
+        "description": f"A complete nip experiment config, schema version {version}. This one file "
+        "is the whole schema: every $ref points into it, and nothing is fetched.",
+        "$ref": _local_refs({"$ref": root["$ref"]})["$ref"],
+        "$defs": defs,
     }

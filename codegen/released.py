@@ -1,8 +1,12 @@
-"""Released schema versions are immutable: a committed lock of their file hashes, and its check.
+"""Released schema versions are immutable in meaning: a committed lock of what their files mean.
 
 Every version directory under ``schema/`` except the newest is released. ``schema/released.lock``
-holds the SHA-256 of each of their files, one ``<hash>  <version>/<file>`` line each (the format
-``sha256sum`` writes, so ``cd schema && sha256sum --check released.lock`` works too).
+holds, for each of their files, the SHA-256 of its *meaning*: the JSON with the annotation keywords
+(title, description, examples...) stripped and the keys sorted, and for a migration step without
+its prose (``why``, ``description``). So the documentation of a released version can be improved,
+while any change of what a config may hold, or of how it migrates, fails ``make check``. One
+``<hash>  <version>/<file>`` line per file. Which keywords are annotations is stated once, in
+``nip.parameters._schema_diff.keywords``.
 
 ``python -m codegen.released`` checks (``make check`` calls `check`); ``--lock`` records versions
 that are released but not yet locked (``make new-version`` does this). Locking never changes the
@@ -13,16 +17,23 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from pathlib import Path
+
+from .runtime import runtime
 
 __all__ = ["LOCK_FILE", "check", "lock", "released_versions"]
 
 LOCK_FILE = "released.lock"
+SCHEME = "# scheme: meaning-1"
 HEADER = (
-    "# Released schema versions are immutable. `make check` compares every file below with this lock.\n"
+    "# Released schema versions are immutable. `make check` compares what every file below means with\n"
+    "# this lock: the SHA-256 of its JSON without annotations (title, description, examples...), keys sorted.\n"
     "# A change to the tree is a new version plus a migration step: `make new-version VERSION=x.y`.\n"
+    f"{SCHEME}\n"
 )
+STEP_FILE = "migration.json"
 
 
 def _version_key(name: str) -> tuple[int, ...]:
@@ -44,7 +55,16 @@ def _files(version_dir: Path) -> list[Path]:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The hash of what a file means (of its bytes, for a file that is not JSON)."""
+    meaning_digest = runtime("_schema_diff").meaning_digest
+
+    if path.suffix != ".json":
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"schema/{path.parent.name}/{path.name} is not valid JSON: {err}") from None
+    return meaning_digest(document, step=path.name == STEP_FILE)
 
 
 def _read_lock(lock_path: Path) -> dict[str, str]:
@@ -79,6 +99,10 @@ def check(repo_root: Path) -> list[str]:
         entries = _read_lock(lock_path)
     except ValueError as err:
         return [str(err)]
+    if entries and SCHEME not in lock_path.read_text(encoding="utf-8").splitlines():
+        return [f"schema/{LOCK_FILE} hashes file bytes, not meaning (an older scheme): check that the "
+                "released files are unchanged (git log), then re-lock them with "
+                "`python -m codegen.released --lock --force`, in a commit of its own"]
     fix = ("released versions are immutable: revert the change and make it in a new version "
            "(`make new-version VERSION=x.y`, then a migration step)")
     problems: list[str] = []
@@ -93,13 +117,20 @@ def check(repo_root: Path) -> list[str]:
             name = f"{version}/{path.name}"
             if name not in locked:
                 problems.append(f"schema/{name}: added to released version {version}; {fix}")
-            elif _digest(path) != locked[name]:
+            elif _safe_digest(path) != locked[name]:
                 problems.append(f"schema/{name}: changed since version {version} was released; {fix}")
     for name in entries:
         version = name.split("/", 1)[0]
         if not (schema_root / name).is_file():
             problems.append(f"schema/{name}: locked but missing (version {version} was released); {fix}")
     return problems
+
+
+def _safe_digest(path: Path) -> str | None:
+    try:
+        return _digest(path)
+    except ValueError:
+        return None  # reported as a change: a released file no longer parses
 
 
 def lock(repo_root: Path, *, force: bool = False) -> list[str]:

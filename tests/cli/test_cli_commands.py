@@ -34,7 +34,7 @@ def test_every_command_has_help_with_examples(cli) -> None:
 def test_every_command_is_in_the_command_table() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert list(sub.choices) == list(COMMANDS) == ["validate", "schema", "defaults", "get", "migrate"]
+    assert list(sub.choices) == list(COMMANDS) == ["validate", "schema", "defaults", "get", "migrate", "compose", "sweep", "diff"]
     assert [module.__name__.rsplit(".", 1)[-1] for module in COMMANDS.values()] == list(COMMANDS)
 
 
@@ -103,17 +103,22 @@ def test_schema_path(cli) -> None:
     assert schema_store.bundle_path().is_file()
 
 
-def test_schema_out_exports_bundle_and_groups(cli, tmp_path) -> None:
+def test_schema_out_exports_bundle_groups_vocabulary_and_catalog(cli, tmp_path) -> None:
     out = tmp_path / "exported" / "schemas"
     run = cli("schema", "--out", str(out))
     assert run.code == 0
     source = schema_store.schema_dir(schema_store.CURRENT_VERSION)
-    names = sorted(p.name for p in source.glob("*.json"))
-    assert "bundle.json" in names and "hyper_parameters.json" in names
-    assert sorted(p.name for p in out.iterdir()) == names
-    for name in names:
-        assert (out / name).read_bytes() == (source / name).read_bytes()
-    assert run.out.splitlines() == [str(out / name) for name in names]
+    files = {p.name: p for p in source.glob("*.json")}
+    files |= {p.name: p for p in (source.parent / "vocabulary.json", source.parent / "catalog.json")}
+    assert {"bundle.json", "hyper_parameters.json", "vocabulary.json", "catalog.json"} <= set(files)
+    assert sorted(p.name for p in out.iterdir()) == sorted(files)
+    for name, path in files.items():
+        assert (out / name).read_bytes() == path.read_bytes()
+    assert sorted(run.out.splitlines()) == sorted(str(out / name) for name in files)
+    vocabulary = json.loads((out / "vocabulary.json").read_text())
+    assert "markdownDescription" in vocabulary["editor"] and "x-alias-of" in vocabulary["nip"]
+    catalog = json.loads((out / "catalog.json").read_text())
+    assert catalog["schemas"][0]["url"].endswith(f"/{schema_store.CURRENT_VERSION}/bundle.json")
 
 
 def test_schema_usage_errors(cli, tmp_path) -> None:

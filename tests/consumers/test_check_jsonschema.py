@@ -1,28 +1,73 @@
 """check-jsonschema, a real non-Python-API consumer, validates configs against the shipped bundle.
 
-It runs offline: the bundle embeds every group file with its `$id`, so no `$ref` leaves the file
-(the project's `$id` host does not exist, so any download attempt would fail these tests).
+It runs offline on the bundle copied alone into an empty directory: every `$ref` in the bundle
+points into the file itself (the project's `$id` host does not exist, so any download attempt
+would fail these tests).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from sample_data import DATA
+
+from nip.parameters import iter_errors
 from nip.parameters._validation import schemas as schema_store
 
 REPO = Path(__file__).resolve().parents[2]
+CASES = [json.loads(p.read_text()) for p in sorted((DATA / "cases").rglob("*.json"))]
 EXAMPLES = sorted((REPO / "examples").glob("*.json")) + sorted((REPO / "examples").glob("*.yaml"))
 CHECK = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))  # pinned; `make` installs it
 
 
-def _run(*files: Path) -> subprocess.CompletedProcess[str]:
+def _run(*files: Path, output: str = "text") -> subprocess.CompletedProcess[str]:
     assert CHECK is not None, "check-jsonschema is missing: run `make test`, which installs it"
-    command = [str(CHECK), "--schemafile", str(schema_store.bundle_path()), *map(str, files)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+    alone = Path(files[0]).parent / "_schema" / "bundle.json" if output == "json" else None
+    schema = schema_store.bundle_path()
+    if alone is not None:  # the bundle with no sibling file it could reach for
+        alone.parent.mkdir()
+        shutil.copyfile(schema, alone)
+        schema = alone
+    command = [str(CHECK), "-o", output, "--schemafile", str(schema), *map(str, files)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def _parts(json_path: str) -> tuple[str | int, ...]:
+    """`$.agents['_default'].d_gnn[0]` -> ("agents", "_default", "d_gnn", 0)."""
+    parts: list[str | int] = []
+    for name, quoted, index in re.findall(r"\.([^.\[]+)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]", json_path):
+        parts.append(int(index) if index else name or quoted)
+    return tuple(parts)
+
+
+def test_every_case_gets_the_python_verdict_at_the_same_place(tmp_path):
+    """Same verdict as `nip.parameters.iter_errors` on every case, and each of our problems lies
+    at or below a place check-jsonschema names."""
+    files = {}
+    for case in CASES:
+        files[case["id"]] = tmp_path / f"{case['id']}.json"
+        files[case["id"]].write_text(json.dumps(case["input"]))
+    run = _run(*files.values(), output="json")
+    report = json.loads(run.stdout)
+    assert not report["parse_errors"], report["parse_errors"]
+    places: dict[str, list[tuple[str | int, ...]]] = {}
+    for error in report["errors"]:
+        places.setdefault(Path(error["filename"]).stem, []).append(_parts(error["path"]))
+    disagreements = []
+    for case in CASES:
+        ours = [p.path for p in iter_errors(case["input"])]
+        theirs = places.get(case["id"], [])
+        if bool(ours) != bool(theirs) or bool(ours) != ("pointer" in case):
+            disagreements.append(f"{case['id']}: ours {ours}, check-jsonschema {theirs}")
+        elif any(not any(path[: len(t)] == t for t in theirs) for path in ours):
+            disagreements.append(f"{case['id']}: ours at {ours}, check-jsonschema at {theirs}")
+    assert len(CASES) > 100
+    assert disagreements == []
 
 
 def test_examples_are_valid():

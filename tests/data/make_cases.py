@@ -22,7 +22,8 @@ of echoing it):
   configs. The mutations are driven by the field annotations of
   ``nip-1.0-parameter-inventory.json``: every Literal field gets a value outside its list,
   and every class gets one wrong-typed value, one unknown key and one wrong ``_type``;
-  then hand-picked faults for agents, update schedules, structure and 0.1-era keys.
+  then hand-picked faults for agents, update schedules, structure, value ranges and 0.1-era
+  keys.
 """
 
 from __future__ import annotations
@@ -397,14 +398,47 @@ def extra_valid(corpus: Corpus, configs: dict[str, dict]) -> None:
     opt["agents"]["_default"]["checkpoint_run_id"] = "abc123"
     opt["agents"]["_default"]["agent_lr_factor"] = None
     corpus.add_valid("optional-values-set", opt, "Optional fields given real values, and a group field set to null")
-    neg = mutate(gi, ("seed",), -1)
-    neg["protocol_common"]["prover_reward"] = -3
-    corpus.add_valid("numbers-without-ranges", neg, "nip states no numeric ranges; an int is a valid float")
+    edge = mutate(gi, ("seed",), 0)
+    edge["protocol_common"]["prover_reward"] = -3
+    edge["protocol_common"]["verifier_no_guess_reward"] = -0.5
+    edge["agents"]["_default"]["transformer_dropout"] = 1
+    edge["agents"]["_default"]["gnn_output_digits"] = -1
+    edge["rl"].update(lr=0, gamma=1, num_epochs=0)
+    edge["message_regression"]["test_size"] = 0.999
+    corpus.add_valid("numbers-at-range-edges", edge,
+                     "rewards may be negative; a range's own bounds are allowed; an int is a valid float")
     cv = configs["current-agents-code_validation-random-dict"]
     text = copy.deepcopy(cv)
     text["agents"]["verifier"].update({"temperature": 0.7, "top_p": 1, "shared_model_group": "g",
                                        "max_tokens_per_message": 300})
     corpus.add_valid("code_validation-text-agent-optionals", text, "a text agent's Optional fields set")
+
+
+def range_cases(corpus: Corpus, configs: dict[str, dict]) -> None:
+    """Values that cannot mean anything: negative counts, sizes and learning rates, fractions and
+    probabilities outside [0, 1], test sizes outside (0, 1), seeds numpy refuses."""
+    gi = configs["current-testparams-graph_isomorphism"]
+    checks: list[tuple[str, tuple, Any, str]] = [
+        ("range-lr-negative", ("rl", "lr"), -0.003, "a learning rate cannot be negative"),
+        ("range-lr-factor-negative", ("agents", "_default", "agent_lr_factor", "actor"), -1.0,
+         "a learning-rate multiplier cannot be negative"),
+        ("range-test-size-one", ("test_size",), 1.0, "test_size is a fraction strictly between 0 and 1"),
+        ("range-test-size-zero", ("message_regression", "test_size"), 0,
+         "test_size is a fraction strictly between 0 and 1"),
+        ("range-dropout-above-one", ("agents", "_default", "transformer_dropout"), 1.5,
+         "a dropout probability is in [0, 1]"),
+        ("range-gamma-above-one", ("rl", "gamma"), 1.1, "a discount factor is in [0, 1]"),
+        ("range-count-negative", ("rl", "num_iterations"), -5, "a count cannot be negative"),
+        ("range-width-negative", ("agents", "_default", "d_gnn"), -1, "a width cannot be negative"),
+        ("range-minibatch-zero", ("rl", "minibatch_size"), 0, "a minibatch holds at least one example"),
+        ("range-seed-negative", ("seed",), -1, "numpy takes seeds in [0, 2**32) only"),
+    ]
+    for cid, parts, value, why in checks:
+        corpus.add_invalid(cid, mutate(gi, parts, value), parts, why)
+    cfg = configs["current-sched-alternating-pair"]
+    period = ("agents", "verifier", "update_schedule", "AlternatingPeriodicUpdateSchedule", "period")
+    corpus.add_invalid("range-schedule-period-zero", mutate(cfg, period, 0), period,
+                       "a cycle is at least one iteration long")
 
 
 def sample_invalid(corpus: Corpus, samples: list[dict]) -> None:
@@ -429,6 +463,7 @@ def build(inventory: Path = INVENTORY, samples: Path = SAMPLES) -> Corpus:
     agent_cases(corpus, bases)
     schedule_cases(corpus, bases)
     structure_cases(corpus, bases)
+    range_cases(corpus, bases)
     extra_valid(corpus, bases)
     return corpus
 

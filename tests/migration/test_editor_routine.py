@@ -9,46 +9,23 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from migration_support import REPO
+from migration_support import repo_env, run_python
 
 
-def _copy_repo(target: Path) -> None:
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".mypy_cache", ".ruff_cache")
-    for name in ("schema", "codegen", "src"):
-        shutil.copytree(REPO / name, target / name, ignore=ignore)
-    for name in ("pyproject.toml",):
-        shutil.copy2(REPO / name, target / name)
-    if (REPO / "docs").is_dir():
-        shutil.copytree(REPO / "docs", target / "docs", ignore=ignore)
-
-
-def _run(repo: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(repo / "src"), str(repo)]),
-               PYTHONDONTWRITEBYTECODE="1")
-    result = subprocess.run([sys.executable, *argv], cwd=repo, env=env, capture_output=True, text=True,
-                            timeout=600, check=False)
-    assert result.returncode == 0, f"{' '.join(argv)} failed:\n{result.stdout}\n{result.stderr}"
-    return result
-
-
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("repo")
-    _copy_repo(root)
-    return root
+@pytest.fixture
+def repo(repo_copy: Path) -> Path:
+    return repo_copy
 
 
 def test_the_editors_routine(repo: Path) -> None:
     # 1. a new version: copied, $ids moved, old version locked, empty step scaffolded, regenerated
-    _run(repo, "-m", "codegen.new_version", "1.1")
+    run_python(repo, "-m", "codegen.new_version", "1.1")
     new = repo / "schema" / "1.1"
     assert json.loads((new / "dataset.json").read_text())["$id"].endswith("/schema/1.1/dataset.json")
     step = json.loads((new / "migration.json").read_text())
@@ -75,9 +52,9 @@ def test_the_editors_routine(repo: Path) -> None:
          "why": "renamed in 1.1"},
     ]
     (new / "migration.json").write_text(json.dumps(step, indent=2) + "\n")
-    _run(repo, "-m", "codegen")
-    _run(repo, "-m", "codegen", "--check")  # generated files in sync, released versions unchanged
-    _run(repo, "-m", "codegen.released")
+    run_python(repo, "-m", "codegen")
+    run_python(repo, "-m", "codegen", "--check")  # generated files in sync, released versions unchanged
+    run_python(repo, "-m", "codegen.released")
 
     # 4. migrate a 1.0 config and a 0.1 config, and load them with the regenerated classes
     script = textwrap.dedent(
@@ -117,11 +94,11 @@ def test_the_editors_routine(repo: Path) -> None:
         print("ok")
         """
     ) % {"root": str(repo / "src")}
-    assert _run(repo, "-c", script).stdout.strip().endswith("ok")
+    assert run_python(repo, "-c", script).stdout.strip().endswith("ok")
 
 
 def test_new_version_refuses_an_older_or_existing_version(repo: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(repo / "src"), str(repo)]))
+    env = repo_env(repo)
     for version in ("1.0", "0.9", "banana"):
         result = subprocess.run([sys.executable, "-m", "codegen.new_version", version, "--no-generate"],
                                 cwd=repo, env=env, capture_output=True, text=True, timeout=120,

@@ -1,7 +1,9 @@
-"""Released schema versions are immutable: the committed lock matches, and any edit is caught."""
+"""Released schema versions are immutable in meaning: the committed lock matches, a change of meaning
+is caught, and the documentation of a released version may still be improved."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -49,7 +51,7 @@ def test_a_released_version_without_a_lock_is_caught(repo):
 
 def test_lock_adds_new_releases_but_never_rehashes(repo):
     path = repo / "schema" / "0.1" / "types.json"
-    path.write_text(path.read_text() + " ")
+    path.write_text(path.read_text().replace('"enum": [', '"enum": ["extra", ', 1))
     assert released.lock(repo) == []
     assert released.check(repo), "an edit is not silently accepted by re-locking"
     assert released.lock(repo, force=True) == ["0.1/types.json"]
@@ -65,3 +67,54 @@ def test_a_malformed_lock_is_reported(repo):
     (repo / "schema" / released.LOCK_FILE).write_text("not a lock line\n")
     [problem] = released.check(repo)
     assert "expected '<sha256>  <version>/<file>'" in problem
+
+
+def _edit(path: Path, edit) -> None:
+    document = json.loads(path.read_text())
+    edit(document)
+    path.write_text(json.dumps(document, indent=4, sort_keys=True) + "\n")  # reformatted, too
+
+
+def _rl_lr(document):
+    return document["$defs"]["RlTrainerParameters"]["properties"]["lr"]
+
+
+def test_documentation_of_a_released_version_may_improve(repo):
+    def better_docs(document):
+        _rl_lr(document).update(description="The base learning rate of every optimiser.",
+                                examples=[0.001], title="learning rate")
+
+    _edit(repo / "schema" / "0.1" / "trainers.json", better_docs)
+    _edit(repo / "schema" / "0.1" / "migration.json",
+          lambda step: step.update(description="Reworded.", **{"$comment": "reworded"}))
+    assert released.check(repo) == []
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: _rl_lr(d).update(default=0.1),
+    lambda d: _rl_lr(d).update(minimum=0),
+    lambda d: _rl_lr(d).update(type="integer"),
+    lambda d: d["$defs"]["RlTrainerParameters"]["properties"].pop("lr"),
+    lambda d: d["$defs"]["RlTrainerParameters"]["properties"].update(
+        description={"type": "string"}),  # a field *named* description is meaning, not an annotation
+], ids=["default", "constraint", "type", "field-removed", "field-named-description"])
+def test_a_change_of_meaning_is_caught(repo, edit):
+    _edit(repo / "schema" / "0.1" / "trainers.json", edit)
+    [problem] = released.check(repo)
+    assert "schema/0.1/trainers.json: changed since version 0.1 was released" in problem
+
+
+def test_a_change_of_a_released_migration_step_is_caught(repo):
+    def other_op(step):
+        step["operations"][0]["message"] = "a different warning"
+
+    _edit(repo / "schema" / "0.1" / "migration.json", other_op)
+    [problem] = released.check(repo)
+    assert "0.1/migration.json: changed" in problem
+
+
+def test_a_lock_of_the_byte_scheme_asks_for_a_reviewed_relock(repo):
+    lock = repo / "schema" / released.LOCK_FILE
+    lock.write_text(lock.read_text().replace(released.SCHEME + "\n", ""))
+    [problem] = released.check(repo)
+    assert "hashes file bytes" in problem and "--lock --force" in problem

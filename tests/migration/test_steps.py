@@ -13,7 +13,11 @@ import pytest
 from migration_support import MISSING, config, get_or_missing
 
 from nip.parameters._migration import migrate
-from nip.parameters.errors import MigrationError, NipParametersError
+from nip.parameters.errors import (
+    MigrationError,
+    NipParametersError,
+    ParameterValidationError,
+)
 from nip.parameters.version import (
     ConversionFunctionNotFoundError,
     convert_hyper_param_dict,
@@ -58,13 +62,25 @@ CASES = [
     (
         "spg-sos-renames",
         {"spg": {"sos_a_param": 0.25, "sos_b_param": 0.4, "variant": "sos"}},
-        {"spg": {"variant": "sos", "sos_scaling_factor": 0.25, "sos_threshold_factor": 0.4}},
+        {"spg": {"variant": "sos", "sos_scaling_factor": 0.25, "sos_threshold_factor": 0.4,
+                 "stackelberg_sequence": [["verifier"], ["prover"]]}},
     ),
     (
         "spg-stackelberg-sequence-kept",
-        {"spg": {"stackelberg_sequence": [["verifier"], ["prover"]]}},
+        {"spg": {"stackelberg_sequence": [["verifier"], ["prover0", "prover1"]]}},
+        {"spg.stackelberg_sequence": [["verifier"], ["prover0", "prover1"]]},
+    ),
+    (  # 0.1's class default was [[verifier], [prover]]; 1.0's is null (the protocol decides)
+        "spg-stackelberg-sequence-absent-keeps-the-0.1-default",
+        {"interaction_protocol": "debate", "spg": {"variant": "sos"}},
         {"spg.stackelberg_sequence": [["verifier"], ["prover"]]},
     ),
+    (  # without an spg group 0.1 used the protocol's own sequence, as 1.0 does with null
+        "spg-absent-stays-absent",
+        {"trainer": "spg", "interaction_protocol": "debate"},
+        {"spg": MISSING},
+    ),
+    ("spg-null-stays-null", {"spg": None}, {"spg": None}),
     (
         "apps_exclude_flagged-absent-means-false",
         {"code_validation": {"apps_difficulty": "interview"}},
@@ -164,6 +180,14 @@ def test_a_key_that_cannot_be_placed_is_an_error_not_dropped(given, where):
         _quiet_convert(config("0.1.0", **given))
 
 
+@pytest.mark.parametrize("era", list(OLD_ERAS), ids=list(OLD_ERAS))
+def test_a_value_outside_its_1_0_range_is_refused_at_its_address_with_the_reason(era):
+    with pytest.raises(ParameterValidationError) as info:
+        _quiet_convert(config(OLD_ERAS[era], rl={"num_iterations": -5}))
+    assert [p.address for p in info.value.problems] == ["rl.num_iterations"]
+    assert "cannot mean anything" in str(info.value)  # the step's reject_invalid reason
+
+
 def test_a_round_minimum_that_is_not_an_integer_is_an_error():
     with pytest.raises(MigrationError, match=r"debate_protocol\.min_message_rounds"):
         _quiet_convert(config("0.1.0", debate_protocol={"min_message_rounds": "2"}))
@@ -207,7 +231,7 @@ def test_converting_twice_changes_nothing_more():
 def test_renamed_keys_move_to_the_end_as_in_nip():
     data = config("0.1.0", spg={"sos_a_param": 0.1, "variant": "psos"}, pvg_protocol={}, seed=3)
     out = _quiet_convert(data)
-    assert list(out["spg"]) == ["variant", "sos_scaling_factor"]
+    assert list(out["spg"]) == ["variant", "sos_scaling_factor", "stackelberg_sequence"]
     keys = [k for k in out if not k.startswith("_")]
     assert keys.index("nip_protocol") > keys.index("seed")
 
@@ -217,5 +241,5 @@ def test_keep_key_order_keeps_renamed_keys_in_place():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         out = migrate(data, keep_key_order=True).data
-    assert list(out["spg"]) == ["sos_scaling_factor", "variant"]
+    assert list(out["spg"]) == ["sos_scaling_factor", "variant", "stackelberg_sequence"]
     assert list(out).index("nip_protocol") < list(out).index("seed")

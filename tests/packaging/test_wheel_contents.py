@@ -1,4 +1,5 @@
-"""The wheel ships what the runtime and other tools read: every version's schemas and steps."""
+"""The wheel ships what the runtime and other tools read: every version's schemas and steps, the
+keyword vocabulary and the SchemaStore catalog."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def test_wheel_carries_the_published_schemas(tmp_path):
                for p in (REPO / "src/nip/parameters/_schemas").rglob("*.json")}
     assert shipped and shipped <= names, sorted(shipped - names)
     for required in ("nip/parameters/py.typed", "nip/parameters/_schemas/catalog.json",
+                     "nip/parameters/_schemas/vocabulary.json",
                      "nip/parameters/_schemas/1.0/bundle.json",
-                     "nip/parameters/_schemas/1.0/migration.json"):
+                     "nip/parameters/_schemas/1.0/migration.json",
+                     "nip/parameters/_schema_diff/differ.py", "nip/parameters/cli/schema_diff.py"):
         assert required in names
     assert not any(n.startswith("nip/__init__") for n in names), "nip must stay a namespace package"

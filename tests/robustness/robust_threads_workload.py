@@ -42,7 +42,7 @@ def _valid(rng: random.Random, index: int) -> dict[str, Any]:
         "dataset": f"dataset-{index}",
         "interaction_protocol": rng.choice(PROTOCOLS),
         "seed": index,
-        "test_size": rng.choice([0.1, 0.25, 1, 0]),
+        "test_size": rng.choice([0.1, 0.25, 0.5, 0.75]),
     }
     shape = rng.randrange(4)
     if shape == 1:

@@ -120,14 +120,16 @@ def test_in_memory_limits_are_the_file_limits() -> None:
 def test_values_at_the_limits_are_accepted_and_one_past_is_not() -> None:
     at_limit = _set(("dataset",), "d" * _plain_data.MAX_STRING_LENGTH)
     assert HyperParameters.from_dict(at_limit).dataset == at_limit["dataset"]
-    # an integer field, and a float field (nip keeps an int given there): the same integer range
-    for field in ("seed", "test_size"):
+    # an integer field, and a float field (nip keeps an int given there), neither with a range of
+    # its own (a seed or a fraction has one): the same integer range
+    unbounded = (("dataset_options", "binarification_seed"), ("protocol_common", "prover_reward"))
+    for path in unbounded:
         for value in (_plain_data.MAX_INT, _plain_data.MIN_INT):
-            assert HyperParameters.from_dict(_set((field,), value)).get(field) == value
+            assert HyperParameters.from_dict(_set(path, value)).get(".".join(path)) == value
     too_far = [_set(("dataset",), "d" * (_plain_data.MAX_STRING_LENGTH + 1)),
                _set(("agents", "p" * (_plain_data.MAX_STRING_LENGTH + 1)), {})]
-    for field in ("seed", "test_size"):
-        too_far += [_set((field,), _plain_data.MAX_INT + 1), _set((field,), _plain_data.MIN_INT - 1)]
+    for path in unbounded:
+        too_far += [_set(path, _plain_data.MAX_INT + 1), _set(path, _plain_data.MIN_INT - 1)]
     too_far += [_set(("test_size",), bad) for bad in (math.nan, math.inf, -math.inf)]
     for config in too_far:
         for call in (HyperParameters.from_dict, validate):

@@ -43,9 +43,9 @@ class LrFactors(SubParameters):
     Parameters
     ----------
     actor : float
-        Multiplier on the learning rate for the policy (actor) part.
+        Multiplier on the learning rate for the policy (actor) part. Range: ≥ 0.
     critic : float
-        Multiplier on the learning rate for the value (critic) part.
+        Multiplier on the learning rate for the value (critic) part. Range: ≥ 0.
     """
 
     actor: float = 1.0
@@ -164,49 +164,49 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     activation_function : ActivationType
         Non-linearity used inside the agent's networks.
     num_gnn_layers : int
-        Depth of the graph neural network.
+        Depth of the graph neural network. Range: ≥ 0.
     d_gnn : int
-        Hidden width of the GNN (also the attention embedding width).
+        Hidden width of the GNN (also the attention embedding width). Range: ≥ 0.
     d_gin_mlp : int
-        Hidden width of the MLP inside each GIN layer.
+        Hidden width of the MLP inside each GIN layer. Range: ≥ 0.
     gnn_output_digits : int | None
         Round GNN outputs to this many digits; null means no rounding.
     use_dual_gnn : bool
         Run a second GNN copy on zeroed features alongside the message-history one.
     num_heads : int
-        Attention heads in the transformer.
+        Attention heads in the transformer. Range: ≥ 1.
     num_transformer_layers : int
-        Number of transformer layers.
+        Number of transformer layers. Range: ≥ 0.
     d_transformer : int
-        Model width of the transformer.
+        Model width of the transformer. Range: ≥ 0.
     d_transformer_mlp : int
-        Hidden width of the transformer feed-forward block.
+        Hidden width of the transformer feed-forward block. Range: ≥ 0.
     transformer_dropout : float
-        Dropout rate inside the transformer.
+        Dropout rate inside the transformer. Range: ≥ 0 and ≤ 1.
     d_node_selector : int
-        Hidden width of the head that picks a node to send.
+        Hidden width of the head that picks a node to send. Range: ≥ 0.
     num_node_selector_layers : int
-        Depth of the node-picking head.
+        Depth of the node-picking head. Range: ≥ 0.
     d_decider : int
-        Hidden width of the head that decides accept/reject/continue.
+        Hidden width of the head that decides accept/reject/continue. Range: ≥ 0.
     num_decider_layers : int
-        Depth of the decision head.
+        Depth of the decision head. Range: ≥ 0.
     include_round_in_decider : bool
         Feed the round number into the decision head.
     d_linear_message_selector : int
-        Hidden width of the head choosing the extra linear message.
+        Hidden width of the head choosing the extra linear message. Range: ≥ 0.
     num_linear_message_selector_layers : int
-        Depth of the linear-message head.
+        Depth of the linear-message head. Range: ≥ 0.
     d_value : int
-        Hidden width of the value (critic) head.
+        Hidden width of the value (critic) head. Range: ≥ 0.
     num_value_layers : int
-        Depth of the value head.
+        Depth of the value head. Range: ≥ 0.
     include_round_in_value : bool
         Feed the round number into the value head.
     use_batch_norm : bool
         Use batch normalisation in global pooling.
     noise_sigma : float
-        Relative std of Gaussian noise added to graph-level representations.
+        Relative std of Gaussian noise added to graph-level representations. Range: ≥ 0.
     use_pair_invariant_pooling : bool
         Make pooled representations independent of the order of the graph pair.
     gnn_lr_factor : LrFactors | dict | None
@@ -316,33 +316,33 @@ class ImageClassificationAgentParameters(AgentParameters):
     building_block_type : ImageBuildingBlockType
         Kind of block the CNN is built from.
     num_blocks_per_group : int
-        Blocks in each group of the CNN.
+        Blocks in each group of the CNN. Range: ≥ 0.
     kernel_size : int
-        Convolution kernel size of the blocks.
+        Convolution kernel size of the blocks. Range: ≥ 1.
     stride : int
-        Convolution stride of the blocks.
+        Convolution stride of the blocks. Range: ≥ 1.
     pretrained_embeddings_model : str | None
         Name of a pretrained model whose last-layer embeddings are added; null for none.
     pretrained_embedding_channels : int
-        Channels the pretrained embeddings are projected to (1x1 conv).
+        Channels the pretrained embeddings are projected to (1x1 conv). Range: ≥ 0.
     d_latent_pixel_selector : int
-        Hidden width of the head that picks a latent pixel to send.
+        Hidden width of the head that picks a latent pixel to send. Range: ≥ 0.
     num_latent_pixel_selector_layers : int
-        Depth of the latent-pixel head.
+        Depth of the latent-pixel head. Range: ≥ 0.
     d_decider : int
-        Hidden width of the decision head.
+        Hidden width of the decision head. Range: ≥ 0.
     num_decider_layers : int
-        Depth of the decision head.
+        Depth of the decision head. Range: ≥ 0.
     include_round_in_decider : bool
         Feed the round number into the decision head.
     d_linear_message_selector : int
-        Hidden width of the head choosing the extra linear message.
+        Hidden width of the head choosing the extra linear message. Range: ≥ 0.
     num_linear_message_selector_layers : int
-        Depth of the linear-message head.
+        Depth of the linear-message head. Range: ≥ 0.
     d_value : int
-        Hidden width of the value (critic) head.
+        Hidden width of the value (critic) head. Range: ≥ 0.
     num_value_layers : int
-        Depth of the value head.
+        Depth of the value head. Range: ≥ 0.
     include_round_in_value : bool
         Feed the round number into the value head.
     """
@@ -427,19 +427,20 @@ class PureTextAgentParameters(AgentParameters):
         Agents with the same group name share one model and its fine-tuning; null means the
         agent's own group.
     temperature : float | None
-        Sampling temperature; null leaves the provider default.
+        Sampling temperature; null leaves the provider default. Range: ≥ 0.
     top_p : float | None
-        Nucleus-sampling cutoff; null leaves the provider default.
+        Nucleus-sampling cutoff; null leaves the provider default. Range: ≥ 0 and ≤ 1.
     fine_tune_from_scratch : bool
         Restart fine-tuning from the base model every iteration rather than continuing.
     freeze_agent : bool
         Never fine-tune this agent.
     max_response_words : int
-        Word limit stated to the model in its system prompt.
+        Word limit stated to the model in its system prompt. Range: ≥ 0.
     max_tokens_per_message : int | None
-        Hard token cap per generated message; null derives it from the word limit.
+        Hard token cap per generated message; null derives it from the word limit. Range: ≥
+        0.
     num_invalid_generation_retries : int
-        How often to retry when the model's reply is unusable.
+        How often to retry when the model's reply is unusable. Range: ≥ 0.
     """
 
     TEST_PARAMETERS: ClassVar[dict[str, Any]] = {"use_dummy_api": True}

@@ -26,7 +26,7 @@ class DatasetParameters(SubParameters):
     make_balanced : bool
         Balance the two classes.
     max_train_size : int | None
-        Cap on training-set size; null keeps it all.
+        Cap on training-set size; null keeps it all. Range: ≥ 0.
     """
 
     binarification_method: BinarificationMethodType = "merge"

@@ -24,6 +24,7 @@ __all__ = [
     "NipParametersError",
     "ParameterValidationError",
     "Problem",
+    "SpecError",
 ]
 
 
@@ -133,6 +134,24 @@ class ParameterValidationError(NipParametersError):
     @classmethod
     def single(cls, path: Iterable[str | int], message: str, **extra: Any) -> ParameterValidationError:
         return cls([Problem(tuple(path), message, **extra)])
+
+
+class SpecError(ParameterValidationError):
+    """A sweep spec (or a W&B sweep file) that cannot be used: every problem, each at its place in
+    the spec (``grid.rl.lr``) and, when the spec is a file, at its line there (``lines``)."""
+
+    def __init__(self, problems: Sequence[Problem], *, source: str,
+                 lines: Sequence[int | None] = (), what: str = "sweep spec") -> None:
+        self.source = source
+        self.lines: tuple[int | None, ...] = (*lines, *[None] * (len(problems) - len(lines)))
+        super().__init__(problems, subject=f"{what} {source}")
+
+    def _render(self) -> str:
+        count = len(self.problems)
+        head = f"invalid {self.subject}: {count} problem{'s' if count != 1 else ''}"
+        body = [f"  {self.source}:{line}: {p}" if line else f"  {p}"
+                for p, line in zip(self.problems, self.lines, strict=True)]
+        return "\n".join([head, *body])
 
 
 class ConfigFileError(NipParametersError):

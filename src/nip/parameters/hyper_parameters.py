@@ -66,22 +66,22 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     interaction_protocol : InteractionProtocolType
         Which prover/verifier interaction game is played.
     seed : int
-        Random seed for the run.
+        Random seed for the run. Range: ≥ 0 and ≤ 4294967295.
     functionalize_modules : bool
         Run agent networks in functional form (slower; enables some extra features).
     pretrain_agents : bool
         Pretrain agent bodies on their own (using solo_agent settings) before main training.
     test_size : float
-        Fraction of the dataset held out for testing.
+        Fraction of the dataset held out for testing. Range: > 0 and < 1.
     d_representation : int
-        Width of the representation each agent body outputs.
+        Width of the representation each agent body outputs. Range: ≥ 0.
     message_size : int
-        Number of message slots sent at once (a dimension of the message space).
+        Number of message slots sent at once (a dimension of the message space). Range: ≥ 0.
     include_linear_message_space : bool
         Add an extra one-number message channel next to the scenario's normal messages.
     d_linear_message_space : int
         How many distinct values the extra linear message can take (used only when it is
-        enabled).
+        enabled). Range: ≥ 0.
     agents : AgentsParameters | dict[str, AgentParameters] | None
         Per-agent settings keyed by agent name; null means scenario defaults for every
         agent.

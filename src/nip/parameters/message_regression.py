@@ -24,21 +24,21 @@ class MessageRegressionParameters(SubParameters):
     regression_method : MessageRegressionMethodType
         Model family of the probe.
     test_size : float
-        Held-out fraction of message data.
+        Held-out fraction of message data. Range: > 0 and < 1.
     reset_on_fit : bool
         Re-initialise the probe before every fit.
     mlp_num_layers : int
-        Probe MLP depth.
+        Probe MLP depth. Range: ≥ 0.
     mlp_hidden_size : int
-        Probe MLP width.
+        Probe MLP width. Range: ≥ 0.
     mlp_activation : ActivationType
         Probe MLP non-linearity.
     mlp_num_epochs : int
-        Probe MLP training epochs.
+        Probe MLP training epochs. Range: ≥ 0.
     mlp_batch_size : int
-        Probe MLP batch size.
+        Probe MLP batch size. Range: ≥ 1.
     mlp_learning_rate : float
-        Probe MLP learning rate.
+        Probe MLP learning rate. Range: ≥ 0.
     """
 
     enabled: bool = False

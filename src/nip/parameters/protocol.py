@@ -79,10 +79,10 @@ class LongProtocolParameters(SubParameters):
     Parameters
     ----------
     max_message_rounds : int
-        Upper bound on the number of rounds.
+        Upper bound on the number of rounds. Range: ≥ 1.
     min_message_rounds : int
         Rounds before which verifier decisions are ignored (1.0 meaning; pre-1.0 values were
-        one lower).
+        one lower). Range: ≥ 0.
     """
 
     max_message_rounds: int = 8

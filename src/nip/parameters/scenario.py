@@ -17,9 +17,9 @@ class ImageClassificationParameters(SubParameters):
     Parameters
     ----------
     num_block_groups : int
-        Number of block groups in each agent's CNN.
+        Number of block groups in each agent's CNN. Range: ≥ 0.
     initial_num_channels : int
-        Channel count of the first block.
+        Channel count of the first block. Range: ≥ 0.
     """
 
     num_block_groups: int = 1
@@ -42,7 +42,7 @@ class CodeValidationParameters(SubParameters):
     apps_difficulty : Literal['introductory', 'interview', 'competition']
         APPS difficulty level to use.
     apps_solution_number : int
-        Which of a question's several solutions to use.
+        Which of a question's several solutions to use. Range: ≥ 0.
     apps_exclude_flagged : bool
         Drop datapoints that the moderation API flagged.
     """

@@ -42,42 +42,45 @@ class RlTrainerParameters(SubParameters):
     ----------
     frames_per_batch : int | None
         Environment steps collected per iteration; null derives it from
-        rollouts_per_iteration.
+        rollouts_per_iteration. Range: ≥ 1.
     rollouts_per_iteration : int | None
         Rollouts per iteration when frames_per_batch is null; null means the dataset size.
+        Range: ≥ 0.
     steps_per_env_per_iteration : int | None
         Steps each parallel environment runs per iteration; null means max_message_rounds.
+        Range: ≥ 0.
     num_iterations : int
-        Number of collect-then-train iterations.
+        Number of collect-then-train iterations. Range: ≥ 0.
     num_epochs : int
-        Optimisation passes over each iteration's batch.
+        Optimisation passes over each iteration's batch. Range: ≥ 0.
     minibatch_size : int
-        Minibatch size for each optimiser step.
+        Minibatch size for each optimiser step. Range: ≥ 1.
     lr : float
-        Base learning rate.
+        Base learning rate. Range: ≥ 0.
     anneal_lr : bool
         Decrease the learning rate linearly during training.
     max_grad_norm : float
-        Gradient-norm clipping threshold.
+        Gradient-norm clipping threshold. Range: ≥ 0.
     loss_critic_type : str
         Critic loss form (free string; e.g. l1, l2, smooth_l1).
     clip_value : float | bool | None
         Value-prediction clipping: a float threshold, true to reuse clip_epsilon, false/null
-        for none.
+        for none. Range: ≥ 0.
     normalize_observations : bool
         Standardise environment observations.
     num_normalization_steps : int
-        Random-action steps used to estimate observation statistics.
+        Random-action steps used to estimate observation statistics. Range: ≥ 0.
     gamma : float
-        Discount factor.
+        Discount factor. Range: ≥ 0 and ≤ 1.
     lmbda : float
-        GAE lambda.
+        GAE lambda. Range: ≥ 0 and ≤ 1.
     body_lr_factor : LrFactors | dict | None
         Learning-rate multiplier for agent bodies applied by the trainer.
     use_shared_body : bool
         Actor and critic share one body network.
     num_test_iterations : Annotated[int, BaseRunPreserve('rerun_tests')]
         Iterations run during testing (kept from the current run when re-running tests).
+        Range: ≥ 0.
     """
 
     frames_per_batch: int | None = 1000
@@ -134,9 +137,9 @@ class CommonPpoParameters(SubParameters):
     loss_type : PpoLossType
         PPO objective variant.
     clip_epsilon : float
-        Clip range for the clipped objective.
+        Clip range for the clipped objective. Range: ≥ 0.
     kl_target : float
-        Target KL for the KL-penalty objective.
+        Target KL for the KL-penalty objective. Range: ≥ 0.
     kl_beta : float
         Starting weight of the KL penalty.
     kl_decrement : float
@@ -203,9 +206,9 @@ class SpgParameters(SubParameters):
     ihvp_variant : IhvpVariantType
         Method for approximating inverse-Hessian-vector products.
     ihvp_num_iterations : int
-        Iterations of the IHVP approximation.
+        Iterations of the IHVP approximation. Range: ≥ 0.
     ihvp_rank : int
-        Rank used by the IHVP approximation.
+        Rank used by the IHVP approximation. Range: ≥ 0.
     ihvp_rho : float
         Damping used by the IHVP approximation.
     """
@@ -262,11 +265,11 @@ class SoloAgentParameters(SubParameters):
     Parameters
     ----------
     num_epochs : int
-        Supervised training epochs.
+        Supervised training epochs. Range: ≥ 0.
     batch_size : int
-        Supervised batch size.
+        Supervised batch size. Range: ≥ 1.
     learning_rate : float
-        Supervised learning rate.
+        Supervised learning rate. Range: ≥ 0.
     body_lr_factor_override : bool
         Ignore body learning-rate factors (treat them as 1) during this training.
     """
@@ -296,7 +299,7 @@ class TextRlParameters(SubParameters):
         Fine-tune on rollouts from all past iterations, not just the latest.
     verifier_guess_replacement_proportion : float
         Share of rollouts whose final verifier guess is swapped for the true label before
-        fine-tuning.
+        fine-tuning. Range: ≥ 0 and ≤ 1.
     verifier_guess_replacement_annealing : Literal['none', 'linear', 'exponential']
         How that share decays over iterations.
     verifier_guess_replacement_annealing_rate : float
@@ -349,7 +352,7 @@ class PureTextEiParameters(SubParameters):
     reward_threshold : float
         Minimum reward for a rollout to be kept (threshold method).
     weighting_sample_size_factor : float
-        Sample count as a multiple of the rollout count (weighted method).
+        Sample count as a multiple of the rollout count (weighted method). Range: ≥ 0.
     weighting_minimum : float | None
         Floor applied to rewards before using them as weights; null for none.
     weighting_use_replacement : bool
@@ -384,7 +387,7 @@ class PureTextMaltParameters(SubParameters):
     Parameters
     ----------
     num_responses_per_timestep : int
-        Branching factor: responses sampled per step, giving a tree of rollouts.
+        Branching factor: responses sampled per step, giving a tree of rollouts. Range: ≥ 1.
     """
 
     num_responses_per_timestep: int = 2

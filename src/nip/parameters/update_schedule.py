@@ -33,11 +33,11 @@ class ContiguousPeriodicUpdateSchedule(AgentUpdateSchedule):
     Parameters
     ----------
     period : int
-        Cycle length in iterations.
+        Cycle length in iterations. Range: ≥ 1.
     start : int
-        First iteration (within the cycle) on which the agent updates.
+        First iteration (within the cycle) on which the agent updates. Range: ≥ 0.
     stop : int
-        Iteration (within the cycle) at which updating stops (exclusive).
+        Iteration (within the cycle) at which updating stops (exclusive). Range: ≥ 0.
     """
 
     period: int
@@ -56,9 +56,10 @@ class AlternatingPeriodicUpdateSchedule(
     Parameters
     ----------
     period : int
-        Cycle length in iterations.
+        Cycle length in iterations. Range: ≥ 1.
     first_agent_num_rounds : int
-        Iterations per cycle given to the first agent; the rest go to the second.
+        Iterations per cycle given to the first agent; the rest go to the second. Range: ≥
+        0.
     first_agent : bool
         True for the agent that updates first in each cycle, False for the other one.
     """

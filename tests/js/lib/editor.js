@@ -1,10 +1,11 @@
 // What an editor should offer for a config that names the bundle, derived from the bundle
-// itself (no field name is written down here), plus a schema request service that serves
-// the published files from disk and records every URI it is asked for.
+// itself (no field name is written down here), plus the schema request service of an editor
+// that is offline: file:// URLs come from disk, anything else is refused.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BundleIndex, walkSchemas } from "./schema.js";
-import { schemaFiles } from "./load.js";
+import { fileURLToPath } from "node:url";
+import { BundleIndex } from "./schema.js";
+import { loadLimits } from "./load.js";
 
 // nip's fixed mapping from scenario to agent class (the class names are nip's API).
 export const SCENARIO_AGENT_CLASS = {
@@ -14,8 +15,6 @@ export const SCENARIO_AGENT_CLASS = {
 };
 export const RANDOM_AGENT_CLASS = "RandomAgentParameters";
 
-const described = (schema) => Boolean(schema?.title || schema?.description || schema?.markdownDescription);
-
 /**
  * Every object an editor completes in, with the fields it should offer:
  * [{path: ["rl"], className, scenario, fields: Map(name -> field facts)}].
@@ -23,10 +22,8 @@ const described = (schema) => Boolean(schema?.title || schema?.description || sc
  * RandomAgentParameters entry is also allowed, so its values count as suggestible too).
  *
  * Field facts: description; suggestible (no doNotSuggest); values (enum/const/null an
- * editor should offer); sample (a value to write next to the name); and the shapes that
- * some editors mishandle: refText (a sibling $ref whose target has its own title or
- * description), branchText (an anyOf/oneOf/allOf branch whose target has one) and
- * hiddenValues (values of doNotSuggest branches).
+ * editor should offer); sample (a value to write next to the name); bounds (the field's
+ * range as ["≥ 0", "< 1"], without the integer limits every integer gets).
  */
 export function completionSites(bundle) {
   const index = new BundleIndex(bundle);
@@ -34,24 +31,16 @@ export function completionSites(bundle) {
     const fields = new Map();
     for (const [name, field] of index.properties(cls)) {
       const isClass = Boolean(index.fieldClass(field));
-      const { direct, branches } = index.referenced(field);
       fields.set(name, {
         description: index.description(field),
         suggestible: !field.schema.doNotSuggest,
         values: isClass ? [] : index.suggestedValues(field),
-        hiddenValues: isClass ? [] : index.hiddenValues(field),
         sample: isClass ? {} : sampleValue(field.schema),
-        refText: described(direct),
-        ifTested: testedByIf.has(name),
-        branchText: branches.some(described) || described(direct),
+        bounds: statedBounds(field.schema),
       });
     }
     return fields;
   };
-  const testedByIf = new Set();
-  walkSchemas(bundle, (schema) => {
-    if (schema.if) walkSchemas(schema.if, (cond) => Object.keys(cond.properties ?? {}).forEach((k) => testedByIf.add(k)));
-  });
   const root = index.rootClass();
   const sites = [{ path: [], className: root.schema.title ?? "root", scenario: "graph_isomorphism", fields: describe(root) }];
   for (const [name, field] of index.properties(root)) {
@@ -71,22 +60,35 @@ export function completionSites(bundle) {
   return sites;
 }
 
+const LIMITS = loadLimits();
+const SIGNS = { minimum: "≥", exclusiveMinimum: ">", maximum: "≤", exclusiveMaximum: "<" };
+
+/** The bounds a field states, as "≥ 0", leaving out the integer range every integer gets. */
+function statedBounds(schema) {
+  const limit = { minimum: LIMITS.integerMinimum, maximum: LIMITS.integerMaximum };
+  return Object.entries(SIGNS)
+    .filter(([key]) => key in schema && schema[key] !== limit[key])
+    .map(([key, sign]) => `${sign} ${schema[key]}`);
+}
+
 /** A value to put next to a field name in a document (its default, else null). */
 const sampleValue = (schema) => ("default" in schema ? schema.default : "const" in schema ? schema.const : null);
 
-/** A schemaRequestService over the published files; anything else is refused and recorded. */
-export function diskSchemaService() {
-  const files = schemaFiles();
+/**
+ * A schemaRequestService as an editor has it offline: a file:// URL is read from disk, every
+ * other URL (https included) is refused. Both are recorded, so a test can say exactly which
+ * files a config needed.
+ */
+export function offlineSchemaService() {
   const requested = [];
   const refused = [];
   const service = async (uri) => {
     requested.push(uri);
-    const path = files.get(uri);
-    if (!path) {
+    if (!uri.startsWith("file:")) {
       refused.push(uri);
-      throw new Error(`not a published schema file: ${uri}`);
+      throw new Error(`offline: refusing to fetch ${uri}`);
     }
-    return readFileSync(path, "utf8");
+    return readFileSync(fileURLToPath(uri), "utf8");
   };
   return { service, requested, refused };
 }
@@ -108,34 +110,7 @@ export const unescapeMarkdown = (text) => text.replace(/\\([\\`*_{}[\]()#+\-.!<>
 /** A value as an editor labels it in completion ("vanilla_ppo" with quotes in JSON). */
 export const jsonLabel = (value) => JSON.stringify(value);
 
-// Shapes of the schema that an editor renders in a way the tests do not want, each with
-// what the editor does; a problem explained by one is reported as TODO, not as a failure.
-export const EDITOR_LIMITS = {
-  "ref-sibling": "merges the $ref target over the field, so the target's title/description replace the field's own " +
-    "(avoid: no title/description on shared definitions, or inline them into the field)",
-  "branch-text": "takes the hover title/description from the innermost matching schema (a $ref target or anyOf/allOf branch) " +
-    "before the field's own (avoid: no title/description on referenced definitions)",
-  "if-completion": "while a value is typed, treats the `if` that dispatches agent entries as satisfied, so only the `then` " +
-    "class's value (RandomAgentParameters / true) is offered (avoid: dispatch with oneOf on the _type const instead of if/then/else)",
-  "do-not-suggest": "honours doNotSuggest only on properties, not on an anyOf value branch, so the deprecated alias is offered " +
-    "(avoid: make the alias branch non-enumerable, e.g. {\"type\": \"string\", \"pattern\": \"^ppo$\"})",
-};
-
-/** Fails on unexplained problems; marks the test TODO when every problem is a known limit. */
-export function settle(t, what, problems) {
-  const unknown = problems.filter((p) => !p.limit).map((p) => p.text);
-  const known = problems.filter((p) => p.limit);
-  const shown = new Map();
-  for (const p of known) {
-    const n = (shown.get(p.limit) ?? 0) + 1;
-    shown.set(p.limit, n);
-    if (n <= 5) t.diagnostic(`known limit (${p.limit}): ${p.text}`);
-  }
-  for (const [limit, n] of shown) if (n > 5) t.diagnostic(`known limit (${limit}): ${n - 5} more like these`);
-  if (unknown.length) assert.fail(`${what}:\n  ${unknown.join("\n  ")}`);
-  if (known.length) {
-    const limits = [...new Set(known.map((p) => p.limit))];
-    t.todo(`${known.length} ${what} come from known editor limits: ${limits.map((l) => `${l}: ${EDITOR_LIMITS[l]}`).join("; ")}`);
-    assert.fail(`${known.length} ${what} (known limits ${limits.join(", ")})`);
-  }
+/** Fails with every problem listed (each one a {text}). */
+export function settle(what, problems) {
+  if (problems.length) assert.fail(`${problems.length} ${what}:\n  ${problems.map((p) => p.text).join("\n  ")}`);
 }

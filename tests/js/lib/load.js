@@ -5,16 +5,12 @@
 // NIP_SCHEMA_DIR points the tests at another directory with the same layout.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SCHEMA_DIR = resolve(process.env.NIP_SCHEMA_DIR ?? join(REPO, "src/nip/parameters/_schemas/1.0"));
 export const BUNDLE_PATH = join(SCHEMA_DIR, "bundle.json");
 export const BUNDLE_ID = "https://nip-parameters.org/schema/1.0/bundle.json";
-export const GROUP_FILES = [
-  "agents", "base_run", "dataset", "hyper_parameters", "message_regression",
-  "protocol", "scenario", "trainers", "types", "update_schedule",
-].map((name) => `${name}.json`);
 const CASES_DIR = join(REPO, "tests/data/cases");
 
 const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
@@ -29,15 +25,12 @@ export function loadBundle() {
   return bundle;
 }
 
-/** $id -> file path, for the bundle and every per-group file (what may be served). */
-export function schemaFiles() {
-  const files = new Map([[BUNDLE_ID, BUNDLE_PATH]]);
-  for (const name of GROUP_FILES) {
-    const path = join(SCHEMA_DIR, name);
-    files.set(readJson(path).$id, path);
-  }
-  return files;
-}
+/** The bundle's file:// URL: what a config next to it resolves "./bundle.json" to. */
+export const BUNDLE_URL = pathToFileURL(BUNDLE_PATH).href;
+
+/** schema/limits.json: the string length and integer range every value must keep. JSON.parse
+ * reads the 64-bit bounds as the nearest doubles, as the bundle's own bounds are read. */
+export const loadLimits = () => readJson(join(REPO, "schema/limits.json"));
 
 /** Every vendor keyword of schema/vocabulary.json, with the group it is listed in. */
 export function loadVocabulary() {

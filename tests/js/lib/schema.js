@@ -137,21 +137,6 @@ export class BundleIndex {
     return values;
   }
 
-  /** The definitions a field refers to: {direct: $ref target, branches: anyOf/oneOf/allOf $ref targets}. */
-  referenced({ schema, base }) {
-    const direct = schema.$ref ? this.resolve(schema.$ref, base).schema : undefined;
-    const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]
-      .filter((b) => b.$ref).map((b) => this.resolve(b.$ref, base).schema);
-    return { direct, branches };
-  }
-
-  /** The values of a field's doNotSuggest branches (accepted, but not to be offered). */
-  hiddenValues({ schema, base }) {
-    return (schema.anyOf ?? schema.oneOf ?? [])
-      .filter((b) => b.doNotSuggest)
-      .flatMap((b) => this.suggestedValues({ schema: { ...b, doNotSuggest: false }, base }));
-  }
-
   /** The description a field shows: its own, else the one of the schema it refers to. */
   description({ schema, base }) {
     if (schema.description) return schema.description;

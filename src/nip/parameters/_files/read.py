@@ -25,6 +25,7 @@ from .._validation.plain_data import MAX_DEPTH, MAX_STRING_LENGTH, plain_copy
 from ..errors import ConfigFileError
 from .formats import FORMATS, Format, format_of
 from .parsers import parse_json, parse_toml, parse_yaml
+from .wandb import is_run_file, unwrap_run_file
 
 __all__ = [
     "MAX_DEPTH",
@@ -63,6 +64,7 @@ class LoadedConfig:
     format: Format
     path: Path | None  # None for stdin
     text: str = ""  # the text that was parsed, for a round-trip writer (migrate) to parse again
+    wandb_run: bool = False  # a W&B run config.yaml: `data` is the config it logged, unwrapped
 
     @property
     def name(self) -> str:
@@ -84,6 +86,7 @@ def read_config(
 
     The format is ``format`` if given, else taken from the extension (``.json``, ``.yaml``,
     ``.yml``, ``.toml``); for stdin or another extension it is sniffed: JSON, then YAML, then TOML.
+    A W&B run config (``wandb_version: 1``, every key as ``{desc, value}``) is unwrapped.
     Raises :class:`ConfigFileError` for every problem, never another exception.
     """
     is_stdin = os.fspath(source) == "-"
@@ -93,7 +96,10 @@ def read_config(
         format = format_of(source)
     text = (_decode(raw, name) if isinstance(raw, bytes) else raw).removeprefix("\ufeff")
     data, fmt = parse_config(text, name=name, format=format)
-    return LoadedConfig(data, fmt, None if is_stdin else Path(source), text)
+    wandb_run = is_run_file(data)
+    if wandb_run:
+        data = unwrap_run_file(data, name)
+    return LoadedConfig(data, fmt, None if is_stdin else Path(source), text, wandb_run)
 
 
 def parse_config(

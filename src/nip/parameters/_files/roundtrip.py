@@ -40,12 +40,15 @@ class Document:
     yaml_indent: tuple[int, int] = (2, 0)
     json_indent: int | str | None = 2
     restore: dict[int, int] | None = None  # placeholders of U+0085/U+2028/U+2029 in comments
+    wandb_run: bool = False  # read from a W&B run config.yaml: `data` is the unwrapped config
 
 
 def read_document(path: str) -> Document:
     """Read a config file for rewriting; ConfigFileError for anything unreadable."""
     loaded = read_config(path)
     text = loaded.text  # the very text the safe, limited reader accepted: never read twice
+    if loaded.wandb_run:  # its layout is W&B's wrapping, not the config's: nothing to keep
+        return Document(loaded.data, loaded.format, text, wandb_run=True)
     if loaded.format != "yaml":
         return Document(loaded.data, loaded.format, text, json_indent=_json_indent(text))
     from ruamel.yaml.util import load_yaml_guess_indent

@@ -23,12 +23,14 @@ def source_problems(data: Mapping[str, Any], version: str | None) -> list[Proble
     return list(iter_errors(plain_copy(data)[0], version=version))
 
 
-def validate_target(data: Mapping[str, Any], version: str, *, subject: str) -> bool:
-    """Raise ParameterValidationError if ``data`` is not valid ``version``; False if not checkable."""
+def validate_target(data: Mapping[str, Any], version: str, *, subject: str,
+                    note: str | None = None) -> bool:
+    """Raise ParameterValidationError if ``data`` is not valid ``version``; False if not checkable.
+    ``note`` says why the steps leave some old values to be refused here (``reject_invalid``)."""
     if version not in available_versions():
         return False
     try:
         validate(plain_copy(data)[0], version=version)
     except ParameterValidationError as err:
-        raise ParameterValidationError(err.problems, subject=subject) from None
+        raise ParameterValidationError(err.problems, subject=subject, note=note) from None
     return True

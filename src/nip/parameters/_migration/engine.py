@@ -179,7 +179,9 @@ def migrate(
     if validate:
         subject = (f"config after migrating {report.from_version or 'unversioned'} -> {label(target)}"
                    if steps else f"config (version {label(target)})")
-        validate_target(out, label(target), subject=subject)
+        refusals = [op.why for step in steps if isinstance(step, DataStep)
+                    for op in step.operations if op.op == "reject_invalid" and op.why]
+        validate_target(out, label(target), subject=subject, note=" ".join(refusals) or None)
     return MigrationResult(out, report)
 
 

@@ -213,6 +213,11 @@ class _Applier:
                 parent[key] = new
                 self.record(op, path, old, new, note=op.why or f"hook {op.params['name']}")
 
+    def reject_invalid(self, op: Operation) -> None:
+        """A declaration, checked after the last step: a value at or below ``at`` that the new
+        version's schema refuses (a narrowed range) is not converted; the check of the result
+        reports it at its address, with ``why`` as the note."""
+
     def warn(self, op: Operation) -> None:
         message = str(op.params["message"])
         self.warnings.append(message)

@@ -46,6 +46,7 @@ OP_SPECS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "remove_key": (frozenset({"at", "why"}), frozenset()),
     "set_default_if_absent": (frozenset({"at", "value"}), frozenset({"create_parents"})),
     "reject_value": (frozenset({"at", "values", "message"}), frozenset()),
+    "reject_invalid": (frozenset({"at", "why"}), frozenset()),
     "hook": (frozenset({"at", "name"}), frozenset({"args"})),
     "warn": (frozenset({"message"}), frozenset()),
 }

@@ -91,6 +91,12 @@ class BaseHyperParameters(ParameterValue, ABC):
         by default the class its `_type` names (the root class decides by the scenario)."""
         return get_parameter_class(str(entry.get("_type")))
 
+    @classmethod
+    def _collection_entry_classes(cls) -> tuple[type, ...]:
+        """Every class an entry of a keyed collection field can have, whatever the dict holds
+        (the root class: the agent class of each scenario, and the random agent)."""
+        return ()
+
 
 @dataclass
 class SubParameters(BaseHyperParameters, ABC):

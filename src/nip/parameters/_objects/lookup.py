@@ -9,7 +9,7 @@ from typing import Any
 from .._validation import closest
 from .fields import field_infos
 
-__all__ = ["get"]
+__all__ = ["address_parts", "get"]
 
 
 def get(obj: Any, address: str) -> Any:
@@ -34,3 +34,12 @@ def get(obj: Any, address: str) -> Any:
                 + (f" (no {'.'.join(walked)}; did you mean {hint!r}?)" if hint else ".")
             )
     return value
+
+
+def address_parts(address: str) -> tuple[str, ...]:
+    """The keys of a dotted address: ``"agents.prover.d_gnn"`` -> ``("agents", "prover", "d_gnn")``.
+
+    A list item is addressed by its index (``"spg.stackelberg_sequence.0"``); an empty part (``"rl..lr"``)
+    is kept, for the caller to report.
+    """
+    return tuple(address.split("."))

@@ -175,6 +175,26 @@ class ProblemMaker:
         text = wanted if isinstance(wanted, str) else " or ".join(wanted)
         return [self._type_problem(error, text)]
 
+    def _bound(self, error: ValidationError, sign: str) -> list[Problem]:
+        """A value outside the field's range: "expected a number > 0, got 0"."""
+        types = _schema(error).get("type", "number")
+        kind = "an integer" if "integer" in types and "number" not in types else "a number"
+        wanted = f"{kind} {sign} {_expected(error)}"
+        return [Problem(_path(error), f"expected {wanted}, got {brief(error.instance)}",
+                        expected=wanted, actual=error.instance)]
+
+    def _minimum(self, error: ValidationError) -> list[Problem]:
+        return self._bound(error, "≥")
+
+    def _maximum(self, error: ValidationError) -> list[Problem]:
+        return self._bound(error, "≤")
+
+    def _exclusiveMinimum(self, error: ValidationError) -> list[Problem]:  # noqa: N802
+        return self._bound(error, ">")
+
+    def _exclusiveMaximum(self, error: ValidationError) -> list[Problem]:  # noqa: N802
+        return self._bound(error, "<")
+
     def _required(self, error: ValidationError) -> list[Problem]:
         path = _path(error)
         return [

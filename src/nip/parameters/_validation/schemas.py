@@ -24,6 +24,7 @@ __all__ = [
     "load_bundle",
     "load_group",
     "schema_dir",
+    "shared_files",
 ]
 
 CURRENT_VERSION: str = _registry.SCHEMA_VERSION
@@ -55,6 +56,12 @@ def schema_dir(version: str = CURRENT_VERSION) -> Path:
 def bundle_path(version: str = CURRENT_VERSION) -> Path:
     """The single-file bundle of `version`, for other tools and editors."""
     return schema_dir(version) / BUNDLE
+
+
+def shared_files() -> tuple[Path, ...]:
+    """What every version goes with: the vocabulary of the non-standard keywords the schemas use
+    (other validators register it) and the SchemaStore catalog of the bundles."""
+    return (shipped_root() / "vocabulary.json", shipped_root() / "catalog.json")
 
 
 @cache

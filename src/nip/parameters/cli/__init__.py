@@ -19,7 +19,7 @@ from typing import Any
 
 from .._validation import schemas
 from ..errors import ConfigFileError, NipParametersError
-from . import defaults, get, migrate, schema, validate
+from . import compose, defaults, diff, get, migrate, schema, sweep, validate
 from ._output import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, report_error
 
 __all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -33,6 +33,9 @@ COMMANDS: dict[str, ModuleType] = {
     "defaults": defaults,
     "get": get,
     "migrate": migrate,
+    "compose": compose,
+    "sweep": sweep,
+    "diff": diff,
 }
 
 EPILOG = """\
@@ -42,6 +45,9 @@ examples:
   nip-params get run.yaml agents.prover.num_gnn_layers
   nip-params schema > nip-params.schema.json     the bundled schema, for editors and other tools
   nip-params migrate --dry-run old/*.json        what an old config would become
+  nip-params compose base.yaml rl.lr=3e-4        a config from bases and overrides
+  nip-params sweep sweep.yaml -o runs/           a checked config per grid combination
+  nip-params diff a.yaml b.json                  the settings where two configs differ
 
 Run `nip-params COMMAND --help` for the options of one command.
 exit status: 0 ok, 1 invalid config, 2 bad usage or unreadable file.

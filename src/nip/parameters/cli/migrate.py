@@ -210,6 +210,10 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         return _Outcome(source, EXIT_FAILED,
                         error=f"{shown_path(source)}: expected a config object at the top level, "
                         f"got {type(doc.data).__name__}")
+    if doc.wandb_run and args.in_place:  # rewriting W&B's own file would drop its wrapping
+        return _Outcome(source, EXIT_USAGE,
+                        error=f"{source} is a W&B run config: write the migrated config to "
+                        "another file with -o instead of --in-place")
     if from_version is None:  # unmarked files are current (docs/architecture.md); marked ones say so
         start = FROM_DATA if "_package_version" in doc.data else label(default_chain().newest)
     else:

@@ -39,6 +39,7 @@ examples:
   cat run.json | nip-params validate -              stdin (JSON, YAML or TOML, sniffed)
   nip-params validate --format json a.yaml b.yaml   machine-readable report on stdout
   nip-params validate --version 0.1 old.json        check against the 0.1 schema
+  nip-params validate wandb/run-1/files/config.yaml a W&B run config (unwrapped first)
 
 output (text): one line per problem, address first, after the file name:
   run.yaml: agents.prover.num_gnn_layers: expected integer, got string 'two'
@@ -100,6 +101,7 @@ class FileResult:
     error: ConfigFileError | None = None
     # Advice about the whole file, e.g. that it looks like an old version.
     note: str | None = None
+    wandb_run: bool = False  # a W&B run config.yaml, checked unwrapped
 
     @property
     def status(self) -> int:
@@ -122,6 +124,7 @@ class FileResult:
             "error": error,
             "problems": [problem.to_json() for problem in self.problems],
             "note": self.note,
+            "unwrapped": "wandb-run-config" if self.wandb_run else None,
         }
 
     def to_text(self, *, quiet: bool) -> tuple[str, str]:
@@ -130,7 +133,8 @@ class FileResult:
             return "", error_line(_one_line(self.error))
         shown = self.file if self.file == STDIN_NAME else shown_path(self.file)
         if not self.problems:
-            return ("" if quiet else f"{shown}: ok\n"), ""
+            unwrapped = " (W&B run config, unwrapped)" if self.wandb_run else ""
+            return ("" if quiet else f"{shown}: ok{unwrapped}\n"), ""
         lines = [f"{shown}: {_one_line(problem)}\n" for problem in self.problems]
         if self.note:
             lines.append(f"{shown}: note: {_one_line(self.note)}\n")
@@ -149,7 +153,7 @@ def check_file(source: str, version: str | None) -> FileResult:
         loaded = read_config(source)
     except ConfigFileError as error:
         return FileResult(name, error=error)
-    result = FileResult(name, format=loaded.format)
+    result = FileResult(name, format=loaded.format, wandb_run=loaded.wandb_run)
     try:
         validate_config(loaded.data, version)
     except ParameterValidationError as error:

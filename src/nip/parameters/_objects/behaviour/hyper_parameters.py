@@ -1,15 +1,23 @@
-"""Root behaviour: agents from the scenario, package metadata, and migrating old dicts."""
+"""Root behaviour: agents from the scenario, package metadata, migrating old dicts (and W&B's),
+and overrides."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..._migration import migrate_on_load, package_meta
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
 from ..build import group_from_mapping
+
+if TYPE_CHECKING:
+    from ..overrides import Override
+
+# The keys by which W&B's dicts are known (_files/wandb.py: VERSION_KEY, BOOKKEEPING_KEY), named
+# here so that a plain dict never loads the file readers (`import nip.parameters` stays light).
+_WANDB_KEYS = ("wandb_version", "_wandb")
 
 
 class HyperParametersBehaviour:
@@ -42,6 +50,10 @@ class HyperParametersBehaviour:
         if cls._is_random_entry(entry):
             return cls.RANDOM_AGENT_CLASS
         return cls._scenario_agent_class(data.get("scenario")) or cls.RANDOM_AGENT_CLASS
+
+    @classmethod
+    def _collection_entry_classes(cls) -> tuple[type, ...]:
+        return (*dict.fromkeys(cls.AGENT_CLASS_BY_SCENARIO.values()), cls.RANDOM_AGENT_CLASS)
 
     def _process_agents(self) -> None:
         agent_class = self._scenario_agent_class(self.scenario)
@@ -111,5 +123,28 @@ class HyperParametersBehaviour:
 
     @classmethod
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
-        """A dict that states an older `_package_version` is migrated first, with a warning."""
+        """W&B's additions are dropped (a run file's wrapping, the API's `_wandb`); then a dict that
+        states an older `_package_version` is migrated, with a warning."""
+        if any(key in params_dict for key in _WANDB_KEYS):
+            from ..._files.wandb import plain_run_config
+
+            params_dict = plain_run_config(params_dict)
         return migrate_on_load(params_dict)
+
+    # ---- overrides ----------------------------------------------------------------------------
+    def with_overrides(
+        self, overrides: Mapping[str, Any] | Iterable[str | Override]
+    ) -> Any:
+        """A new config: this one with `overrides` applied, checked; this object is unchanged.
+
+        `overrides` is a mapping of dotted address -> value (``{"rl.lr": 1e-4}``; a key
+        ``"~ADDRESS"`` removes the value there, so its default applies again) or a list of
+        ``"ADDRESS=VALUE"`` / ``"~ADDRESS"`` strings, VALUE read as YAML (``["rl.lr=1e-4"]``).
+        Agents are addressed by name (``agents.prover.d_gnn``, ``agents._default.d_gnn``) and
+        list items by index. Values are converted to the type the schema gives the address.
+        """
+        from ..overrides import (
+            build_with_overrides,  # with the file readers: loaded when used
+        )
+
+        return build_with_overrides(type(self), self.to_dict(), overrides)

@@ -10,7 +10,7 @@ against the schema; ``validate`` and ``iter_errors`` check a plain dict.
 # (Import order is nip's class registration order: the generated modules come in schema order.)
 
 # The public hand-written modules: the package root re-exports each one's `__all__`.
-from . import errors, parameters_base, validation, version
+from . import errors, parameters_base, validation, version, workflow
 from .errors import *  # noqa: F403
 from .parameters_base import *  # noqa: F403
 from .validation import *  # noqa: F403
@@ -26,6 +26,7 @@ from .hyper_parameters import (
     HyperParameters,
 )
 from .version import *  # noqa: F403
+from .workflow import *  # noqa: F403
 
 __all__ = [
     "BigThingParameters",
@@ -38,3 +39,4 @@ __all__ += errors.__all__
 __all__ += parameters_base.__all__
 __all__ += validation.__all__
 __all__ += version.__all__
+__all__ += workflow.__all__

@@ -1,0 +1,287 @@
+"""Overrides: set, null or remove one value of a config dict at its dotted address.
+
+``ADDRESS=VALUE`` reads VALUE as YAML and converts it to the type the schema gives ADDRESS (a
+string field keeps the text: ``dataset=1e3`` is ``"1e3"``); ``ADDRESS=null`` sets null;
+``~ADDRESS`` removes the key, so the default applies again. An address names fields through the
+groups, agents by name (``agents.prover.d_gnn``, ``agents._default.d_gnn``) and list items by index.
+
+Addresses are resolved and values converted by addresses.py. Setting never modifies the caller's
+dict: the containers on the way are copied (once per call), everything else is shared.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .._files import parse_config
+from .._validation import class_keys, class_problems
+from .._validation import schemas as shipped
+from ..errors import ConfigFileError, ParameterValidationError, Problem, brief
+from .addresses import Target, convert, resolve
+from .agents import DEFAULT_AGENT
+from .dump import dump_value
+from .lookup import address_parts
+
+__all__ = [
+    "REMOVED",
+    "Override",
+    "Setter",
+    "apply_overrides",
+    "build_with_overrides",
+    "check_value",
+    "overrides_from",
+    "parse_override",
+    "set_values",
+    "setter",
+]
+
+REMOVE = "~"
+_PART = re.compile(r"[A-Za-z0-9_\-]+\Z")
+
+
+@dataclass(frozen=True)
+class Override:
+    """One override: set `value` at `address`, or (`remove`) remove the key there."""
+
+    address: str
+    value: Any = None
+    remove: bool = False
+    text: str | None = None  # as written (``rl.lr=3e-4``); None when given as a mapping entry
+    raw: str | None = None  # VALUE as written, kept by a string field
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return address_parts(self.address)
+
+    def __str__(self) -> str:
+        if self.text is not None:
+            return self.text
+        return f"{REMOVE}{self.address}" if self.remove else f"{self.address}={brief(self.value)}"
+
+
+def parse_override(text: str) -> Override:
+    """``ADDRESS=VALUE`` or ``~ADDRESS``, VALUE read as a YAML scalar or flow value."""
+    if text.startswith(REMOVE):
+        address = text[len(REMOVE):]
+        _check_address(address, text)
+        return Override(address, remove=True, text=text)
+    address, equals, raw = text.partition("=")
+    if not equals:
+        raise _malformed(text, address, "expected ADDRESS=VALUE or ~ADDRESS")
+    _check_address(address, text)
+    if not raw.strip():
+        raise _malformed(text, address, "no VALUE after '='",
+                         hint=f"write {address}=null for null or {address}='' for an empty string")
+    try:
+        value, _ = parse_config(raw, name=f"the value of {address}", format="yaml")
+    except ConfigFileError as error:
+        raise _malformed(text, address, f"VALUE is not valid YAML: {error.reason}") from None
+    return Override(address, value, text=text, raw=raw.strip())
+
+
+def _check_address(address: str, text: str) -> None:
+    parts = address_parts(address)
+    bad = next((p for p in parts if not _PART.match(p)), None)
+    if not address or bad is not None:
+        raise _malformed(text, address, f"{address!r} is not a dotted address",
+                         hint="e.g. rl.lr, agents.prover.d_gnn, spg.stackelberg_sequence.0")
+
+
+def _malformed(text: str, address: str, message: str, hint: str | None = None) -> ParameterValidationError:
+    parts = address_parts(address)
+    path = parts if all(_PART.match(p) for p in parts) else ()
+    return ParameterValidationError([Problem(path, f"override {text!r}: {message}", hint=hint)],
+                                    subject="override")
+
+
+def overrides_from(overrides: Mapping[str, Any] | Iterable[str | Override]) -> list[Override]:
+    """Overrides from a mapping (address -> Python value; ``"~ADDRESS"`` keys remove) or from a
+    list of ``ADDRESS=VALUE`` / ``~ADDRESS`` strings."""
+    if isinstance(overrides, str):
+        raise ParameterValidationError.single(
+            (), f"expected a mapping or a list of overrides, got the string {brief(overrides)}",
+            hint="wrap a single override in a list: [\"rl.lr=1e-4\"]")
+    items = list(overrides)  # a mapping's keys
+    out: list[Override] = []
+    problems: list[Problem] = []
+    for item in items:
+        try:
+            if isinstance(item, Override):
+                out.append(item)
+            elif isinstance(overrides, Mapping):
+                out.append(_from_entry(str(item), overrides[item]))
+            else:
+                out.append(parse_override(str(item)))
+        except ParameterValidationError as error:
+            problems += error.problems
+    if problems:
+        raise ParameterValidationError(problems, subject="override")
+    return out
+
+
+def _from_entry(key: str, value: Any) -> Override:
+    """A mapping entry: the value is a Python value, taken as it is (no YAML)."""
+    if key.startswith(REMOVE):
+        _check_address(key[len(REMOVE):], key)
+        return Override(key[len(REMOVE):], remove=True)
+    _check_address(key, key)
+    return Override(key, dump_value(value))
+
+
+def check_value(root: type, data: Mapping[str, Any] | None, address: str, value: Any, *,
+                any_entry_class: bool = False) -> tuple[Any, list[Problem]]:
+    """`value` converted for `address`, and the problems of setting it there, checked against the
+    class that has the field (not the whole config: cross-field rules are checked when built)."""
+    parts = address_parts(address)
+    try:
+        target = resolve(root, data, parts, any_entry_class=any_entry_class)
+    except ParameterValidationError as error:
+        return value, list(error.problems)
+    converted = convert(value, target.schema)
+    if target.depth != len(parts) or target.kinds[-1] != "field" or not class_keys(target.owner.__name__):
+        return converted, []  # inside a value, or a whole agent entry: checked when built
+    prefix = parts[: target.depth - 1]
+    # The keys the class requires, from the config where it has them: a complete dict takes the
+    # validator's fast path; only a faulty one is explained.
+    required = (shipped.class_schema(shipped.CURRENT_VERSION, target.owner.__name__) or {}).get("required", ())
+    known = data if target.depth == 1 and isinstance(data, Mapping) else {}
+    instance = {key: known[key] for key in required if key in known}
+    instance[target.field] = converted
+    problems = [p.prefixed(*prefix) for p in class_problems(target.owner.__name__, instance)
+                if p.path[:1] == (target.field,)]
+    return converted, problems
+
+
+# ---- setting ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Setter:
+    """A resolved address: the parts and what each one indexes, to set values fast."""
+
+    parts: tuple[Any, ...]
+    kinds: tuple[str, ...]
+
+
+def setter(target: Target, parts: Sequence[str]) -> Setter:
+    keys = tuple(int(p) if kind == "index" else p for p, kind in zip(parts, target.kinds, strict=True))
+    return Setter(keys, target.kinds)
+
+
+def set_values(data: Mapping[str, Any], items: Iterable[tuple[Setter, Any]],
+               owned: set[int] | None = None) -> dict[str, Any]:
+    """A copy of `data` with each value set (or removed: the value `REMOVED`) at its setter's
+    address; only the containers on the way are copied."""
+    owned = set() if owned is None else owned
+    out = dict(data)
+    owned.add(id(out))
+    for where, value in items:
+        _set(out, where, value, owned)
+    return out
+
+
+class _Removed:
+    def __repr__(self) -> str:
+        return "<removed>"
+
+
+REMOVED: Any = _Removed()
+
+
+def _set(root: dict[str, Any], where: Setter, value: Any, owned: set[int]) -> None:
+    node: Any = root
+    last = len(where.parts) - 1
+    for i, (key, kind) in enumerate(zip(where.parts, where.kinds, strict=True)):
+        if i == last:
+            if value is REMOVED:
+                if isinstance(node, dict):
+                    node.pop(key, None)
+            else:
+                node[key] = value
+            return
+        child = node[key] if isinstance(node, list) else node.get(key)
+        next_kind = where.kinds[i + 1]
+        if next_kind == "entry":  # the agents: none given means the scenario's `_default` only
+            child = {DEFAULT_AGENT: {}} if child is None else child
+        if kind == "entry" and child is None:  # a new agent starts as `_default` answers for it
+            default = node.get(DEFAULT_AGENT)
+            child = copy.deepcopy(default) if isinstance(default, Mapping) else {}
+            owned.add(id(child))
+        if child is None:
+            child = {}
+        elif id(child) not in owned:
+            child = list(child) if isinstance(child, (list, tuple)) else dict(child)
+        owned.add(id(child))
+        node[key] = child
+        node = child
+
+
+def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Override]) -> dict[str, Any]:
+    """`data` with every override applied, in order; addresses and values checked as they go.
+
+    The class of an agent entry follows from the root fields as they are after every override
+    (``agents.prover.d_gnn=32 scenario=graph_isomorphism`` works in either order).
+    """
+    overrides = list(overrides)
+    out = dict(data)
+    owned = {id(out)}
+    context = dict(data)
+    for override in overrides:
+        if len(override.parts) == 1:
+            if override.remove:
+                context.pop(override.address, None)
+            else:
+                context[override.address] = override.value
+    problems: list[Problem] = []
+    for override in overrides:
+        parts = override.parts
+        try:
+            target = resolve(root, out, parts, context=context)
+            if override.remove and target.kinds[-1] == "index":
+                raise ParameterValidationError.single(parts, "a list item cannot be removed",
+                                                      hint="set the whole list instead")
+        except ParameterValidationError as error:
+            problems += _annotated(error, [override]).problems
+            continue
+        value = REMOVED if override.remove else convert(override.value, target.schema, override.raw)
+        _set(out, setter(target, parts), value, owned)
+    if problems:
+        raise ParameterValidationError(problems, subject="override")
+    return out
+
+
+def build_with_overrides(root: type, data: Mapping[str, Any],
+                         overrides: Mapping[str, Any] | Iterable[str | Override]) -> Any:
+    """`root.from_dict(data)` with the overrides applied; a problem caused by an override says so."""
+    items = overrides_from(overrides)
+    changed = apply_overrides(root, data, items)
+    try:
+        return root.from_dict(changed)  # type: ignore[attr-defined]
+    except ParameterValidationError as error:
+        raise _annotated(error, items) from None
+
+
+def _annotated(error: ParameterValidationError, overrides: Sequence[Override],
+               subject: str | None = None) -> ParameterValidationError:
+    """The same error, each problem naming the override that set the value it is about."""
+    problems = []
+    for problem in error.problems:
+        source = _source(problem.path, overrides)
+        if source is not None:
+            note = f"set by {str(source)!r}"
+            problem = replace(problem, hint=f"{problem.hint}; {note}" if problem.hint else note)
+        problems.append(problem)
+    return ParameterValidationError(problems, subject=subject or error.subject, note=error.note)
+
+
+def _source(path: tuple[Any, ...], overrides: Sequence[Override]) -> Override | None:
+    """The last override whose address is the problem's address or one of its parents (or
+    children: a removed key reported as missing)."""
+    text = [str(p) for p in path]
+    for override in reversed(overrides):
+        parts = list(override.parts)
+        if text[: len(parts)] == parts or (parts[: len(text)] == text and text):
+            return override
+    return None

@@ -1,0 +1,108 @@
+"""``nip-params sweep SPEC``: one checked config per combination of a grid, or a W&B sweep."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .._files import dump_config, write_new
+from .._workflow.spec import load_spec
+from .._workflow.sweep import expand, overrides_text
+from .._workflow.wandb_sweep import check_wandb_sweep, wandb_sweep_config
+from .._workflow.write import INDEX_NAME, OutputExists, write_sweep
+from ._output import EXIT_OK, emit, report_error, usage_error
+
+__all__ = ["register", "run"]
+
+EXAMPLES = """\
+examples:
+  nip-params sweep examples/sweeps/ppo_gi.yaml -o runs/ppo_gi      a config per combination
+  nip-params sweep examples/sweeps/ppo_gi.yaml --dry-run           check, list, write nothing
+  nip-params sweep examples/sweeps/ppo_gi.yaml --format wandb -o sweep.yaml
+  nip-params sweep --check sweep.yaml                              check a W&B sweep file
+
+The spec (YAML or JSON):
+  base: base.yaml              a file (relative to the spec), an inline config, or a list of them
+  grid:                        address -> list of values; every combination is made
+    rl.lr: [0.0003, 0.001]
+    agents.prover.num_gnn_layers: [2, 5]
+  zip: [[rl.lr, seed]]         optional: grid addresses varied together (same-length lists)
+  name: "lr{rl.lr}-p{agents.prover.num_gnn_layers}"   optional: file names ({index} by default)
+  wandb: {program: train.py}   optional: more keys for the W&B sweep configuration
+
+Every combination is checked before anything is written; all problems are listed, each with the
+combinations it occurs in. The output directory gets one config per combination (to_dict(), with
+_package_version) and sweep.json, the index: name -> overrides. A new directory appears complete
+or not at all; a directory that exists and is not empty needs --force.
+
+--format wandb writes a W&B sweep configuration (method: grid, parameters at dotted addresses) to
+OUT or stdout; run it with `wandb sweep`. A run's config is then a set of overrides: W&B's
+${args_no_hyphens} passes them as rl.lr=0.001 ..., which `compose` and `with_overrides` read.
+
+exit status: 0 ok, 1 an invalid spec or combination (or W&B file, with --check), 2 bad usage, an
+unreadable file or an output directory that is not empty.
+"""
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``sweep`` sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "sweep",
+        help="write a checked config for every combination of a grid (or a W&B sweep)",
+        description="Expand a sweep spec (a base and a grid of ADDRESS -> values) into one checked "
+        "config per combination, or into a W&B sweep configuration; --check checks a W&B sweep file.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("spec", metavar="SPEC", help="the sweep spec (with --check: a W&B sweep file)")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="the output directory (default: the spec's name, in the current "
+                        "directory); with --format wandb, a file (default: stdout)")
+    parser.add_argument("--format", choices=("json", "yaml", "wandb"), default="json",
+                        help="json (default) or yaml: a config file per combination; wandb: a W&B "
+                        "sweep configuration")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check every combination and list them; write nothing")
+    parser.add_argument("--force", action="store_true",
+                        help="write into an output directory that is not empty")
+    parser.add_argument("--check", action="store_true",
+                        help="SPEC is a W&B sweep file: check its parameter names and values")
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``nip-params sweep``; returns the exit status."""
+    if args.check:
+        count = check_wandb_sweep(args.spec)
+        emit(f"{args.spec}: ok ({count} parameter{'s' if count != 1 else ''})\n", sys.stdout)
+        return EXIT_OK
+    spec = load_spec(args.spec)
+    if args.format == "wandb":
+        config = wandb_sweep_config(spec)
+        expand(spec)  # every combination is checked before anything is written
+        text = dump_config(config, "yaml")
+        if args.output and not args.dry_run:
+            write_new(Path(args.output).absolute(), text.encode("utf-8"))
+            emit(f"wrote a W&B grid sweep of {spec.count} runs to {args.output}\n", sys.stdout)
+        else:
+            emit(text, sys.stdout)
+        return EXIT_OK
+    combinations = expand(spec)
+    if args.dry_run:
+        width = max((len(c.name) for c in combinations), default=0)
+        emit("".join(f"{c.name:<{width}}  {overrides_text(c.overrides)}\n" for c in combinations), sys.stdout)
+        report_error(f"{len(combinations)} combinations, all valid (dry run: nothing written)", "sweep",
+                     kind="note")
+        return EXIT_OK
+    if not args.output and args.spec == "-":
+        return usage_error("sweep", "a spec read from stdin needs -o DIR")
+    directory = Path(args.output) if args.output else Path(Path(args.spec).stem)
+    try:
+        write_sweep(directory, combinations, args.format, force=args.force)
+    except OutputExists as error:
+        return usage_error("sweep", str(error))
+    emit(f"wrote {len(combinations)} configs and {INDEX_NAME} to {directory}\n", sys.stdout)
+    return EXIT_OK
