@@ -19,6 +19,7 @@ import yaml
 from nip.parameters import HyperParameters
 from nip.parameters._files import dump_config, parse_config, read_config
 from nip.parameters._files.roundtrip import read_document, render_document
+from nip.parameters._validation import schemas
 from nip.parameters.cli import main
 from nip.parameters.errors import ConfigFileError
 
@@ -132,12 +133,15 @@ def test_validate_and_get_raw_read_the_same(
     assert code == 0 and same(json.loads(out), row["value"]), out
 
 
+_SEED = schemas.class_schema(schemas.CURRENT_VERSION, "HyperParameters")["properties"]["seed"]
+
+
 def _typed_field(value: Any) -> str | None:
     """A field of the root whose type holds `value` (so the full config stays valid)."""
     if isinstance(value, bool):
         return "pretrain_agents"
     if isinstance(value, int):
-        return "seed"
+        return "seed" if _SEED["minimum"] <= value <= _SEED["maximum"] else None
     if isinstance(value, str):
         return "dataset"
     return None

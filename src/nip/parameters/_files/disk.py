@@ -16,10 +16,10 @@ is why it needs ``--force``; the backup is complete before it starts).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
-import socket
 import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
@@ -36,7 +36,14 @@ __all__ = [
 ]
 
 BACKUP_SUFFIX = ".bak"
-_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+@functools.cache
+def _host() -> str:
+    """This host, as 8 hex digits: a temporary file of another host's process is never removed."""
+    import socket  # only when writing
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
 
 class WriteRefused(OSError):
@@ -59,7 +66,7 @@ def write_new(path: Path, data: bytes, *, mode_from: Path | None = None) -> None
     """
     path = Path(path)
     remove_stale_temporaries(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.nip-params-{_HOST}-"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.nip-params-{_host()}-"
                                f"{os.getpid()}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -143,7 +150,7 @@ def remove_stale_temporaries(path: Path, *, backup: bool = False) -> list[Path]:
             if not entry.name.startswith(prefix):
                 continue
             found = _TEMPORARY.fullmatch(entry.name[len(prefix):])
-            if found is None or found["host"] != _HOST or _running(int(found["pid"])):
+            if found is None or found["host"] != _host() or _running(int(found["pid"])):
                 continue
             with suppress(FileNotFoundError):
                 os.unlink(entry.path)
