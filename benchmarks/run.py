@@ -22,6 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _hostile
 import _process
 from _configs import Config, count_values, full_config, small_config
 from _harness import Row, Timing, render_table, time_group
@@ -472,6 +473,12 @@ def main(argv: list[str] | None = None) -> int:
     print("checks on the timed dicts:")
     for note in notes:
         print(f"      {note.strip()}" if note.startswith("  ") else f"  - {note}")
+    log("hostile inputs: one process per file")
+    hostile, _ = _hostile.run(log)
+    print()
+    print("hostile inputs (`nip-params` on one file at or past each limit, each in its own process;")
+    print("peak RSS is that process's ru_maxrss; see benchmarks/_hostile.py):")
+    print(hostile)
     print(
         f"total wall time: {time.perf_counter() - started:.0f} s "
         f"(median sample spread: {_spread(rows):.0%})"

@@ -11,8 +11,7 @@ import pytest
 import yaml
 
 from nip.parameters import _files as _io
-from nip.parameters._files import dump_config, parse_config, read_config
-from nip.parameters._files.yaml_loader import ConfigLoader
+from nip.parameters._files import dump_config, parse_config, read_config, yaml_loader
 from nip.parameters._validation import plain_data
 from nip.parameters.errors import ConfigFileError
 
@@ -84,11 +83,20 @@ def test_yml_extension_and_explicit_format(tmp_path: Path) -> None:
         read_config(path, format="json")
 
 
-def test_yaml_dates_stay_strings_and_yaml_11_booleans_are_booleans() -> None:
+def test_yaml_is_read_as_yaml_12_core_dates_and_yes_are_strings() -> None:
     data, _ = parse_config(
-        "run_id: 2024-01-01\nflag: yes\nversion: '1.0'\n", name="x", format="yaml"
+        "run_id: 2024-01-01\nflag: yes\nversion: '1.0'\nlr: 1e-3\nn: 010\non: true\n",
+        name="x",
+        format="yaml",
     )
-    assert data == {"run_id": "2024-01-01", "flag": True, "version": "1.0"}
+    assert data == {
+        "run_id": "2024-01-01",
+        "flag": "yes",
+        "version": "1.0",
+        "lr": 0.001,
+        "n": 10,
+        "on": True,
+    }
 
 
 def test_yaml_merge_keys_and_anchors_give_unshared_copies() -> None:
@@ -111,6 +119,18 @@ def test_yaml_merge_keys_and_anchors_give_unshared_copies() -> None:
     assert list(data["agents"]["verifier"]["agent_lr_factor"]) == ["actor", "critic"]
 
 
+def test_yaml_merge_keys_follow_the_merge_rules_and_sit_where_the_merge_is() -> None:
+    """Explicit keys win (before or after the <<), then earlier sources; merged keys take the
+    place of the <<, as eemeli/yaml (the editors' parser) orders them."""
+    text = (
+        "a: &a {x: 1, y: 2}\n"
+        "b: &b {y: 3, z: 4}\n"
+        "m:\n  k: 0\n  <<: [*a, *b]\n  x: 9\n  w: 5\n"
+    )
+    data, _ = parse_config(text, name="x.yaml", format="yaml")
+    assert list(data["m"].items()) == [("k", 0), ("x", 9), ("y", 2), ("z", 4), ("w", 5)]
+
+
 def test_key_order_is_kept() -> None:
     text = '{"z": 1, "a": {"y": 2, "b": 3}}'
     for fmt, source in [("json", text), ("yaml", text)]:
@@ -118,16 +138,32 @@ def test_key_order_is_kept() -> None:
         assert list(data) == ["z", "a"] and list(data["a"]) == ["y", "b"]
 
 
-def test_the_yaml_loader_is_safe_and_uses_libyaml_when_built() -> None:
-    assert issubclass(
-        ConfigLoader, yaml.SafeLoader if not yaml.__with_libyaml__ else yaml.CSafeLoader
-    )
-    assert not issubclass(ConfigLoader, yaml.FullLoader)
-    allowed = {tag for tag in ConfigLoader.yaml_constructors if tag is not None}
-    assert allowed == {
-        f"tag:yaml.org,2002:{t}"
-        for t in ("null", "bool", "int", "float", "str", "seq", "map")
+def test_the_yaml_reader_tokenises_with_libyaml_when_built_and_constructs_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = "CSafeLoader" if yaml.__with_libyaml__ else "SafeLoader"
+    assert expected == yaml_loader.PARSER
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a PyYAML constructor or resolver ran")
+
+    # Only the parser's events are used: PyYAML's constructors and 1.1 resolver never run.
+    for name in ("construct_object", "construct_document"):
+        monkeypatch.setattr(yaml.constructor.BaseConstructor, name, forbidden)
+    monkeypatch.setattr(yaml.resolver.BaseResolver, "resolve", forbidden)
+    if yaml.__with_libyaml__:
+        monkeypatch.setattr(yaml.CSafeLoader, "construct_document", forbidden)
+        monkeypatch.setattr(yaml.CSafeLoader, "resolve", forbidden)
+    text = "a: &a {x: 1, y: [2.5, null, true]}\nb:\n  <<: *a\n  z: !!str 3\n"
+    assert parse_config(text, name="x", format="yaml")[0]["b"] == {
+        "x": 1,
+        "y": [2.5, None, True],
+        "z": "3",
     }
+    allowed = {
+        f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str")
+    }
+    assert allowed == yaml_loader._SCALAR_TAGS
 
 
 def _mutations(text: bytes, rng: random.Random, count: int) -> list[bytes]:
@@ -227,6 +263,10 @@ def test_limits_are_documented_numbers() -> None:
         100_000,
         65_536,
     )
+    assert _io.MAX_EXPANDED_BYTES == _io.MAX_FILE_BYTES == 8_388_608
     doc = (Path(__file__).parents[2] / "docs" / "cli.md").read_text()
-    for number in ("8 MiB", "200", "100,000", "65,536", "10,000"):
-        assert number in doc
+    security = (Path(__file__).parents[2] / "SECURITY.md").read_text()
+    for number in ("8 MiB", "8,388,608 bytes", "200", "100,000", "65,536", "10,000"):
+        assert number in doc and number in security, number
+    for name in ("MAX_FILE_BYTES", "MAX_EXPANDED_BYTES", "MAX_VALUES", "MAX_YAML_ALIASES"):
+        assert name in doc and name in security, name

@@ -149,7 +149,8 @@ CASES = [
     ),
     Case("nan.yaml", b"lr: .nan\n", "not a finite number", 1, 5),
     Case("inf.yaml", b"rl:\n  lr: -.inf\n", "not a finite number", 2, 7),
-    Case("bool-key.yaml", b"on: 1\n", "is not a string", 1, 1),
+    Case("bool-key.yaml", b"true: 1\n", "is not a string", 1, 1),
+    Case("null-key.yaml", b"seed: 1\n~: 1\n", "is not a string", 2, 1),
     Case("int-key.yaml", b"seed: 1\n12: x\n", "is not a string", 2, 1),
     Case(
         "huge-int.yaml", b"seed: " + b"9" * 5000 + b"\n", "integer cannot be read", 1, 7

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigFileError
-from .yaml_loader import ConfigLoader, LimitExceeded, check_event_stream
+from .yaml_loader import YamlProblem, load_yaml
 
 __all__ = ["parse_json", "parse_toml", "parse_yaml", "position"]
 
@@ -167,22 +167,14 @@ def position(text: str, offset: int | None) -> tuple[int | None, int | None]:
 
 
 def parse_yaml(
-    text: str, name: str, *, max_depth: int, max_values: int, max_aliases: int
+    text: str, name: str, *, max_depth: int, max_values: int, max_aliases: int, max_bytes: int
 ) -> Any:
-    """YAML through :class:`ConfigLoader`, after the event stream passed the limits."""
+    """YAML 1.2 (core schema) through :func:`load_yaml`, within the limits."""
     try:
-        check_event_stream(
-            text, max_depth=max_depth, max_values=max_values, max_aliases=max_aliases
-        )
-        loader = ConfigLoader(text)
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
-    except LimitExceeded as exc:
-        raise ConfigFileError(
-            name, exc.message, line=exc.mark.line + 1, column=exc.mark.column + 1
-        ) from None
+        data = load_yaml(text, max_depth=max_depth, max_values=max_values,
+                         max_aliases=max_aliases, max_bytes=max_bytes)
+    except YamlProblem as exc:
+        raise ConfigFileError(name, exc.message, line=exc.line, column=exc.column) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"

@@ -12,7 +12,9 @@ memory or stack.
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from .wandb import is_run_file, unwrap_run_file
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_EXPANDED_BYTES",
     "MAX_FILE_BYTES",
     "MAX_STRING_LENGTH",
     "MAX_VALUES",
@@ -35,6 +38,7 @@ __all__ = [
     "LoadedConfig",
     "parse_config",
     "read_config",
+    "shown_path",
 ]
 
 #: Largest file read, in bytes (8 MiB).
@@ -45,6 +49,9 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_VALUES = 100_000
 #: Most YAML aliases (``*name``) in one file.
 MAX_YAML_ALIASES = 10_000
+#: Most bytes (UTF-8) of keys and scalars in one file after YAML alias expansion: as much as the
+#: largest file holds, so aliases cannot make a document larger than a file without them.
+MAX_EXPANDED_BYTES = MAX_FILE_BYTES
 
 STDIN_NAME = "<stdin>"
 
@@ -61,8 +68,15 @@ class LoadedConfig:
 
     @property
     def name(self) -> str:
-        """How messages name the source: the path as given, or ``<stdin>``."""
-        return STDIN_NAME if self.path is None else str(self.path)
+        """How messages name the source: the path as given (see `shown_path`), or ``<stdin>``."""
+        return STDIN_NAME if self.path is None else shown_path(self.path)
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as messages show it: as given, or JSON-quoted (``"a\\nb.yaml"``) when it holds a
+    control character or bytes that are not UTF-8, so that one message stays one line."""
+    text = os.fspath(path)
+    return text if text.isprintable() else json.dumps(text)
 
 
 def read_config(
@@ -76,7 +90,7 @@ def read_config(
     Raises :class:`ConfigFileError` for every problem, never another exception.
     """
     is_stdin = os.fspath(source) == "-"
-    name = STDIN_NAME if is_stdin else os.fspath(source)
+    name = STDIN_NAME if is_stdin else shown_path(source)
     raw = _read_stdin(name) if is_stdin else _read_file(Path(source), name)
     if format is None and not is_stdin:
         format = format_of(source)
@@ -129,16 +143,8 @@ def parse_config(
 
 def _read_file(path: Path, name: str) -> bytes:
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise ConfigFileError(
-                    name,
-                    f"{size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes",
-                )
-            return _read_bounded(handle.read, name)
-    except ConfigFileError:
-        raise
+        # Non-blocking open: a FIFO without a writer would otherwise block here forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise ConfigFileError(name, "no such file") from None
     except IsADirectoryError:
@@ -147,16 +153,37 @@ def _read_file(path: Path, name: str) -> bytes:
         raise ConfigFileError(name, "permission denied") from None
     except OSError as exc:
         raise ConfigFileError(name, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigFileError(name, "is a directory, not a config file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
+            raise ConfigFileError(
+                name,
+                f"{info.st_size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes",
+            )
+        os.set_blocking(fd, True)  # reads wait for a writer that is there, as for a pipe
+        raw = _read_bounded(lambda size: os.read(fd, size), name)
+        if not raw and stat.S_ISFIFO(info.st_mode):
+            raise ConfigFileError(name, "is a FIFO with no writer: nothing to read")
+        return raw
+    except ConfigFileError:
+        raise
+    except OSError as exc:
+        raise ConfigFileError(name, f"cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def _read_stdin(name: str) -> bytes:
-    stream = getattr(sys.stdin, "buffer", None)
+    stdin = sys.stdin
+    if stdin is None:  # started with stdin closed (`nip-params validate - <&-`)
+        raise ConfigFileError(name, "cannot be read: stdin is closed")
+    stream = getattr(stdin, "buffer", None)
     try:
         if stream is not None:
             return _read_bounded(stream.read, name)
-        text = sys.stdin.read(
-            MAX_FILE_BYTES + 1
-        )  # a text-only stdin (e.g. under a test runner)
+        text = stdin.read(MAX_FILE_BYTES + 1)  # a text-only stdin (e.g. under a test runner)
         if isinstance(text, bytes):
             return text
         if len(text) > MAX_FILE_BYTES:
@@ -166,7 +193,7 @@ def _read_stdin(name: str) -> bytes:
         return text.encode("utf-8", "surrogateescape")
     except ConfigFileError:
         raise
-    except (OSError, ValueError) as exc:  # closed or unreadable stdin
+    except (OSError, ValueError, AttributeError) as exc:  # closed or unreadable stdin
         raise ConfigFileError(name, f"cannot be read: {exc}") from None
 
 
@@ -220,6 +247,7 @@ def _parse(format: str, text: str, name: str) -> Any:
         max_depth=MAX_DEPTH,
         max_values=MAX_VALUES,
         max_aliases=MAX_YAML_ALIASES,
+        max_bytes=MAX_EXPANDED_BYTES,
     )
 
 

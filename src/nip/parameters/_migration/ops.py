@@ -157,6 +157,7 @@ class _Applier:
 
     def remove_key(self, op: Operation) -> None:
         for parent, key, path in self.each(op):
+            _keep_comments_below(parent, key)
             old = parent.pop(key)
             comments = getattr(getattr(parent, "ca", None), "items", None)
             if comments is not None:
@@ -221,6 +222,48 @@ class _Applier:
         message = str(op.params["message"])
         self.warnings.append(message)
         warn(message)
+
+
+def _tail(node: Any, key: Any) -> tuple[Any, Any, int]:
+    """Where ruamel.yaml keeps the comments under an entry: with the entry, or with the last entry
+    inside its value (a mapping's in slot 2 of ``ca.items[key]``, a list's in slot 0)."""
+    value = node[key]
+    while isinstance(value, (dict, list)) and value and hasattr(value, "ca"):
+        node, key = value, (list(value)[-1] if isinstance(value, dict) else len(value) - 1)
+        value = node[key]
+    return node, key, 0 if isinstance(node, list) else 2
+
+
+def _keep_comments_below(parent: Any, key: str) -> None:
+    """Removing a key of a ruamel.yaml mapping must not drop the full-line comments under it
+    (ruamel.yaml files them with the key above them): they go to the entry before it, or before
+    the entry after it. The comment on the key's own line goes with the key."""
+    owner, at, slot = _tail(parent, key)
+    entry = getattr(getattr(owner, "ca", None), "items", {}).get(at)
+    token: Any = entry[slot] if entry and len(entry) > slot else None
+    if token is None or "\n" not in token.value:
+        return
+    below = token.value.split("\n", 1)[1]
+    if not below.strip():
+        return
+    keys = list(parent)
+    place = keys.index(key)
+    if place > 0:  # after the entry above: the comments keep their place in the text
+        owner, at, slot = _tail(parent, keys[place - 1])
+        entry = owner.ca.items.setdefault(at, [None, None, None, None])
+        if entry[slot] is None:
+            entry[slot] = type(token)("\n" + below, token.start_mark)
+        else:
+            entry[slot].value += below
+    elif place + 1 < len(keys):  # before the entry below, one comment line at a time
+        lines = []
+        for line in below.splitlines():
+            text = line.lstrip(" ")
+            mark = copy.copy(token.start_mark)
+            mark.column = len(line) - len(text)
+            lines.append(type(token)(text + "\n" if text else "\n", mark))
+        entry = parent.ca.items.setdefault(keys[place + 1], [None, None, None, None])
+        entry[1] = lines + (entry[1] or [])
 
 
 def apply_step(data: dict[str, Any], step: DataStep, *, keep_key_order: bool = False) -> tuple[list[Change], list[str]]:

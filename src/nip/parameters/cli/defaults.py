@@ -75,6 +75,14 @@ def _schema_dataset() -> str | None:
     return str(examples[0]) if examples and isinstance(examples[0], str) else None
 
 
+def _undecodable(value: str | None) -> str | None:
+    """The first byte of an argument that was not UTF-8 (``0xff``), or None."""
+    for char in value or "":
+        if "\udc80" <= char <= "\udcff":
+            return f"0x{ord(char) - 0xDC00:02x}"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params defaults``; returns the exit status."""
     dataset = args.dataset
@@ -92,6 +100,12 @@ def run(args: argparse.Namespace) -> int:
     }
     if args.protocol is not None:
         kwargs["interaction_protocol"] = args.protocol
+    for flag, value in (("--scenario", args.scenario), ("--trainer", args.trainer),
+                        ("--protocol", args.protocol), ("--dataset", dataset)):
+        undecodable = _undecodable(value)
+        if undecodable:  # the shell passed bytes that are not UTF-8 (Python escapes them)
+            return usage_error("defaults", f"{flag}: not valid UTF-8 (byte {undecodable}); a "
+                               "config file is UTF-8, so it cannot hold this value")
     try:
         params = HyperParameters(**kwargs)
     except ParameterValidationError as error:

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .._files import format_of, write_atomically, write_new
+from .._files import format_of, shown_path, write_new
+from .._files.disk import (
+    BACKUP_SUFFIX,
+    WriteRefused,
+    remove_stale_temporaries,
+    write_in_place,
+)
 from .._files.roundtrip import Document, read_document, render_document
-from .._files.write import BACKUP_SUFFIX
 from .._migration import FROM_DATA, Change, MigrationReport, migrate
 from .._migration.steps import default_chain
 from .._validation.versions import label, version_key
@@ -41,10 +47,13 @@ examples:
   nip-params migrate old.json -o new.json         write the result to another file
   nip-params migrate --from 0.1 unmarked.yaml     a file without _package_version, written by 0.1
   nip-params migrate --from unversioned ancient.json   written before versions were recorded
+  nip-params migrate --in-place --force locked.yaml     also a read-only or hard-linked file
 
 A file without _package_version is read as the current version (nothing to migrate) unless --from
 says otherwise. YAML files keep their key order and comments; JSON files keep their key order and
-indentation.
+indentation. --in-place keeps each file's owner, group and mode; it refuses a read-only file and a
+file with several hard links unless --force is given (a hard-linked file is then written through,
+so every name sees the migrated config). -o DIR refuses two inputs with the same file name.
 
 exit status: 0 done, 1 a file cannot be migrated or the result is invalid, 2 bad usage or an
 unreadable file.
@@ -73,6 +82,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     where.add_argument("--in-place", action="store_true",
                        help=f"rewrite each file atomically, keeping the original as FILE{BACKUP_SUFFIX}")
     where.add_argument("--dry-run", action="store_true", help="list the changes, write nothing")
+    parser.add_argument("--force", action="store_true",
+                        help="--in-place: also rewrite read-only files, and write hard-linked "
+                        "files through to every link")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="how to print the change lists (default: text)")
     parser.set_defaults(func=run)
@@ -89,6 +101,7 @@ class _Outcome:
     written: str | None = None
     backup: str | None = None
     hint: str | None = None
+    links: int = 1  # > 1: written through that many hard links (--force)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -100,6 +113,7 @@ class _Outcome:
             "problems": self.problems,
             "written": self.written,
             "backup": self.backup,
+            "hard_links": self.links,
         }
 
 
@@ -153,6 +167,36 @@ def _output_path(args: argparse.Namespace, source: str) -> Path | None:
     return out
 
 
+def _check_outputs(args: argparse.Namespace, files: list[str]) -> None:
+    """-o: no two inputs may land on one output, and no output may be an input (that is
+    --in-place, with its backup)."""
+    if not args.output:
+        return
+    inputs = {_identity(Path(f)): f for f in files if f != "-"}
+    taken: dict[Path, str] = {}
+    for source in files:
+        target = _output_path(args, source)
+        assert target is not None
+        key = Path(os.path.abspath(target))
+        if key in taken:
+            raise _UsageError(f"{shown_path(taken[key])} and {shown_path(source)} would both be "
+                              f"written to {shown_path(target)}: migrate them into different "
+                              "directories")
+        taken[key] = source
+        same = inputs.get(_identity(target))
+        if same is not None:
+            raise _UsageError(f"{shown_path(target)} is an input ({shown_path(same)}): use "
+                              "--in-place to rewrite a file (it keeps a backup)")
+
+
+def _identity(path: Path) -> Any:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
 def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_version: str | None,
                   to_stdout: TextIO | None) -> _Outcome:
     outcome = _Outcome(source)
@@ -164,7 +208,7 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         return _Outcome(source, EXIT_USAGE, error=str(err))
     if not isinstance(doc.data, dict):
         return _Outcome(source, EXIT_FAILED,
-                        error=f"{source}: expected a config object at the top level, "
+                        error=f"{shown_path(source)}: expected a config object at the top level, "
                         f"got {type(doc.data).__name__}")
     if doc.wandb_run and args.in_place:  # rewriting W&B's own file would drop its wrapping
         return _Outcome(source, EXIT_USAGE,
@@ -181,14 +225,14 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
                              keep_key_order=True)
     except ParameterValidationError as err:
         outcome.status = EXIT_FAILED
-        outcome.error = f"{source}: {err.subject}: {len(err.problems)} problem(s)"
+        outcome.error = f"{shown_path(source)}: {err.subject}: {len(err.problems)} problem(s)"
         outcome.problems = [p.to_json() for p in err.problems]
         if from_version is None and "_package_version" not in doc.data:
             outcome.hint = _old_version_hint(doc.data, source, to_version)
         return outcome
     except (MigrationError, NipParametersError) as err:
         outcome.status = EXIT_FAILED
-        outcome.error = f"{source}: {err}"
+        outcome.error = f"{shown_path(source)}: {err}"
         return outcome
     outcome.report = result.report
     target = _output_path(args, source)
@@ -199,23 +243,32 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         fmt = format_of(target) or doc.format
     if fmt not in ("json", "yaml"):
         return _Outcome(source, EXIT_USAGE, report=result.report,
-                        error=f"{source}: cannot write {fmt.upper()}: give -o with a .json or .yaml file name")
+                        error=f"{shown_path(source)}: cannot write {fmt.upper()}: give -o with a .json or .yaml file name")
     text = _render(doc, result.data, fmt, result.report)
     if target is None:
         assert to_stdout is not None
         to_stdout.write(text)
         return outcome
     if args.in_place and not result.report.changes:
+        # temporary files of an earlier run that was killed
+        remove_stale_temporaries(Path(os.path.realpath(target)), backup=True)
         return outcome  # nothing to rewrite, no backup needed
     try:
         if args.in_place:
-            backup = write_atomically(target, text)
-            outcome.backup = str(backup) if backup else None
-        else:
+            written = write_in_place(target, text, force=args.force)
+            outcome.backup = str(written.backup) if written.backup else None
+            outcome.links = written.links
+        elif Path(args.output).is_dir():  # a file of ours in a directory: a link there is replaced
+            write_new(target, text.encode("utf-8"))
+        else:  # the file named by -o (a link is followed, as cp does)
             write_new(target.resolve(), text.encode("utf-8"))
+    except WriteRefused as err:
+        outcome.status = EXIT_FAILED
+        outcome.error = f"{shown_path(source)} {err}"
+        return outcome
     except OSError as err:
         outcome.status = EXIT_FAILED
-        outcome.error = f"{source}: cannot write {target}: {err.strerror or err}"
+        outcome.error = f"{shown_path(source)}: cannot write {shown_path(target)}: {err.strerror or err}"
         return outcome
     outcome.written = str(target)
     return outcome
@@ -236,7 +289,7 @@ def _old_version_hint(data: dict[str, Any], source: str, to_version: str | None)
 
 def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
     if outcome.report is not None:
-        print(f"{outcome.file}: {outcome.report}", file=stream)
+        print(f"{shown_path(outcome.file)}: {outcome.report}", file=stream)
     if outcome.error:
         print(f"error: {outcome.error}", file=stream)
         for problem in outcome.problems:
@@ -245,8 +298,10 @@ def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
         if outcome.hint:
             print(f"hint: {outcome.hint}", file=stream)
     if outcome.written:
-        extra = f" (original kept in {outcome.backup})" if outcome.backup else ""
-        print(f"  written to {outcome.written}{extra}", file=stream)
+        extra = f" (original kept in {shown_path(outcome.backup)})" if outcome.backup else ""
+        if outcome.links > 1:
+            extra += f"; written through its {outcome.links} hard links"
+        print(f"  written to {shown_path(outcome.written)}{extra}", file=stream)
     elif dry_run and outcome.report is not None and outcome.report.changes:
         print("  dry run: nothing written", file=stream)
 
@@ -262,6 +317,9 @@ def run(args: argparse.Namespace) -> int:
         to_stdout = not (args.in_place or args.output or args.dry_run)
         if to_stdout and len(files) > 1:
             raise _UsageError("several files need --in-place, -o DIRECTORY or --dry-run")
+        if args.force and not args.in_place:
+            raise _UsageError("--force goes with --in-place")
+        _check_outputs(args, files)
     except _UsageError as err:
         return usage_error("migrate", str(err))
     # The migrated document goes to stdout when no destination is given; the report then goes to

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .._files import write_new
 from .._validation import schemas
 from ._output import EXIT_OK, emit, usage_error
 
@@ -127,7 +128,9 @@ def _export(files: list[Path], out: Path) -> int:
         written = []
         for path in files:
             target = out / path.name
-            target.write_bytes(path.read_bytes())
+            # A new file renamed into place: a symbolic link planted at the name is replaced,
+            # never followed (its target is not overwritten).
+            write_new(target, path.read_bytes())
             written.append(f"{target}\n")
     except OSError as exc:
         return usage_error("schema", f"cannot write to {out}: {exc.strerror or exc}")

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._files import STDIN_NAME, read_config
+from .._files import STDIN_NAME, read_config, shown_path
 from .._validation import schemas
 from .._validation import validate as validate_config
 from ..errors import (
@@ -130,13 +130,14 @@ class FileResult:
     def to_text(self, *, quiet: bool) -> tuple[str, str]:
         """``(stdout text, stderr text)`` for this file, each written in one piece."""
         if self.error is not None:
-            return "", error_line(str(self.error))
+            return "", error_line(_one_line(self.error))
+        shown = self.file if self.file == STDIN_NAME else shown_path(self.file)
         if not self.problems:
             unwrapped = " (W&B run config, unwrapped)" if self.wandb_run else ""
-            return ("" if quiet else f"{self.file}: ok{unwrapped}\n"), ""
-        lines = [f"{self.file}: {_one_line(problem)}\n" for problem in self.problems]
+            return ("" if quiet else f"{shown}: ok{unwrapped}\n"), ""
+        lines = [f"{shown}: {_one_line(problem)}\n" for problem in self.problems]
         if self.note:
-            lines.append(f"{self.file}: note: {_one_line(self.note)}\n")
+            lines.append(f"{shown}: note: {_one_line(self.note)}\n")
         return "".join(lines), ""
 
 

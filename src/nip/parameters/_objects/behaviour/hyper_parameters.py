@@ -3,6 +3,7 @@ and overrides."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -94,6 +95,31 @@ class HyperParametersBehaviour:
         if include_package_meta:
             out.update(package_meta())
         return out
+
+    # ---- files --------------------------------------------------------------------------------
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], *, ignore_extra_keys: bool = False) -> Any:
+        """Read a config file (``.json``, ``.yaml``/``.yml`` or ``.toml``, by extension).
+
+        The file is read as the command line reads it (YAML 1.2 as editors read it, safe, within
+        the limits of docs/cli.md), then built as by :meth:`from_dict` (an older
+        ``_package_version`` is migrated, with a warning). Raises ``ConfigFileError`` for a file
+        that cannot be read and ``ParameterValidationError`` for an invalid config.
+        """
+        from ..._files.api import load_config_file
+
+        return cls.from_dict(load_config_file(path), ignore_extra_keys=ignore_extra_keys)  # type: ignore[attr-defined]
+
+    def to_file(self, path: str | os.PathLike[str], *, include_package_meta: bool = True) -> None:
+        """Write the config to ``path`` as JSON or YAML (by extension), atomically.
+
+        The content is :meth:`to_dict`, with ``_package_version`` and ``_package_name`` unless
+        ``include_package_meta=False``: a file outlives the code that wrote it, and the version
+        lets a later release carry it forward.
+        """
+        from ..._files.api import save_config_file
+
+        save_config_file(self.to_dict(include_package_meta=include_package_meta), path)
 
     @classmethod
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
