@@ -63,6 +63,9 @@ class ClassSpec:
     classvars: tuple[tuple[str, str, str], ...] = ()  # (name, annotation, Python source)
     # Every field `to_dict` writes, inherited ones included, in order: (key, Python expression).
     dict_entries: tuple[tuple[str, str], ...] = ()
+    # Fields of a generated base that this value class does not take: set by its behaviour, not
+    # passed to the constructor, serialised or shown (nip's alternating schedule's `start`/`stop`).
+    derived_fields: tuple[FieldSpec, ...] = ()
 
 
 @dataclass(frozen=True)

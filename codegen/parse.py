@@ -236,7 +236,9 @@ class VersionParser:
         modules = [self.module(stem) for stem in root["x-module-order"]]
         by_name = {c.name: c for m in modules for c in m.classes}
         modules = [
-            replace(m, classes=tuple(_with_dict_entries(c, by_name) for c in m.classes)) for m in modules
+            replace(m, classes=tuple(
+                _with_derived_fields(_with_dict_entries(c, by_name), by_name) for c in m.classes
+            )) for m in modules
         ]
         return PackageSpec(
             self.source.version,
@@ -272,6 +274,17 @@ def _with_dict_entries(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSp
         for f in _all_fields(cls, by_name)
     ]
     return replace(cls, dict_entries=tuple(entries))
+
+
+def _with_derived_fields(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSpec:
+    """A value class whose Python base is another value class (`x-python-base`) keeps the base's
+    other arguments as derived fields: its dict form and constructor are its own."""
+    parent = next((by_name[b] for b in cls.bases if b in by_name), None)
+    if not cls.value_class or parent is None:
+        return cls
+    own = {f.name for f in cls.fields}
+    derived = tuple(f for f in _all_fields(parent, by_name) if f.name not in own)
+    return replace(cls, derived_fields=derived)
 
 
 def _runtime_names(module: ModuleSpec, by_name: dict[str, ClassSpec]) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 # Generated from schema/1.0/update_schedule.json by `make generate`. Do not edit.
 """Parameters specifying the schedule for updating agents."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ._objects import (
     AgentUpdateSchedule,
@@ -48,7 +48,7 @@ class ContiguousPeriodicUpdateSchedule(AgentUpdateSchedule):
 @register_parameter_value_class
 @dataclass(frozen=True)
 class AlternatingPeriodicUpdateSchedule(
-    AlternatingScheduleBehaviour, AgentUpdateSchedule
+    AlternatingScheduleBehaviour, ContiguousPeriodicUpdateSchedule
 ):
     """Two agents take turns: the first updates for `first_agent_num_rounds` iterations of each
     cycle, the second for the rest.
@@ -67,3 +67,5 @@ class AlternatingPeriodicUpdateSchedule(
     period: int
     first_agent_num_rounds: int
     first_agent: bool = True
+    start: int = field(init=False, repr=False, compare=False)
+    stop: int = field(init=False, repr=False, compare=False)
