@@ -253,11 +253,17 @@ def test_source_problems_are_warnings_and_the_target_is_strict():
     assert "after migrating 0.1 -> 1.0" in str(info.value)
 
 
-def test_a_hand_added_key_is_a_diagnostic_then_an_error():
+def test_a_hand_added_key_is_kept_by_conversion_and_left_to_from_dict():
+    from nip.parameters import HyperParameters
+
     data = config("0.1.0", rl={"my_note": 1})
-    with pytest.warns(UserWarning, match=r"rl\.my_note"), \
-            pytest.raises(ParameterValidationError, match=r"rl\.my_note"):
-        convert_hyper_param_dict(data)
+    with pytest.warns(UserWarning, match=r"kept 1 key .*: rl\.my_note"):
+        converted = convert_hyper_param_dict(data)
+    assert converted["rl"] == {"my_note": 1}
+    with pytest.raises(ParameterValidationError, match=r"rl\.my_note"):
+        HyperParameters.from_dict(converted)
+    assert HyperParameters.from_dict(converted, ignore_extra_keys=True).rl.to_dict() == \
+        HyperParameters.from_dict({**converted, "rl": {}}).rl.to_dict()
     result = None
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "AddressNotFoundError",
     "ConfigFileError",
     "ConversionFunctionAlreadyRegisteredError",
     "ConversionFunctionNotFoundError",
     "MigrationError",
     "NipParametersError",
+    "ParameterArgumentError",
     "ParameterValidationError",
     "Problem",
     "SpecError",
@@ -38,13 +40,43 @@ _BRIEF.maxlevel = 3
 
 _JSON_WORDS = {None: "null", True: "true", False: "false"}
 
+#: Longest echo of a value, of one key in an address, of a message and of a hint (characters).
+BRIEF_LIMIT, KEY_LIMIT, MESSAGE_LIMIT, HINT_LIMIT = 120, 100, 1000, 500
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(text: str, limit: int) -> str:
+    """`text` as it may reach a terminal: every character that is not printable (controls such as
+    ANSI escapes, newlines, bidi overrides, lone surrogates) escaped as in a Python literal, and
+    cut to `limit` characters with "…"."""
+    if text.isprintable():  # the usual case, in C
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+    out: list[str] = []
+    size = 0
+    for char in text:
+        piece = char if char.isprintable() else _escape(char)
+        if size + len(piece) > limit - 1:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
 
 def brief(value: Any) -> str:
     """A value for a message: JSON's words for null and booleans (configs are JSON and YAML),
-    else `repr(value)` shortened, so a 60,000-character value is not echoed whole."""
+    else `repr(value)` shortened, so a 60,000-character value (or a wide nested one) is not
+    echoed whole, and nothing in it reaches a terminal raw."""
     if value is None or isinstance(value, bool):
         return _JSON_WORDS[value]
-    return _BRIEF.repr(value)
+    return shown(_BRIEF.repr(value), BRIEF_LIMIT)
 
 
 class NipParametersError(ValueError):
@@ -69,22 +101,24 @@ class Problem:
 
     @property
     def address(self) -> str:
-        """Dotted address, e.g. ``agents.prover.d_gnn`` (``<root>`` for the whole config)."""
-        return ".".join(str(p) for p in self.path) or "<root>"
+        """Dotted address, e.g. ``agents.prover.d_gnn`` (``<root>`` for the whole config). A key is
+        shown as `shown` shows it: escaped, and cut after 100 characters."""
+        return ".".join(shown(str(p), KEY_LIMIT) for p in self.path) or "<root>"
 
     @property
     def pointer(self) -> str:
-        """JSON pointer, e.g. ``/agents/prover/d_gnn`` (empty for the whole config)."""
-        return "".join("/" + _escape_pointer_part(p) for p in self.path)
+        """JSON pointer, e.g. ``/agents/prover/d_gnn`` (empty for the whole config). A key longer
+        than 100 characters is cut, with "…" (such a pointer no longer resolves)."""
+        return "".join("/" + _escape_pointer_part(_cut(str(p), KEY_LIMIT)) for p in self.path)
 
     def prefixed(self, *parents: str | int) -> Problem:
         """The same problem seen from an enclosing object."""
         return replace(self, path=(*parents, *self.path))
 
     def __str__(self) -> str:
-        text = f"{self.address}: {self.message}"
+        text = f"{self.address}: {shown(self.message, MESSAGE_LIMIT)}"
         if self.hint:
-            text += f" ({self.hint})"
+            text += f" ({shown(self.hint, HINT_LIMIT)})"
         return text
 
     def to_json(self) -> dict[str, Any]:
@@ -92,20 +126,24 @@ class Problem:
         return {
             "address": self.address,
             "pointer": self.pointer,
-            "message": self.message,
-            "expected": self.expected,
+            "message": shown(self.message, MESSAGE_LIMIT),
+            "expected": None if self.expected is None else shown(self.expected, MESSAGE_LIMIT),
             "actual": jsonable(self.actual),
-            "hint": self.hint,
+            "hint": None if self.hint is None else shown(self.hint, HINT_LIMIT),
         }
 
 
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def jsonable(value: Any) -> Any:
-    """`value` itself when JSON can carry it, else its (shortened) repr."""
+    """`value` itself when JSON can carry it and it is short, else its shortened repr."""
     try:
-        json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError):
+        text = json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
         return brief(value)
-    return value
+    return value if len(text) <= MESSAGE_LIMIT else brief(value)
 
 
 class ParameterValidationError(NipParametersError):
@@ -152,6 +190,26 @@ class SpecError(ParameterValidationError):
         body = [f"  {self.source}:{line}: {p}" if line else f"  {p}"
                 for p, line in zip(self.problems, self.lines, strict=True)]
         return "\n".join([head, *body])
+
+
+class ParameterArgumentError(ParameterValidationError, TypeError):
+    """A constructor was called with an unknown keyword or without a required argument.
+
+    Also a TypeError, which is what nip (and any dataclass) raises there."""
+
+
+class AddressNotFoundError(NipParametersError, KeyError):
+    """No value at an address given to `get` (or `nip-params get`). Also a KeyError, as in nip.
+
+    ``reason`` says where the walk stopped, e.g. ``rl has no key 'lrr' (did you mean 'lr'?)``.
+    """
+
+    def __init__(self, address: str, reason: str) -> None:
+        self.address, self.reason = address, reason
+        super().__init__(f"Address {brief(address)} not found in parameters object: {reason}")
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0])
 
 
 class ConfigFileError(NipParametersError):

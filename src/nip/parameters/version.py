@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._migration import migrate, package_meta
+from ._migration import package_meta
 from ._migration.steps import PythonStep, register_step
+from ._objects.convert import convert_keeping_unknown_keys
 from ._validation.versions import label, version_key
 from .errors import (
     ConversionFunctionAlreadyRegisteredError,
@@ -72,9 +73,11 @@ def convert_hyper_param_dict(hyper_param_dict: dict[str, Any]) -> dict[str, Any]
     The version is read from ``_package_version``; a dict without one comes from before versions
     were recorded, and converting it warns. The result is a new dict, stamped with the current
     ``_package_version`` and checked against the current schema (``ParameterValidationError`` if it
-    does not match); problems under the old version's schema are reported as warnings. Versions with
-    no conversion path (unknown, or newer than this package) raise
+    does not match); problems under the old version's schema are reported as warnings. Keys the
+    current schema does not know (a W&B run's own keys) are kept, with one warning naming them:
+    ``HyperParameters.from_dict`` rejects them, or drops them with ``ignore_extra_keys=True``.
+    Versions with no conversion path (unknown, or newer than this package) raise
     ``ConversionFunctionNotFoundError``; a value that has no place in the new version (such as the
     removed protocol ``market_making``) raises ``MigrationError``.
     """
-    return migrate(hyper_param_dict).data
+    return convert_keeping_unknown_keys(hyper_param_dict)

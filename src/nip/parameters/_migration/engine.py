@@ -7,18 +7,22 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from .._validation.plain_data import plain_copy as plain_data_copy
 from .._validation.plain_data import problems as plain_data_problems
 from .._validation.versions import VersionKey, label, version_key
 from ..errors import (
+    MESSAGE_LIMIT,
     ConversionFunctionNotFoundError,
     MigrationError,
     ParameterValidationError,
+    shown,
     warn,
 )
 from .checks import source_problems, validate_target
 from .ops import apply_step, like
 from .report import ABSENT, Change, MigrationReport
 from .steps import Chain, DataStep, PythonStep, Step, default_chain
+from .unshare import unshared_copy
 
 __all__ = [
     "FROM_DATA",
@@ -33,6 +37,7 @@ __all__ = [
 VERSION_KEY = "_package_version"
 NAME_KEY = "_package_name"
 SCHEMA_KEY = "$schema"
+_WARNED_PROBLEMS = 10  # a warning names the first few problems; the report lists them all
 _SCHEMA_URL_VERSION = re.compile(r"/schema/(\d+\.\d+)/")
 
 
@@ -115,12 +120,14 @@ def _diagnose(data: dict[str, Any], schema: str | None, step: Step, report: Migr
     problems = source_problems(data, schema)
     if not problems:
         return
-    lines = [f"{p.address}: {p.message}" for p in problems]
+    lines = [f"{p.address}: {shown(p.message, MESSAGE_LIMIT)}" for p in problems]
     report.warnings.extend(f"not valid {schema} (input of {step.name}): {line}" for line in lines)
+    named = lines[:_WARNED_PROBLEMS] + (
+        [f"... and {len(lines) - _WARNED_PROBLEMS} more"] if len(lines) > _WARNED_PROBLEMS else [])
     warn(
         f"the config does not match schema {schema}, the version it is migrated from "
         f"({len(lines)} problem{'s' if len(lines) != 1 else ''}; migrating anyway):\n  "
-        + "\n  ".join(lines)
+        + "\n  ".join(named)
     )
 
 
@@ -156,8 +163,10 @@ def migrate(
         raise MigrationError("cannot migrate to the unversioned era; name a version")
     steps = chain.path(start, target, stated=str(stated) if from_version is FROM_DATA else None)
 
-    # a dict subclass (ruamel.yaml's CommentedMap) keeps its type, and so its comments
-    out: dict[str, Any] = copy.deepcopy(data if isinstance(data, dict) else dict(data))
+    # a dict subclass (ruamel.yaml's CommentedMap) keeps its type, and so its comments; an object
+    # reachable from two places (a YAML alias) becomes two, so that no step is applied to it twice
+    out: dict[str, Any] = (unshared_copy(data) if isinstance(data, dict)
+                           else plain_data_copy(data)[0])
     report = MigrationReport(from_version=None if start is None else label(start), to_version=label(target))
     checked: str | None = None
     for step in steps:

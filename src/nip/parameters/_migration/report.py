@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ..errors import jsonable
+from ..errors import BRIEF_LIMIT, KEY_LIMIT, brief, jsonable, shown
 
 __all__ = ["ABSENT", "Change", "MigrationReport"]
 
@@ -34,9 +34,9 @@ def _show(value: Any) -> str:
     if value is ABSENT:
         return "(absent)"
     try:
-        return json.dumps(value, ensure_ascii=False, sort_keys=False)
+        return shown(json.dumps(value, ensure_ascii=False, sort_keys=False), BRIEF_LIMIT)
     except (TypeError, ValueError):
-        return repr(value)
+        return brief(value)
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,11 @@ class Change:
 
     def __str__(self) -> str:
         if self.new_address is not None:
-            text = f"{self.address} -> {self.new_address}"
+            text = f"{_address(self.address)} -> {_address(self.new_address)}"
             if self.old != self.new:
                 text += f": {_show(self.old)} -> {_show(self.new)}"
         else:
-            text = f"{self.address}: {_show(self.old)} -> {_show(self.new)}"
+            text = f"{_address(self.address)}: {_show(self.old)} -> {_show(self.new)}"
         if self.kind == "remove_key":
             text += " (removed)"
         if self.note:
@@ -77,6 +77,11 @@ class Change:
             out[side] = None if absent else jsonable(out[side])
             out[f"{side}_absent"] = absent
         return out
+
+
+def _address(address: str) -> str:
+    """A dotted address of the user's keys, each key as messages show it (escaped, cut)."""
+    return ".".join(shown(part, KEY_LIMIT) for part in address.split("."))
 
 
 def _version_text(version: str | None) -> str:

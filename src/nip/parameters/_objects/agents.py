@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import NipParametersError
+from .. import _registry
+from .._validation import closest
+from .._validation.plain_data import is_plain, plain_copy
+from ..errors import ParameterValidationError, Problem, brief
 from .schedules import AlternatingScheduleBehaviour, ConstantScheduleBehaviour
-from .values import ParameterValue, get_parameter_or_parameter_value_class
+from .values import PARAMETER_CLASSES, ParameterValue, get_parameter_class
 
 __all__ = ["DEFAULT_AGENT", "UPDATE_REPR_KEY", "AgentsParameters"]
 
@@ -40,15 +43,29 @@ class AgentsParameters(dict[str, Any], ParameterValue):
 
     @classmethod
     def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Any:
-        """Rebuild the agents; each entry's class is its `_type` (inside a config, the scenario)."""
-        agents = {}
+        """Rebuild the agents, checking each against its class: read on its own, an entry's class
+        is its `_type`, which must name an agent class (inside a config, the scenario decides)."""
+        if not isinstance(params_dict, Mapping):
+            raise ParameterValidationError.single(
+                (), f"expected an object (dict) of agents, got {type(params_dict).__name__}")
+        if not is_plain(params_dict):
+            params_dict, problems = plain_copy(params_dict)
+            if problems:
+                raise ParameterValidationError(problems, subject=cls.__name__)
+        agents, problems = {}, []
         for name, entry in params_dict.items():
             if name == UPDATE_REPR_KEY:
                 continue
-            if not isinstance(entry, Mapping) or "_type" not in entry:
-                raise NipParametersError(f"agent {name!r} needs a '_type' to be read on its own")
-            agent_cls = get_parameter_or_parameter_value_class(entry["_type"])
-            agents[name] = agent_cls.from_dict(entry, ignore_extra_keys=ignore_extra_keys)
+            agent_cls, problem = _entry_class(name, entry)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            try:
+                agents[name] = agent_cls.from_dict(entry, ignore_extra_keys=ignore_extra_keys)
+            except ParameterValidationError as error:
+                problems += error.prefixed(name).problems
+        if problems:
+            raise ParameterValidationError(problems, subject=cls.__name__)
         return cls(agents)
 
     def _agents_update_repr(self) -> str:
@@ -61,6 +78,34 @@ class AgentsParameters(dict[str, Any], ParameterValue):
                 return alternating
         inner = ", ".join(f"{name!r}: {schedule}" for name, schedule in schedules)
         return f"Custom({inner})"
+
+
+def _entry_class(name: str, entry: Any) -> tuple[Any, Problem | None]:
+    """The agent class an entry's `_type` names, or the problem with it."""
+    if not isinstance(entry, Mapping):
+        return None, Problem((name,), f"expected an object (dict) of agent parameters, got "
+                                      f"{type(entry).__name__} {brief(entry)}")
+    if "_type" not in entry:
+        return None, Problem((name, "_type"), "missing required key '_type'",
+                             hint="read on its own, an agent needs its `_type`; inside a config "
+                                  "the scenario decides it")
+    base = _agent_base()
+    found = PARAMETER_CLASSES.get(entry["_type"]) if isinstance(entry["_type"], str) else None
+    if found is None or not issubclass(found, base):
+        known = [n for n, c in PARAMETER_CLASSES.items() if issubclass(c, base)]
+        guess = closest(entry["_type"], known) if found is None and isinstance(entry["_type"], str) else None
+        return None, Problem((name, "_type"), f"{brief(entry['_type'])} is not an agent class",
+                             expected=f"one of {', '.join(map(repr, known))}", actual=entry["_type"],
+                             hint=f"did you mean {guess!r}?" if guess else None)
+    return found, None
+
+
+def _agent_base() -> type:
+    """The class every agent class derives from: the common base of the scenarios' agent classes
+    and the random agent's (the root class's tables, generated from the schema)."""
+    root = get_parameter_class(_registry.ROOT_CLASS)
+    classes = [*root.AGENT_CLASS_BY_SCENARIO.values(), root.RANDOM_AGENT_CLASS]
+    return next(c for c in classes[-1].__mro__ if all(issubclass(k, c) for k in classes))
 
 
 def _alternating_repr(schedules: list[tuple[str, Any]]) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from . import build, dump, lookup
+from .arguments import ParameterClassMeta
 from .values import ParameterValue, get_parameter_class
 
 __all__ = ["BaseHyperParameters", "BaseRunPreserve", "SubParameters"]
@@ -41,7 +42,7 @@ class BaseRunPreserve:
 
 
 @dataclass
-class BaseHyperParameters(ParameterValue, ABC):
+class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
     """Base of every parameters dataclass: dict conversion, checking against the schema, `get`."""
 
     def __post_init__(self) -> None:

@@ -3,7 +3,6 @@ metadata; every finished tree is checked against the schema once."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -11,22 +10,25 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .. import _registry
-from .._validation import class_keys, class_problems, closest, old_version_note
-from .._validation.plain_data import MAX_DEPTH
+from .._validation import class_check, class_keys, old_version_note, unknown_key_problem
+from .._validation.plain_data import MAX_DEPTH, is_plain, plain_copy
 from ..errors import ParameterValidationError, Problem, brief, warn
+from .arguments import argument_problems
+from .coerce import adopt_plain, field_fix_map, field_fixes, fresh
 from .fields import field_infos, field_names, special_fields
 from .values import is_value_type
 
 if TYPE_CHECKING:
     from .base import BaseHyperParameters
 
-__all__ = ["construct", "from_dict", "group_from_mapping", "normalise"]
+__all__ = ["construct", "from_dict", "group_from_mapping", "normalise", "unknown_keys"]
 
 # True while building objects that an enclosing call will check (or has checked) as a whole.
 _CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
 
 # Types that need no conversion in `build`: checked before the (slow, ABC) Mapping test.
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_UNCHANGED = frozenset({int, bool, type(None)})  # values no `coerce` conversion changes
 
 
 @contextmanager
@@ -46,10 +48,14 @@ def construct(obj: BaseHyperParameters) -> None:
         return
     token = _CHECKED.set(True)  # inline, not `_already_checked()`: this runs for every object
     try:
+        _own_values(obj)
         obj._normalise()
     finally:
         _CHECKED.reset(token)
-    check_class(type(obj), obj.to_dict())
+    data = obj.to_dict()
+    checked = check_class(type(obj), data)
+    if checked is not data:  # a numpy.float64, an IntEnum, a Mapping: stored as their plain value
+        adopt_plain(obj, checked)
 
 
 def normalise(obj: BaseHyperParameters) -> None:
@@ -63,9 +69,28 @@ def normalise(obj: BaseHyperParameters) -> None:
             setattr(obj, info.name, replacement)
         elif info.group_class is not None:
             if value is None:
-                setattr(obj, info.name, info.group_class())
+                # `type.__call__`: the default object, without the metaclass's Python-level call
+                setattr(obj, info.name, type.__call__(info.group_class))
             elif isinstance(value, Mapping):
                 setattr(obj, info.name, group_from_mapping(info.group_class, value, (info.name,)))
+        elif info.value_class is not None and not is_value_type(type(value)) and isinstance(
+            value, Mapping
+        ):
+            # an update schedule given in its dict form: built as `from_dict` builds it
+            try:
+                setattr(obj, info.name, info.value_class.from_dict(value))
+            except ParameterValidationError as error:
+                raise error.prefixed(info.name) from None
+
+
+def _own_values(obj: Any) -> None:
+    """The outermost object's own values, as `coerce` says (objects built inside it get theirs
+    from `group_from_mapping` or `_build`)."""
+    values = obj.__dict__
+    for name, fix in field_fixes(type(obj)):
+        value = values[name]
+        if type(value) not in _UNCHANGED:
+            values[name] = fix(value)
 
 
 def _hashable(value: Any) -> bool:
@@ -86,8 +111,9 @@ def group_from_mapping(cls: type, value: Mapping[str, Any], path: tuple[str | in
     except ParameterValidationError as error:
         raise error.prefixed(*path) from None
     fields = field_names(cls)
+    fixes = field_fix_map(cls)
     with _already_checked():
-        return cls(**{k: v for k, v in value.items() if k in fields})
+        return _new(cls, {k: (fixes[k](v) if k in fixes else v) for k, v in value.items() if k in fields})
 
 
 def _dict_form(value: Any, depth: int = 1) -> Any:
@@ -100,14 +126,23 @@ def _dict_form(value: Any, depth: int = 1) -> Any:
 
 
 # ---- checking one class ---------------------------------------------------------------------------
-def check_class(cls: type, data: Mapping[str, Any]) -> None:
+def check_class(cls: type, data: Mapping[str, Any]) -> Any:
     """Check the dict form of one parameters class: by its published definition when the schema
-    describes it, else (a user-defined class) by its own fields."""
+    describes it, else (a user-defined class) by its own fields.
+
+    Returns the data that was checked: `data` itself, or its plain copy when `data` holds
+    subclasses of the JSON types or other mappings (build from that one).
+    """
     name = cls.__name__
-    problems = class_problems(name, data) if _is_generated(cls) else _user_class_problems(cls, data)
+    if _is_generated(cls):
+        problems, checked = class_check(name, data)
+    else:
+        checked, problems = (data, []) if is_plain(data) else plain_copy(data)
+        problems = problems or _user_class_problems(cls, checked)
     if problems:
         note = old_version_note(data, problems) if name == _registry.ROOT_CLASS else None
         raise ParameterValidationError(problems, subject=name, note=note)
+    return checked
 
 
 @cache
@@ -121,12 +156,7 @@ def _is_generated(cls: type) -> bool:
 def _user_class_problems(cls: type, data: Mapping[str, Any]) -> list[Problem]:
     """A user-defined class has no schema: at least reject keys that are not its fields."""
     known = field_names(cls) | {"_type"}
-    problems = [
-        Problem((key,), f"unknown key {brief(key)} for {cls.__name__}",
-                hint=(f"did you mean {guess!r}?" if (guess := closest(key, known)) else None))
-        for key in data
-        if key not in known
-    ]
+    problems = [unknown_key_problem(cls.__name__, key, known) for key in data if key not in known]
     if data.get("_type", cls.__name__) != cls.__name__:
         problems.append(Problem(("_type",), f"expected {cls.__name__!r}, got {brief(data['_type'])}"))
     return problems
@@ -148,7 +178,7 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
     data = cls._prepare_dict(data)
     if ignore_extra_keys:
         data = _strip_unknown(cls, data)
-    check_class(cls, data)
+    data = check_class(cls, data)
     with _already_checked():
         return _build(cls, data)
 
@@ -156,18 +186,20 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
 def _build(cls: Any, data: Mapping[str, Any]) -> Any:
     """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
     kwargs: dict[str, Any] = {}
+    fixes = field_fix_map(cls)
     for info in field_infos(cls):
         if info.json_name not in data:
             continue
         value = data[info.json_name]
         kind = type(value)
         if kind in _SCALARS:
-            pass
+            if kind is float and info.name in fixes:
+                value = fixes[info.name](value)  # 5e3 for an integer field is 5000
         elif kind is dict or isinstance(value, Mapping):
             if info.group_class is not None:
                 value = _build(info.group_class, value)  # the schema pinned `_type` to this class
             elif info.value_class is not None:
-                value = info.value_class.from_dict(value)  # dispatches on `_type` itself
+                value = info.value_class.from_checked_dict(value)  # dispatches on `_type` itself
             elif info.collection_class is not None:
                 value = info.collection_class(
                     {
@@ -177,28 +209,55 @@ def _build(cls: Any, data: Mapping[str, Any]) -> Any:
                     }
                 )
             else:
-                value = copy.deepcopy(value)
-        elif isinstance(value, list):
-            value = copy.deepcopy(value)  # the object must not share lists with the caller
+                value = fresh(value)
+        else:  # a list: the object must not share it with the caller
+            value = fixes[info.name](value) if info.name in fixes else fresh(value)
         kwargs[info.name] = value
-    return cls(**kwargs)
+    return _new(cls, kwargs)
 
 
-def _strip_unknown(cls: Any, data: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of `data` without the keys that neither the class nor its schema knows."""
+def _new(cls: Any, kwargs: dict[str, Any]) -> Any:
+    """`cls(**kwargs)` for arguments known to be fields (checked, or filtered): without the
+    metaclass's Python-level `__call__`, which would copy every keyword once more."""
+    try:
+        return type.__call__(cls, **kwargs)
+    except TypeError:
+        problems = argument_problems(cls, (), kwargs)  # a required field left out
+        if not problems:
+            raise
+        raise ParameterValidationError(problems, subject=cls.__name__) from None
+
+
+def _strip_unknown(cls: Any, data: Mapping[str, Any], path: tuple[Any, ...] = (),
+                   removed: list[tuple[Any, ...]] | None = None) -> dict[str, Any]:
+    """A copy of `data` without the keys that neither the class nor its schema knows (inside
+    groups, agents and update schedules too); their paths are added to `removed`."""
     allowed = field_names(cls) | _meta_keys(cls)
     out: dict[str, Any] = {}
     for info in field_infos(cls):
         if info.json_name in data:
             value = data[info.json_name]
+            here = (*path, info.json_name)
             if isinstance(value, Mapping) and info.group_class is not None:
-                value = _strip_unknown(info.group_class, value)
+                value = _strip_unknown(info.group_class, value, here, removed)
+            elif isinstance(value, Mapping) and info.value_class is not None:
+                value = info.value_class.without_extra_keys(value, here, removed)
             elif isinstance(value, Mapping) and info.collection_class is not None:
                 value = {
-                    name: _strip_unknown(cls._collection_entry_class(data, entry), entry)
+                    name: _strip_unknown(cls._collection_entry_class(data, entry), entry,
+                                         (*here, name), removed)
                     if isinstance(entry, Mapping) else entry
                     for name, entry in value.items()
                 }
             out[info.json_name] = value
     out.update({k: v for k, v in data.items() if k in allowed and k not in out})
+    if removed is not None:
+        removed.extend((*path, k) for k in data if k not in out)
     return out
+
+
+def unknown_keys(cls: Any, data: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """The paths of the keys in `data` that `from_dict(..., ignore_extra_keys=True)` would drop."""
+    removed: list[tuple[Any, ...]] = []
+    _strip_unknown(cls, data, (), removed)
+    return removed

@@ -1,10 +1,12 @@
 """Writing parameter objects as dicts in nip's format: the fields in order, then `_type`, then the
-class constants nip writes (an agent's `is_random`)."""
+class constants nip writes (an agent's `is_random`). Lists in the output are copies (nip handed out
+its own), so that changing the output never changes the object."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .coerce import container_fields, fresh
 from .fields import field_infos, field_names
 from .values import is_value_type
 
@@ -23,6 +25,10 @@ def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
     kind = type(obj)
     plan = _PLANS.get(kind) or _plan(kind)
     out: dict[str, Any] = plan.write(obj)
+    for key in plan.copies:  # the caller gets its own lists: changing them must not reach `obj`
+        value = out[key]
+        if value is not None:
+            out[key] = fresh(value)
     out["_type"] = plan.name
     for name in plan.classvars:
         out[name] = getattr(obj, name)
@@ -33,6 +39,7 @@ class _Plan(NamedTuple):
     write: Any  # the generated `_fields_to_dict`, or reflection
     name: str
     classvars: tuple[str, ...]
+    copies: tuple[str, ...]  # keys of the fields that may hold lists (copied out)
 
 
 _PLANS: dict[type, _Plan] = {}
@@ -46,7 +53,10 @@ def _plan(kind: type) -> _Plan:
     write = _fields_by_reflection
     if owner is not None and field_names(owner) == field_names(kind):
         write = owner.__dict__["_fields_to_dict"]
-    plan = _PLANS[kind] = _Plan(write, kind.__name__, tuple(getattr(kind, "SERIALISED_CLASSVARS", ())))
+    containers = container_fields(kind)
+    copies = tuple(info.json_name for info in field_infos(kind) if info.name in containers)
+    plan = _PLANS[kind] = _Plan(write, kind.__name__, tuple(getattr(kind, "SERIALISED_CLASSVARS", ())),
+                                copies)
     return plan
 
 

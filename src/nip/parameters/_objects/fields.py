@@ -43,11 +43,13 @@ _SPECIAL: dict[type, tuple[FieldInfo, ...]] = {}
 
 
 def special_fields(cls: Any) -> tuple[FieldInfo, ...]:
-    """The fields `__post_init__` may have to change: groups and fields with deprecated values."""
+    """The fields `__post_init__` may have to change: groups, update schedules and fields with
+    deprecated values."""
     found = _SPECIAL.get(cls)
     if found is None:
         found = _SPECIAL[cls] = tuple(
-            i for i in field_infos(cls) if i.group_class is not None or i.deprecated_values
+            i for i in field_infos(cls)
+            if i.group_class is not None or i.value_class is not None or i.deprecated_values
         )
     return found
 

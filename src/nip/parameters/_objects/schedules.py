@@ -2,29 +2,51 @@
 schema names with `x-python-mixin`.
 
 The schema describes only the base's dict form (`x-python-handwritten`): `{"_type": Name}`, plus
-`Name: {arguments}` when the schedule has arguments.
+`Name: {arguments}` when the schedule has arguments. The arguments are the constructor's: a field
+that is set by the class itself (`init=False`, the alternating schedule's `start`/`stop`) is neither
+written nor shown.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
-from ..errors import NipParametersError
-from .values import ParameterValue, get_parameter_or_parameter_value_class
+from .._registry import CLASS_SCHEMA_REFS
+from .._validation import class_check, class_problems, closest, unknown_key_problem
+from .._validation.plain_data import is_plain, plain_copy
+from ..errors import ParameterValidationError, Problem, brief
+from .arguments import ParameterClassMeta
+from .coerce import field_fixes
+from .values import PARAMETER_CLASSES, PARAMETER_VALUE_CLASSES, ParameterValue
 
 __all__ = ["AgentUpdateSchedule", "AlternatingScheduleBehaviour", "ConstantScheduleBehaviour"]
 
+_BASE_SCHEMA = "AgentUpdateSchedule"  # the dict form of any schedule: dispatch on `_type`
 
-class AgentUpdateSchedule(ParameterValue):
+
+@cache
+def _argument_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
+
+
+class AgentUpdateSchedule(ParameterValue, metaclass=ParameterClassMeta):
     """Base of the update schedules. Subclasses are frozen dataclasses of their arguments.
 
     Serialised as ``{"_type": Name}``, plus ``Name: {arguments}`` when there are arguments.
     """
 
+    def __post_init__(self) -> None:
+        for name, fix in field_fixes(type(self)):  # 4.0 for an integer argument is 4
+            value = getattr(self, name)
+            fixed = fix(value)
+            if fixed is not value:
+                object.__setattr__(self, name, fixed)  # the schedule is frozen
+
     def _arguments(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {name: getattr(self, name) for name in _argument_names(type(self))}
 
     def to_dict(self) -> dict[str, Any]:
         name = type(self).__name__
@@ -33,21 +55,120 @@ class AgentUpdateSchedule(ParameterValue):
 
     @classmethod
     def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Any:
-        if "_type" not in params_dict:
-            raise NipParametersError("Missing agent update schedule class ('_type') in dictionary")
-        target = get_parameter_or_parameter_value_class(params_dict["_type"])
-        if not (isinstance(target, type) and issubclass(target, AgentUpdateSchedule)):
-            raise NipParametersError(f"{params_dict['_type']!r} is not an agent update schedule")
-        arguments = dict(params_dict.get(target.__name__, {}))
+        """Build the schedule that ``_type`` names, checking the dict against the schema first.
+
+        Called on a subclass, the schedule must be of that class (or a subclass of it). With
+        `ignore_extra_keys`, keys that are not arguments are dropped instead of being reported.
+        """
+        if not isinstance(params_dict, Mapping):
+            raise ParameterValidationError.single(
+                (), f"expected an object (dict) for {cls.__name__}, got {type(params_dict).__name__}"
+            )
+        target = _schedule_class(params_dict.get("_type"))
         if ignore_extra_keys:
-            names = {f.name for f in dataclasses.fields(target)}  # type: ignore[arg-type]
-            arguments = {k: v for k, v in arguments.items() if k in names}
-        return target(**arguments)
+            params_dict = cls.without_extra_keys(params_dict)
+        problems, checked = _check(cls, target, params_dict)
+        if problems:
+            raise ParameterValidationError(problems, subject=cls.__name__)
+        return cls.from_checked_dict(checked)
+
+    @classmethod
+    def from_checked_dict(cls, data: Mapping[str, Any]) -> Any:
+        """Build from a dict that has passed the check (inside a config that was checked whole)."""
+        target: Any = _schedule_class(data["_type"])
+        arguments = data.get(target.__name__, {})
+        return target(**{name: arguments[name] for name in _argument_names(target) if name in arguments})
+
+    @classmethod
+    def without_extra_keys(cls, data: Mapping[str, Any], path: tuple[Any, ...] = (),
+                           removed: list[tuple[Any, ...]] | None = None) -> Mapping[str, Any]:
+        """The schedule's dict without keys that are not its `_type` or arguments (their paths go
+        to `removed`); a dict whose `_type` names no schedule is left for the check to report."""
+        target = _schedule_class(data.get("_type"))
+        if target is None:
+            return data
+        out = _strip_schedule(target, data)
+        if removed is not None:
+            removed.extend((*path, k) for k in data if k not in out)
+            inner, kept = data.get(target.__name__), out.get(target.__name__)
+            if isinstance(inner, Mapping) and isinstance(kept, Mapping):
+                removed.extend((*path, target.__name__, k) for k in inner if k not in kept)
+        return out
 
     def __str__(self) -> str:
         # nip formats the arguments with str(), e.g. "ContiguousPeriodicUpdateSchedule(period=7, ...)"
         inner = ", ".join(f"{k}={v}" for k, v in self._arguments().items())
         return f"{type(self).__name__}({inner})"
+
+
+def _schedule_class(name: Any) -> type | None:
+    """The registered schedule class a `_type` names (value classes first, as nip looks them up)."""
+    if not isinstance(name, str):
+        return None
+    found = PARAMETER_VALUE_CLASSES.get(name) or PARAMETER_CLASSES.get(name)
+    if isinstance(found, type) and issubclass(found, AgentUpdateSchedule) and dataclasses.is_dataclass(found):
+        return found
+    return None
+
+
+def _strip_schedule(target: type, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A schedule's dict without the keys that are not its `_type` or arguments. A `_type` is
+    never an extra key: one among the arguments is left for the check to refuse."""
+    out: dict[str, Any] = {"_type": data["_type"]}
+    arguments = data.get(target.__name__)
+    if isinstance(arguments, Mapping):
+        names = (*_argument_names(target), "_type")
+        out[target.__name__] = {k: v for k, v in arguments.items() if k in names}
+    elif target.__name__ in data:
+        out[target.__name__] = arguments  # not a dict: the check reports it
+    return out
+
+
+def _check(cls: type, target: type | None, data: Mapping[str, Any]) -> tuple[list[Problem], Any]:
+    """The problems of a schedule's dict, and the checked data to build from (see `class_check`)."""
+    if target is None:
+        # no registered schedule class: the schema of any schedule says what is wrong with `_type`
+        return class_problems(_BASE_SCHEMA, data) or [_unknown_type(data.get("_type"))], data
+    if _is_generated(target):
+        problems, checked = class_check(target.__name__, data)
+    else:
+        checked, problems = (data, []) if is_plain(data) else plain_copy(data)
+        problems = problems or _user_schedule_problems(target, checked)
+    if not problems and not issubclass(target, cls):
+        problems = [Problem(("_type",), f"expected a {cls.__name__}, got {brief(data['_type'])}",
+                            expected=cls.__name__, actual=data["_type"])]
+    return problems, checked
+
+
+def _is_generated(target: type) -> bool:
+    ref = CLASS_SCHEMA_REFS.get(target.__name__, "")
+    return ref.startswith("update_schedule.json") and target.__module__.endswith(".update_schedule")
+
+
+def _unknown_type(name: Any) -> Problem:
+    known = [n for n, c in PARAMETER_VALUE_CLASSES.items() if _schedule_class(n) is c]
+    guess = closest(name, known) if isinstance(name, str) else None
+    return Problem(("_type",), f"{brief(name)} is not an update schedule class",
+                   expected=f"one of {', '.join(map(repr, known))}", actual=name,
+                   hint=f"did you mean {guess!r}?" if guess else None)
+
+
+def _user_schedule_problems(target: type, data: Mapping[str, Any]) -> list[Problem]:
+    """A schedule class the schema does not describe (a user's): check keys by its arguments."""
+    name = target.__name__
+    problems = [Problem((key,), f"unknown key {brief(key)} for {name}")
+                for key in data if key not in ("_type", name)]
+    arguments = data.get(name, {})
+    if not isinstance(arguments, Mapping):
+        return [*problems, Problem((name,), f"expected an object (dict) of arguments, got {brief(arguments)}")]
+    names = _argument_names(target)
+    problems += [unknown_key_problem(name, key, names).prefixed(name)
+                 for key in arguments if key not in names]
+    required = [f.name for f in dataclasses.fields(target) if f.init and
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    problems += [Problem((name, key), f"missing required key {key!r}") for key in required
+                 if key not in arguments]
+    return problems
 
 
 class ConstantScheduleBehaviour:
@@ -63,6 +184,7 @@ class AlternatingScheduleBehaviour:
     first_agent: Any
 
     def __post_init__(self) -> None:
+        super().__post_init__()  # type: ignore[misc]
         n = self.first_agent_num_rounds
         start, stop = (0, n) if self.first_agent else (n, self.period)
         object.__setattr__(self, "start", start)  # the schedule is frozen

@@ -5,21 +5,25 @@ building objects needs, and the plain-data walk. Imports nothing above it (see d
 """
 
 from .api import (
+    class_check,
     class_keys,
     class_problems,
     iter_errors,
     old_version_note,
+    unknown_key_problem,
     validate,
     version_of,
 )
 from .messages import closest
 
 __all__ = [
+    "class_check",
     "class_keys",
     "class_problems",
     "closest",
     "iter_errors",
     "old_version_note",
+    "unknown_key_problem",
     "validate",
     "version_of",
 ]

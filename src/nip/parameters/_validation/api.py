@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -14,7 +14,8 @@ from ..errors import NipParametersError, ParameterValidationError, Problem, brie
 from . import engines, schemas
 from .versions import label, version_key
 
-__all__ = ["class_keys", "class_problems", "iter_errors", "old_version_note", "validate"]
+__all__ = ["class_check", "class_keys", "class_problems", "iter_errors", "old_version_note",
+           "unknown_key_problem", "validate"]
 
 
 def version_of(instance: Mapping[str, Any], version: str | None = None) -> str:
@@ -60,6 +61,18 @@ def validate(instance: Mapping[str, Any], version: str | None = None) -> None:
 def class_problems(class_name: str, data: Any) -> list[Problem]:
     """Every problem of the dict form of one class, against its definition in the current schema."""
     return engines.problems(schemas.CURRENT_VERSION, class_name, data)
+
+
+def unknown_key_problem(owner: str, key: str, known: Iterable[str], *, word: str = "key") -> Problem:
+    """The problem of a key (or constructor keyword) that the class `owner` does not have, with the
+    same hint a dict key gets: a near spelling, the scenario or the group that has it."""
+    return engines.problem_maker(schemas.CURRENT_VERSION).unknown_key((), key, known, owner, word=word)
+
+
+def class_check(class_name: str, data: Any) -> tuple[list[Problem], Any]:
+    """`class_problems`, and the data that was checked: `data` itself, or its plain copy when it
+    holds subclasses of the JSON types or other mappings (what an object should then store)."""
+    return engines.check(schemas.CURRENT_VERSION, class_name, data)
 
 
 @cache

@@ -21,11 +21,18 @@ from . import plain_data, schemas
 from .faults import Faults
 from .messages import ProblemMaker
 
-__all__ = ["problems"]
+__all__ = ["check", "problem_maker", "problems"]
 
 
 def problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
     """Every problem of `instance` against the class `class_name` (None: the whole config)."""
+    return check(version, class_name, instance)[0]
+
+
+def check(version: str, class_name: str | None, instance: Any) -> tuple[list[Problem], Any]:
+    """The problems of `instance`, and the data that was checked: `instance` itself when it is
+    plain data of the exact builtin types, else its plain copy (a `numpy.float64` is checked, and
+    is to be stored, as the float it is; another Mapping as a dict)."""
     if jsonschema_rs is None:
         return _without_fast_path(version, class_name, instance)
     fast = _fast_validator(version, class_name)
@@ -34,23 +41,26 @@ def problems(version: str, class_name: str | None, instance: Any) -> list[Proble
     except ValueError:  # a value jsonschema-rs cannot read: bytes, a set, a non-string key
         valid = False
     if valid and plain_data.is_plain(instance, schema_checked=True):
-        return []
-    not_plain = plain_data.problems(instance)  # NaN, 10**400, bytes, 10,000 levels, said plainly
-    if not_plain or valid:
-        return not_plain
-    # jsonschema-rs says where; jsonschema explains, on a copy without the faultless parts.
-    faults = Faults(fast.iter_errors(instance), _condition_keys(version))
-    errors = _validator(version, class_name).iter_errors(faults.prune(instance, ()))
-    return [p for p in _problem_maker(version).convert(errors) if faults.explains(p.path)]
-
-
-def _without_fast_path(version: str, class_name: str | None, instance: Any) -> list[Problem]:
-    """The same problems, from jsonschema alone (slower: every config is checked in Python)."""
-    not_plain = plain_data.problems(instance)
+        return [], instance
+    # NaN, 10**400, bytes, 10,000 levels, said plainly; subclasses of JSON types become their base
+    plain, not_plain = plain_data.plain_copy(instance)
     if not_plain:
-        return not_plain
-    errors = _validator(version, class_name).iter_errors(instance)
-    return _problem_maker(version).convert(errors)
+        return not_plain, instance
+    if fast.is_valid(plain):
+        return [], plain
+    # jsonschema-rs says where; jsonschema explains, on a copy without the faultless parts.
+    faults = Faults(fast.iter_errors(plain), _condition_keys(version))
+    errors = _validator(version, class_name).iter_errors(faults.prune(plain, ()))
+    return [p for p in problem_maker(version).convert(errors) if faults.explains(p.path)], plain
+
+
+def _without_fast_path(version: str, class_name: str | None, instance: Any) -> tuple[list[Problem], Any]:
+    """The same problems, from jsonschema alone (slower: every config is checked in Python)."""
+    plain, not_plain = plain_data.plain_copy(instance)
+    if not_plain:
+        return not_plain, instance
+    errors = _validator(version, class_name).iter_errors(plain)
+    return problem_maker(version).convert(errors), plain
 
 
 def _ref(version: str, class_name: str | None) -> str:
@@ -98,7 +108,7 @@ def _fast_validator(version: str, class_name: str | None) -> Any:
 
 
 @cache
-def _problem_maker(version: str) -> ProblemMaker:
+def problem_maker(version: str) -> ProblemMaker:
     """Knows, for the 'did you mean rl.num_epochs?' hint, which groups have which fields."""
     root = schemas.class_schema(version, _registry.ROOT_CLASS) or {}
     owners: dict[str, list[str]] = {}
@@ -108,7 +118,32 @@ def _problem_maker(version: str) -> ProblemMaker:
             for key in (target or {}).get("properties", {}):
                 if not key.startswith("_"):
                     owners.setdefault(key, []).append(group)
-    return ProblemMaker(owners)
+    return ProblemMaker(owners, _agent_fields(version, root))
+
+
+def _agent_fields(version: str, root: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """For each scenario's agent class: the fields it lacks that another scenario's agent has,
+    read from the root's `if scenario ... then agents ...` rules."""
+    agents: list[tuple[str, str, set[str]]] = []  # (scenario, agent class, its keys)
+    for rule in root.get("allOf", []):
+        scenario = rule.get("if", {}).get("properties", {}).get("scenario", {}).get("const")
+        entry = rule.get("then", {}).get("properties", {}).get("agents", {}).get(
+            "additionalProperties", {})
+        ref = entry.get("else", {}).get("$ref") if isinstance(entry, dict) else None
+        target = schemas.class_schema(version, ref.rsplit("/", 1)[-1]) if ref else None
+        if isinstance(scenario, str) and target is not None:
+            agents.append((scenario, str(target.get("title", "")), set(target.get("properties", {}))))
+    owners = [(owner, keys) for _, owner, keys in agents]
+    random_ref = entry.get("then", {}).get("$ref") if agents and isinstance(entry, dict) else None
+    random = schemas.class_schema(version, random_ref.rsplit("/", 1)[-1]) if random_ref else None
+    if random is not None:  # a random agent has only the base fields
+        owners.append((str(random.get("title", "")), set(random.get("properties", {}))))
+    out: dict[str, dict[str, list[str]]] = {}
+    for owner, keys in owners:
+        for scenario, _, other_keys in agents:
+            for key in sorted(other_keys - keys):
+                out.setdefault(owner, {}).setdefault(key, []).append(scenario)
+    return out
 
 
 @cache

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem, brief
+from ..errors import Problem, brief, shown
 
 if TYPE_CHECKING:  # jsonschema is imported only when a config is invalid
     from jsonschema.exceptions import ValidationError
@@ -37,7 +37,7 @@ def closest(word: str, options: Iterable[str]) -> str | None:
 
 def _shortened(message: str, limit: int = 300) -> str:
     """jsonschema's own message (it quotes the whole value), cut to a readable length."""
-    return message if len(message) <= limit else message[: limit - 1] + "…"
+    return shown(message, limit)
 
 
 def _path(error: ValidationError) -> tuple[str | int, ...]:
@@ -79,8 +79,29 @@ def _choices(schema: dict[str, Any]) -> list[Any]:
 
 
 class ProblemMaker:
-    def __init__(self, key_owners: dict[str, list[str]]) -> None:
+    def __init__(self, key_owners: dict[str, list[str]],
+                 agent_fields: dict[str, dict[str, list[str]]] | None = None) -> None:
         self.key_owners = key_owners  # field name -> group addresses that have it
+        # agent class -> {field name -> scenarios whose agent class has it and this one lacks}
+        self.agent_fields = agent_fields or {}
+
+    def unknown_key(self, path: tuple[str | int, ...], key: str, known: Iterable[str], owner: str,
+                    actual: Any = None, word: str = "key") -> Problem:
+        """`unknown key 'sede' for HyperParameters`, with the hint a user needs: a near spelling,
+        the scenario whose agent has this field, or the group that has it."""
+        hint = None
+        scenarios = self.agent_fields.get(owner, {}).get(key)
+        guess = closest(key, [k for k in known if not k.startswith(("_", "$"))])
+        if scenarios:
+            hint = (f"{key!r} is a field of the agents of scenario {' and '.join(scenarios)}, "
+                    f"not of {owner}")
+        elif guess:
+            hint = f"did you mean {guess!r}?"
+        elif key in self.key_owners:
+            places = " or ".join(f"{g}.{key}" for g in self.key_owners[key])
+            hint = f"{key!r} is a field of another group: did you mean {places}?"
+        return Problem((*path, key), f"unknown {word} {brief(key)} for {owner}", actual=actual,
+                       hint=hint)
 
     def convert(self, errors: Iterable[ValidationError]) -> list[Problem]:
         found: dict[tuple[Any, ...], Problem] = {}
@@ -208,19 +229,5 @@ class ProblemMaker:
         known = list(_schema(error).get("properties", {}))
         owner = _schema(error).get("title", "this object")
         instance: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
-        out = []
-        for key in instance:
-            if key in known:
-                continue
-            hint = None
-            guess = closest(key, [k for k in known if not k.startswith(("_", "$"))])
-            if guess:
-                hint = f"did you mean {guess!r}?"
-            elif key in self.key_owners:
-                places = " or ".join(f"{g}.{key}" for g in self.key_owners[key])
-                hint = f"{key!r} is a field of another group: did you mean {places}?"
-            out.append(
-                Problem((*path, key), f"unknown key {brief(key)} for {owner}", actual=instance[key],
-                        hint=hint)
-            )
-        return out
+        return [self.unknown_key(path, key, known, owner, actual=instance[key])
+                for key in instance if key not in known]

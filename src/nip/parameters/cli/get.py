@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from typing import Any
 
 from .._files import dump_config, read_config
+from .._objects.lookup import lookup
+from ..errors import AddressNotFoundError, brief
 from ..hyper_parameters import HyperParameters
 from ._output import EXIT_INVALID as EXIT_MISSING
 from ._output import EXIT_OK, emit, report_error
 
-__all__ = ["lookup", "register", "run"]
+__all__ = ["register", "run"]
 
 
 EXAMPLES = """\
@@ -67,44 +68,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-class AddressNotFound(LookupError):
-    """No value at an address; the message says where the path stopped."""
-
-
-def _parts(address: str) -> list[str]:
-    if address in ("", ".", "/"):
-        return []
-    if address.startswith("/"):  # JSON pointer (RFC 6901)
-        return [p.replace("~1", "/").replace("~0", "~") for p in address[1:].split("/")]
-    return address.split(".")
-
-
-def lookup(data: Any, address: str) -> Any:
-    """The value at a dotted address or JSON pointer; :class:`AddressNotFound` if there is none."""
-    value = data
-    walked: list[str] = []
-    for part in _parts(address):
-        where = ".".join(walked) or "the config"
-        if isinstance(value, dict):
-            if part not in value:
-                guess = difflib.get_close_matches(part, [str(k) for k in value], n=1)
-                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-                raise AddressNotFound(f"{where} has no key {part!r}{hint}")
-            value = value[part]
-        elif isinstance(value, (list, tuple)):
-            if not part.lstrip("-").isdigit() or not -len(value) <= int(part) < len(
-                value
-            ):
-                raise AddressNotFound(
-                    f"{where} is a list of {len(value)} items; {part!r} is not an index of it"
-                )
-            value = value[int(part)]
-        else:
-            raise AddressNotFound(f"{where} is a single value, it has no {part!r}")
-        walked.append(part)
-    return value
-
-
 def _render(value: Any, fmt: str) -> str:
     if fmt == "yaml":
         return dump_config(value, "yaml")
@@ -125,10 +88,10 @@ def run(args: argparse.Namespace) -> int:
                          "(use --raw to read it anyway)", "get")
             return EXIT_MISSING
         data = HyperParameters.from_dict(data).to_dict()
-    try:
-        value = lookup(data, args.address)
-    except AddressNotFound as missing:
-        report_error(f"no value at {args.address!r} in {loaded.name}: {missing}", "get")
+    try:  # the lookup of `HyperParameters.get`: agents fall back to `_default`, in --raw too
+        value = lookup(data, args.address, HyperParameters if isinstance(data, dict) else None)
+    except AddressNotFoundError as missing:
+        report_error(f"no value at {brief(args.address)} in {loaded.name}: {missing.reason}", "get")
         return EXIT_MISSING
     emit(_render(value, args.format), sys.stdout)
     return EXIT_OK
