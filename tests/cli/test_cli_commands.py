@@ -272,6 +272,30 @@ def test_get_invalid_or_unreadable_file(cli, write, valid_config) -> None:
     assert cli("get", "--raw", str(listed), "0").out == "1\n"
 
 
+def test_get_finds_what_python_get_finds_on_the_defaults_output(cli, tmp_path) -> None:
+    """`defaults` writes one `_default` agent; `get agents.prover.x` falls back to it, as
+    `HyperParameters.get` does, with or without --raw."""
+    out = tmp_path / "run.json"
+    made = cli("defaults", "--scenario", "graph_isomorphism", "--trainer", "vanilla_ppo",
+               "--dataset", "eru10000")
+    assert made.code == 0
+    out.write_text(made.out, encoding="utf-8")
+    params = HyperParameters.from_dict(json.loads(out.read_text()))
+    for raw in ((), ("--raw",)):
+        run = cli("get", *raw, str(out), "agents.prover.d_gnn")
+        assert run.code == 0 and run.out == f"{params.get('agents.prover.d_gnn')}\n", run.err
+        assert cli("get", *raw, str(out), "/agents/verifier/d_gnn").out == run.out
+    run = cli("get", str(out), "agents.prover.d_gnm")
+    assert run.code == 1 and "agents.prover has no key 'd_gnm' (did you mean 'd_gnn'?)" in run.err
+
+
+@pytest.mark.parametrize("index", ["--0", "²", "9" * 5000, "٣"])
+def test_get_a_bad_list_index_is_exit_1(cli, config_file, index) -> None:
+    run = cli("get", str(config_file), f"spg.stackelberg_sequence.{index}")
+    assert run.code == 1 and "is not an index of it" in run.err
+    assert len(run.err) < 500
+
+
 def test_get_reads_stdin(cli, monkeypatch, valid_config) -> None:
     import io
 

@@ -60,3 +60,33 @@ def test_random_agents_are_allowed_in_every_scenario():
                                  agents={"verifier": RandomAgentParameters(agent_lr_factor=LrFactors(2.0))})
         assert params.to_dict()["agents"]["verifier"]["is_random"] is True
         assert HyperParameters.from_dict(params.to_dict()).to_dict() == params.to_dict()
+
+
+def test_get_reads_list_items_and_json_pointers():
+    params = HyperParameters(**BASE, message_regression={"agents": ["prover", "verifier"]},
+                             agents={"_default": {"d_gnn": 8}})
+    assert params.get("message_regression.agents.1") == "verifier"
+    assert params.get("message_regression.agents.-1") == "verifier"
+    assert params.get("/agents/prover/d_gnn") == 8  # `_default` answers for the prover
+    assert params.get("/rl/body_lr_factor/actor") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("rl.lrr", "rl has no key 'lrr' (did you mean 'lr'?)"),
+        ("message_regression.agents.--0", "'--0' is not an index"),
+        ("message_regression.agents.²", "'²' is not an index"),
+        ("message_regression.agents." + "9" * 5000, "is not an index"),
+        ("seed.x", "seed is a single value, it has no 'x'"),
+    ],
+)
+def test_a_missing_address_is_a_key_error_of_the_family_with_its_reason(address, reason):
+    from nip.parameters import AddressNotFoundError, NipParametersError
+
+    params = HyperParameters(**BASE, message_regression={"agents": ["prover"]})
+    with pytest.raises(AddressNotFoundError) as info:
+        params.get(address)
+    assert isinstance(info.value, KeyError) and isinstance(info.value, NipParametersError)
+    assert reason in info.value.reason
+    assert len(str(info.value)) < 400

@@ -91,3 +91,19 @@ def test_class_constants():
 def test_construct_test_params(entry):
     cls = getattr(params, entry["name"])
     assert cls.construct_test_params().to_dict() == entry["construct_test_params"]["to_dict"]
+
+
+NIP_NAMES = {c["name"] for c in INVENTORY["classes"]}
+
+
+@pytest.mark.parametrize("entry", INVENTORY["classes"], ids=[c["name"] for c in INVENTORY["classes"]])
+def test_bases_match(entry):
+    """Every base class nip has, in nip's order (nip's code dispatches on isinstance, e.g.
+    `isinstance(schedule, ContiguousPeriodicUpdateSchedule)` for the alternating schedule too)."""
+    cls = getattr(params, entry["name"], None) or getattr(params.parameters_base, entry["name"])
+    ours = [base.__name__ for base in cls.__bases__ if base.__name__ in NIP_NAMES]
+    assert ours == entry["bases"]
+    mro = [c.__name__ for c in cls.__mro__ if c.__name__ in NIP_NAMES]
+    assert mro == entry["mro_within_nip"]
+    builtins = [b.__name__ for b in cls.__mro__ if b.__module__ == "builtins" and b is not object]
+    assert [b for b in builtins if b not in ("BaseException",)] == entry["builtin_bases"]

@@ -76,7 +76,12 @@ def brief(value: Any) -> str:
     echoed whole, and nothing in it reaches a terminal raw."""
     if value is None or isinstance(value, bool):
         return _JSON_WORDS[value]
-    return shown(_BRIEF.repr(value), BRIEF_LIMIT)
+    if isinstance(value, int) and value.bit_length() > 128:  # repr() refuses 4,300 digits and more
+        return f"an integer of {value.bit_length():,} bits"
+    try:
+        return shown(_BRIEF.repr(value), BRIEF_LIMIT)
+    except Exception:  # a value whose repr fails (a huge int deep inside, a broken __repr__)
+        return f"a {type(value).__name__}"
 
 
 class NipParametersError(ValueError):
@@ -107,9 +112,10 @@ class Problem:
 
     @property
     def pointer(self) -> str:
-        """JSON pointer, e.g. ``/agents/prover/d_gnn`` (empty for the whole config). A key longer
-        than 100 characters is cut, with "…" (such a pointer no longer resolves)."""
-        return "".join("/" + _escape_pointer_part(_cut(str(p), KEY_LIMIT)) for p in self.path)
+        """JSON pointer, e.g. ``/agents/prover/d_gnn`` (empty for the whole config). A key is shown
+        as in `address`: one with a control character or over 100 characters is escaped or cut
+        (`path` keeps it as it is)."""
+        return "".join("/" + _escape_pointer_part(shown(str(p), KEY_LIMIT)) for p in self.path)
 
     def prefixed(self, *parents: str | int) -> Problem:
         """The same problem seen from an enclosing object."""
@@ -131,10 +137,6 @@ class Problem:
             "actual": jsonable(self.actual),
             "hint": None if self.hint is None else shown(self.hint, HINT_LIMIT),
         }
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def jsonable(value: Any) -> Any:

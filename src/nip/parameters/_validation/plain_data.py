@@ -187,8 +187,13 @@ def _value(value: Any, key: Any, link: Link, found: list[Problem], queue: list[A
         if not math.isfinite(value):
             found.append(Problem(_path(here), f"{value} is not a finite number", expected="a finite number"))
         return float(value)
-    name = type(value).__name__
+    kind = type(value)
+    name = kind.__name__
+    if kind.__module__ not in ("builtins", "datetime"):  # `numpy.int64`, not a bare `int64`
+        name = f"{kind.__module__.split('.')[0]}.{kind.__qualname__}"
     quote = " (quote it to keep it as text)" if name in ("date", "datetime", "time") else ""
+    if hasattr(value, "item") and kind.__module__.startswith("numpy"):
+        quote = "; convert it first with value.item()"
     found.append(Problem(_path(here), f"a {name} is not a config value (expected a string, number, "
                                       f"boolean, null, list or object){quote}"))
     return value
