@@ -34,7 +34,9 @@ def check(version: str, class_name: str | None, instance: Any) -> tuple[list[Pro
     plain data of the exact builtin types, else its plain copy (a `numpy.float64` is checked, and
     is to be stored, as the float it is; another Mapping as a dict)."""
     if jsonschema_rs is None:
-        return _without_fast_path(version, class_name, instance)
+        plain, not_plain = plain_data.plain_copy(instance)
+        return (not_plain, instance) if not_plain else (
+            _without_fast_path(version, class_name, plain), plain)
     fast = _fast_validator(version, class_name)
     try:
         valid = fast.is_valid(instance)
@@ -54,13 +56,13 @@ def check(version: str, class_name: str | None, instance: Any) -> tuple[list[Pro
     return [p for p in problem_maker(version).convert(errors) if faults.explains(p.path)], plain
 
 
-def _without_fast_path(version: str, class_name: str | None, instance: Any) -> tuple[list[Problem], Any]:
+def _without_fast_path(version: str, class_name: str | None, instance: Any) -> list[Problem]:
     """The same problems, from jsonschema alone (slower: every config is checked in Python)."""
     plain, not_plain = plain_data.plain_copy(instance)
     if not_plain:
-        return not_plain, instance
+        return not_plain
     errors = _validator(version, class_name).iter_errors(plain)
-    return problem_maker(version).convert(errors), plain
+    return problem_maker(version).convert(errors)
 
 
 def _ref(version: str, class_name: str | None) -> str:
