@@ -139,3 +139,30 @@ def test_the_scenario_table_is_read_from_the_roots_if_then_rules() -> None:
     classvars = {name: value for name, _, value in _class(package, "Root").classvars}
     assert classvars["AGENT_CLASS_BY_SCENARIO"] == "{'graphs': GraphAgent}"
     assert classvars["RANDOM_AGENT_CLASS"] == "Random"
+
+
+def test_a_value_class_based_on_another_keeps_the_bases_other_arguments_as_derived_fields() -> None:
+    """nip's alternating schedule subclasses the contiguous one but takes other arguments: the base's
+    `start`/`stop` become derived fields (not constructor arguments, not written, not shown)."""
+    def schedule(name: str, arguments: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        return {"type": "object", "description": f"{name}.", "x-serialise": "arguments-under-class-name",
+                "x-python-base": "Schedule", **extra,
+                "properties": {"_type": {"const": name},
+                               name: {"type": "object", "description": "Arguments.",
+                                      "properties": arguments, "required": list(arguments)}}}
+
+    sched = _group("sched", {
+        "Span": schedule("Span", {"period": _field("integer"), "start": _field("integer"),
+                                  "stop": _field("integer")}),
+        "Turns": schedule("Turns", {"period": _field("integer"), "rounds": _field("integer")},
+                          **{"x-python-base": "Span", "x-python-mixin": "TurnsBehaviour"}),
+    })
+    root = _group("hyper_parameters", {"Root": _cls({"name": _field("string")},
+                                                     **{"x-python-base": "BaseHyperParameters"})})
+    package = _parse({"sched": sched, "hyper_parameters": root}, ["sched", "hyper_parameters"])
+    span, turns = _class(package, "Span"), _class(package, "Turns")
+    assert turns.bases == ("TurnsBehaviour", "Span")
+    assert [f.name for f in turns.fields] == ["period", "rounds"]
+    assert [f.name for f in turns.derived_fields] == ["start", "stop"]
+    assert span.derived_fields == ()
+    assert "Span" not in next(m for m in package.modules if m.name == "sched").runtime_names
