@@ -192,8 +192,8 @@ def migrate(
                    if steps else f"config (version {label(target)})")
         refusals = [op.why for step in steps if isinstance(step, DataStep)
                     for op in step.operations if op.op == "reject_invalid" and op.why]
-        checked = checked_form(out) if checked_form is not None else out
-        validate_target(checked, label(target), subject=subject, note=" ".join(refusals) or None)
+        target_form = checked_form(out) if checked_form is not None else out
+        validate_target(target_form, label(target), subject=subject, note=" ".join(refusals) or None)
     return MigrationResult(out, report)
 
 
