@@ -2,8 +2,11 @@
 wrong key in a dict (`HyperParameters(..., sede=3)` -> `sede: unknown keyword 'sede' for
 HyperParameters (did you mean 'seed'?)`), instead of the dataclass's bare TypeError.
 
-The classes stay plain dataclasses: their metaclass only looks at the arguments when the generated
-`__init__` has refused them, so a correct call costs one Python-level call more.
+The classes stay plain dataclasses. Their metaclass also stores the caller's values as the fields
+hold them (`coerce`: an integral float for an integer field is an int, a list is copied), looking
+only at the arguments given, and at the arguments' names only when the generated `__init__` has
+refused them: a correct call costs one Python-level call more. Objects built inside the package
+(`build`) skip it: their values are converted where they are read.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from .._validation import unknown_key_problem
 from ..errors import ParameterArgumentError, Problem
+from .coerce import field_fix_map
 
 __all__ = ["ParameterClassMeta", "argument_problems"]
 
@@ -22,6 +26,13 @@ class ParameterClassMeta(ABCMeta):
     """The metaclass of the parameters dataclasses and the update schedules."""
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        fixes = field_fix_map(cls)
+        if fixes:  # the caller's values as the fields hold them: ints for integers, own lists
+            for key, value in kwargs.items():  # (`kwargs` is this call's own dict)
+                if key in fixes and type(value) not in _UNCHANGED:
+                    kwargs[key] = fixes[key](value)
+            if args:
+                args = _fixed_positionals(cls, fixes, args)
         try:
             return type.__call__(cls, *args, **kwargs)
         except TypeError:
@@ -29,6 +40,15 @@ class ParameterClassMeta(ABCMeta):
             if not problems:
                 raise  # a TypeError from inside the object, not from its arguments
             raise ParameterArgumentError(problems, subject=cls.__name__) from None
+
+
+_UNCHANGED = frozenset({int, bool, str, type(None)})  # values no `coerce` conversion changes
+
+
+def _fixed_positionals(cls: type, fixes: dict[str, Any], args: tuple[Any, ...]) -> tuple[Any, ...]:
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    return tuple(fixes[name](value) if name in fixes and type(value) not in _UNCHANGED else value
+                 for name, value in zip(names, args, strict=False)) + args[len(names):]
 
 
 def argument_problems(cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Problem]:

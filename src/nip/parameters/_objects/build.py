@@ -14,7 +14,7 @@ from .._validation import class_check, class_keys, old_version_note, unknown_key
 from .._validation.plain_data import MAX_DEPTH, is_plain, plain_copy
 from ..errors import ParameterValidationError, Problem, brief, warn
 from .arguments import argument_problems
-from .coerce import adopt_plain, field_fix_map, field_fixes, fresh
+from .coerce import field_fix_map, fresh
 from .fields import field_infos, field_names, special_fields
 from .values import is_value_type
 
@@ -28,7 +28,6 @@ _CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
 
 # Types that need no conversion in `build`: checked before the (slow, ABC) Mapping test.
 _SCALARS = frozenset({str, int, float, bool, type(None)})
-_UNCHANGED = frozenset({int, bool, type(None)})  # values no `coerce` conversion changes
 
 
 @contextmanager
@@ -48,14 +47,13 @@ def construct(obj: BaseHyperParameters) -> None:
         return
     token = _CHECKED.set(True)  # inline, not `_already_checked()`: this runs for every object
     try:
-        _own_values(obj)
         obj._normalise()
     finally:
         _CHECKED.reset(token)
     data = obj.to_dict()
     checked = check_class(type(obj), data)
     if checked is not data:  # a numpy.float64, an IntEnum, a Mapping: stored as their plain value
-        adopt_plain(obj, checked)
+        _adopt_plain(obj, checked)
 
 
 def normalise(obj: BaseHyperParameters) -> None:
@@ -70,7 +68,7 @@ def normalise(obj: BaseHyperParameters) -> None:
         elif info.group_class is not None:
             if value is None:
                 # `type.__call__`: the default object, without the metaclass's Python-level call
-                setattr(obj, info.name, type.__call__(info.group_class))
+                setattr(obj, info.name, _CALL(info.group_class))
             elif isinstance(value, Mapping):
                 setattr(obj, info.name, group_from_mapping(info.group_class, value, (info.name,)))
         elif info.value_class is not None and not is_value_type(type(value)) and isinstance(
@@ -81,16 +79,6 @@ def normalise(obj: BaseHyperParameters) -> None:
                 setattr(obj, info.name, info.value_class.from_dict(value))
             except ParameterValidationError as error:
                 raise error.prefixed(info.name) from None
-
-
-def _own_values(obj: Any) -> None:
-    """The outermost object's own values, as `coerce` says (objects built inside it get theirs
-    from `group_from_mapping` or `_build`)."""
-    values = obj.__dict__
-    for name, fix in field_fixes(type(obj)):
-        value = values[name]
-        if type(value) not in _UNCHANGED:
-            values[name] = fix(value)
 
 
 def _hashable(value: Any) -> bool:
@@ -186,15 +174,14 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
 def _build(cls: Any, data: Mapping[str, Any]) -> Any:
     """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
     kwargs: dict[str, Any] = {}
-    fixes = field_fix_map(cls)
     for info in field_infos(cls):
         if info.json_name not in data:
             continue
         value = data[info.json_name]
         kind = type(value)
         if kind in _SCALARS:
-            if kind is float and info.name in fixes:
-                value = fixes[info.name](value)  # 5e3 for an integer field is 5000
+            if kind is float and info.fix is not None:
+                value = info.fix(value)  # 5e3 for an integer field is 5000
         elif kind is dict or isinstance(value, Mapping):
             if info.group_class is not None:
                 value = _build(info.group_class, value)  # the schema pinned `_type` to this class
@@ -211,16 +198,22 @@ def _build(cls: Any, data: Mapping[str, Any]) -> Any:
             else:
                 value = fresh(value)
         else:  # a list: the object must not share it with the caller
-            value = fixes[info.name](value) if info.name in fixes else fresh(value)
+            value = info.fix(value) if info.fix is not None else fresh(value)
         kwargs[info.name] = value
-    return _new(cls, kwargs)
+    try:
+        return _CALL(cls, **kwargs)  # as `_new` does, without one more frame
+    except TypeError:
+        return _new(cls, kwargs)
+
+
+_CALL = type.__call__
 
 
 def _new(cls: Any, kwargs: dict[str, Any]) -> Any:
     """`cls(**kwargs)` for arguments known to be fields (checked, or filtered): without the
     metaclass's Python-level `__call__`, which would copy every keyword once more."""
     try:
-        return type.__call__(cls, **kwargs)
+        return _CALL(cls, **kwargs)
     except TypeError:
         problems = argument_problems(cls, (), kwargs)  # a required field left out
         if not problems:
@@ -261,3 +254,44 @@ def unknown_keys(cls: Any, data: Mapping[str, Any]) -> list[tuple[Any, ...]]:
     removed: list[tuple[Any, ...]] = []
     _strip_unknown(cls, data, (), removed)
     return removed
+
+
+# ---- values that passed the check as their plain copy --------------------------------------------
+_EXACT = frozenset({str, int, float, bool, type(None)})
+
+
+def _adopt_plain(obj: Any, plain: Any) -> None:
+    """Store in `obj` (a parameters object, the agents, a schedule) the values of `plain`, its
+    checked dict form, wherever `obj` holds a subclass of a JSON type or a non-dict Mapping."""
+    if not isinstance(plain, dict):
+        return
+    kind = type(obj)
+    if isinstance(obj, dict):  # the agents
+        pairs = [(name, plain.get(name)) for name in obj]
+        for name, value in pairs:
+            _adopt_plain(obj[name], value)
+        return
+    if hasattr(kind, "_normalise"):  # a parameters object: its fields, under their dict keys
+        pairs = [(info.name, plain.get(info.json_name)) for info in field_infos(kind)]
+    elif hasattr(kind, "_arguments"):  # an update schedule: its arguments
+        arguments = plain.get(kind.__name__, {})
+        pairs = [(name, arguments.get(name)) for name in obj._arguments()]
+    else:
+        return
+    for name, value in pairs:
+        current = getattr(obj, name)
+        if is_value_type(type(current)):
+            _adopt_plain(current, value)
+        else:
+            object.__setattr__(obj, name, _plain_like(current, value))
+
+
+def _plain_like(value: Any, plain: Any) -> Any:
+    """`plain`, in the containers of `value` (a tuple stays a tuple, as nip writes it)."""
+    if type(value) in _EXACT:
+        return value
+    if isinstance(value, tuple) and isinstance(plain, list):
+        return tuple(_plain_like(v, p) for v, p in zip(value, plain, strict=False))
+    if type(value) is list and isinstance(plain, list):
+        return [_plain_like(v, p) for v, p in zip(value, plain, strict=False)]
+    return plain

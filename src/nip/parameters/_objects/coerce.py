@@ -18,10 +18,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .._validation.plain_data import MAX_DEPTH
-from .fields import field_infos
-from .values import is_value_type
 
-__all__ = ["Fix", "adopt_plain", "container_fields", "field_fix_map", "field_fixes", "fresh", "value_fix"]
+__all__ = ["Fix", "container_fields", "field_fix_map", "field_fixes", "fresh", "value_fix"]
 
 Fix = Callable[[Any], Any]
 
@@ -32,6 +30,8 @@ _FIXES: dict[type, tuple[tuple[str, Fix], ...]] = {}
 def field_fixes(cls: Any) -> tuple[tuple[str, Fix], ...]:
     """(attribute name, conversion) for every field of a dataclass that may need one."""
     found = _FIXES.get(cls)
+    if found is None and not dataclasses.is_dataclass(cls):
+        found = _FIXES[cls] = ()  # `AgentUpdateSchedule()` itself: no fields
     if found is None:
         hints = _hints(cls)
         found = _FIXES[cls] = tuple(
@@ -147,44 +147,3 @@ def fresh(value: Any, depth: int = 1) -> Any:
     if isinstance(value, dict):
         return {key: fresh(item, depth + 1) for key, item in value.items()}
     return value
-
-
-# ---- values that passed the check as their plain copy --------------------------------------------
-_EXACT = frozenset({str, int, float, bool, type(None)})
-
-
-def adopt_plain(obj: Any, plain: Any) -> None:
-    """Store in `obj` (a parameters object, the agents, a schedule) the values of `plain`, its
-    checked dict form, wherever `obj` holds a subclass of a JSON type or a non-dict Mapping."""
-    if not isinstance(plain, dict):
-        return
-    kind = type(obj)
-    if isinstance(obj, dict):  # the agents
-        pairs = [(name, plain.get(name)) for name in obj]
-        for name, value in pairs:
-            adopt_plain(obj[name], value)
-        return
-    if hasattr(kind, "_normalise"):  # a parameters object: its fields, under their dict keys
-        pairs = [(info.name, plain.get(info.json_name)) for info in field_infos(kind)]
-    elif hasattr(kind, "_arguments"):  # an update schedule: its arguments
-        arguments = plain.get(kind.__name__, {})
-        pairs = [(name, arguments.get(name)) for name in obj._arguments()]
-    else:
-        return
-    for name, value in pairs:
-        current = getattr(obj, name)
-        if is_value_type(type(current)):
-            adopt_plain(current, value)
-        else:
-            object.__setattr__(obj, name, _plain_like(current, value))
-
-
-def _plain_like(value: Any, plain: Any) -> Any:
-    """`plain`, in the containers of `value` (a tuple stays a tuple, as nip writes it)."""
-    if type(value) in _EXACT:
-        return value
-    if isinstance(value, tuple) and isinstance(plain, list):
-        return tuple(_plain_like(v, p) for v, p in zip(value, plain, strict=False))
-    if type(value) is list and isinstance(plain, list):
-        return [_plain_like(v, p) for v, p in zip(value, plain, strict=False)]
-    return plain

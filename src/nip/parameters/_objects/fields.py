@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .coerce import Fix, field_fix_map
+
 
 def env_default(variable: str, fallback: str) -> Callable[[], str]:
     """A default factory: the environment variable's value when the object is created."""
@@ -27,6 +29,7 @@ class FieldInfo:
     value_class: Any  # a value union keyed by `_type` (update schedules): its base class
     collection_class: type | None  # a keyed collection (agents)
     deprecated_values: dict[Any, Any]
+    fix: Fix | None = None  # what a given value needs (`coerce`: int for 5e3, a copy of a list)
 
 
 _INFOS: dict[type, tuple[FieldInfo, ...]] = {}  # per class; filled on first use
@@ -66,6 +69,7 @@ def field_names(cls: Any) -> frozenset[str]:
 
 
 def _read_infos(cls: Any) -> tuple[FieldInfo, ...]:
+    fixes = field_fix_map(cls)
     return tuple(
         FieldInfo(
             name=f.name,
@@ -74,6 +78,7 @@ def _read_infos(cls: Any) -> tuple[FieldInfo, ...]:
             value_class=f.metadata.get("nip_value_class"),
             collection_class=f.metadata.get("nip_collection"),
             deprecated_values=dict(f.metadata.get("deprecated_values", {})),
+            fix=fixes.get(f.name),
         )
         for f in dataclasses.fields(cls)
     )

@@ -19,7 +19,7 @@ from .._validation import class_check, class_problems, closest, unknown_key_prob
 from .._validation.plain_data import is_plain, plain_copy
 from ..errors import ParameterValidationError, Problem, brief
 from .arguments import ParameterClassMeta
-from .coerce import field_fixes
+from .coerce import field_fix_map
 from .values import PARAMETER_CLASSES, PARAMETER_VALUE_CLASSES, ParameterValue
 
 __all__ = ["AgentUpdateSchedule", "AlternatingScheduleBehaviour", "ConstantScheduleBehaviour"]
@@ -29,6 +29,8 @@ _BASE_SCHEMA = "AgentUpdateSchedule"  # the dict form of any schedule: dispatch 
 
 @cache
 def _argument_names(cls: type) -> tuple[str, ...]:
+    if not dataclasses.is_dataclass(cls):
+        return ()  # the base itself, which nip lets one instantiate
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
@@ -37,13 +39,6 @@ class AgentUpdateSchedule(ParameterValue, metaclass=ParameterClassMeta):
 
     Serialised as ``{"_type": Name}``, plus ``Name: {arguments}`` when there are arguments.
     """
-
-    def __post_init__(self) -> None:
-        for name, fix in field_fixes(type(self)):  # 4.0 for an integer argument is 4
-            value = getattr(self, name)
-            fixed = fix(value)
-            if fixed is not value:
-                object.__setattr__(self, name, fixed)  # the schedule is frozen
 
     def _arguments(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _argument_names(type(self))}
@@ -77,7 +72,11 @@ class AgentUpdateSchedule(ParameterValue, metaclass=ParameterClassMeta):
         """Build from a dict that has passed the check (inside a config that was checked whole)."""
         target: Any = _schedule_class(data["_type"])
         arguments = data.get(target.__name__, {})
-        return target(**{name: arguments[name] for name in _argument_names(target) if name in arguments})
+        fixes = field_fix_map(target)
+        return type.__call__(target, **{  # not the metaclass's call: the arguments are converted here
+            name: fixes[name](arguments[name]) if name in fixes else arguments[name]
+            for name in _argument_names(target) if name in arguments
+        })
 
     @classmethod
     def without_extra_keys(cls, data: Mapping[str, Any], path: tuple[Any, ...] = (),
@@ -184,8 +183,7 @@ class AlternatingScheduleBehaviour:
     first_agent: Any
 
     def __post_init__(self) -> None:
-        super().__post_init__()  # type: ignore[misc]
-        n = self.first_agent_num_rounds
+        n = self.first_agent_num_rounds  # an int: the metaclass made 4.0 given for it 4
         start, stop = (0, n) if self.first_agent else (n, self.period)
         object.__setattr__(self, "start", start)  # the schedule is frozen
         object.__setattr__(self, "stop", stop)
