@@ -26,12 +26,12 @@ class ParameterClassMeta(ABCMeta):
     """The metaclass of the parameters dataclasses and the update schedules."""
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        fixes = field_fix_map(cls)
-        if fixes:  # the caller's values as the fields hold them: ints for integers, own lists
+        if kwargs or args:  # the caller's values as the fields hold them: ints, own lists
+            fixes = field_fix_map(cls)
             for key, value in kwargs.items():  # (`kwargs` is this call's own dict)
                 if key in fixes and type(value) not in _UNCHANGED:
                     kwargs[key] = fixes[key](value)
-            if args:
+            if args and fixes:
                 args = _fixed_positionals(cls, fixes, args)
         try:
             return type.__call__(cls, *args, **kwargs)

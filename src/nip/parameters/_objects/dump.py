@@ -25,10 +25,11 @@ def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
     kind = type(obj)
     plan = _PLANS.get(kind) or _plan(kind)
     out: dict[str, Any] = plan.write(obj)
-    for key in plan.copies:  # the caller gets its own lists: changing them must not reach `obj`
-        value = out[key]
-        if value is not None:
-            out[key] = fresh(value)
+    if plan.copies:  # the caller gets its own lists: changing them must not reach `obj`
+        for key in plan.copies:
+            value = out[key]
+            if value is not None:
+                out[key] = fresh(value)
     out["_type"] = plan.name
     for name in plan.classvars:
         out[name] = getattr(obj, name)

@@ -60,7 +60,8 @@ class HyperParametersBehaviour:
         if agent_class is None:
             return  # an unknown scenario: nip leaves the agents alone; the schema check reports it
         if self.agents is None:
-            self.agents = AgentsParameters({DEFAULT_AGENT: agent_class()})
+            # `type.__call__`: the default agent, without the metaclass's Python-level call
+            self.agents = AgentsParameters({DEFAULT_AGENT: type.__call__(agent_class)})
             return
         if not isinstance(self.agents, Mapping):
             raise ParameterValidationError.single(
