@@ -133,7 +133,7 @@ class Problem:
             "address": self.address,
             "pointer": self.pointer,
             "message": shown(self.message, MESSAGE_LIMIT),
-            "expected": None if self.expected is None else shown(self.expected, MESSAGE_LIMIT),
+            "expected": None if self.expected is None else shown(str(self.expected), MESSAGE_LIMIT),
             "actual": jsonable(self.actual),
             "hint": None if self.hint is None else shown(self.hint, HINT_LIMIT),
         }
