@@ -17,8 +17,8 @@ from nip.parameters.version import convert_hyper_param_dict
 BASE = {"scenario": "graph_isomorphism", "trainer": "vanilla_ppo", "dataset": "eru10000"}
 SCHEDULE = {"_type": "ContiguousPeriodicUpdateSchedule", "note": "mine",
             "ContiguousPeriodicUpdateSchedule": {"period": 4, "start": 0, "stop": 2, "phase": 1}}
-EXTRA = ["_wandb", "agents.prover.update_schedule.ContiguousPeriodicUpdateSchedule.phase",
-         "agents.prover.update_schedule.note", "rl.my_note"]
+EXTRA = ["agents.prover.update_schedule.ContiguousPeriodicUpdateSchedule.phase",
+         "agents.prover.update_schedule.note", "rl.my_note"]  # W&B's own `_wandb` is dropped
 
 
 def _wandb_config(version: str | None) -> dict:
@@ -44,6 +44,7 @@ def test_conversion_keeps_unknown_keys_and_warns_once_naming_them(version):
     naming = [str(w.message) for w in caught if "does not know" in str(w.message)]
     assert len(naming) == 1, naming
     assert all(address in naming[0] for address in EXTRA), naming[0]
+    assert "_wandb" not in naming[0], "from_dict drops W&B's bookkeeping itself"
 
 
 def test_from_dict_decides_an_error_by_default_dropped_with_ignore_extra_keys():

@@ -101,10 +101,9 @@ def _entry_class(name: str, entry: Any) -> tuple[Any, Problem | None]:
 
 
 def _agent_base() -> type:
-    """The class every agent class derives from: the common base of the scenarios' agent classes
-    and the random agent's (the root class's tables, generated from the schema)."""
-    root = get_parameter_class(_registry.ROOT_CLASS)
-    classes = [*root.AGENT_CLASS_BY_SCENARIO.values(), root.RANDOM_AGENT_CLASS]
+    """The class every agent class derives from: the common base of the classes an agent entry can
+    have (the root class's hook: each scenario's agent class, and the random agent)."""
+    classes = get_parameter_class(_registry.ROOT_CLASS)._collection_entry_classes()
     return next(c for c in classes[-1].__mro__ if all(issubclass(k, c) for k in classes))
 
 

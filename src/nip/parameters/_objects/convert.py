@@ -30,12 +30,13 @@ def _without_unknown_keys(migrated: dict[str, Any]) -> Mapping[str, Any]:
     """What the strict check of the converted config sees: all but the keys the schema does not
     know, which are kept in the result and named in one warning."""
     root = get_parameter_class(_registry.ROOT_CLASS)
-    extra = unknown_keys(root, migrated)
+    prepared = root._prepare_dict(migrated)  # as from_dict reads it: without W&B's `_wandb`
+    extra = unknown_keys(root, prepared)
     if not extra:
-        return migrated
+        return prepared
     named = ", ".join(Problem(path, "").address for path in extra[:_NAMED])
     more = f" and {len(extra) - _NAMED} more" if len(extra) > _NAMED else ""
     warn(f"kept {len(extra)} key{'s' if len(extra) != 1 else ''} that version {current_version()} "
          f"does not know: {named}{more}. {root.__name__}.from_dict rejects them unless "
          "ignore_extra_keys=True, which drops them")
-    return _strip_unknown(root, migrated)
+    return _strip_unknown(root, prepared)
