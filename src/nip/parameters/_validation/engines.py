@@ -1,5 +1,6 @@
-"""The two validators, built once per (version, class): jsonschema-rs answers "valid?" in
-microseconds; python-jsonschema explains a fault, with everything a good message needs.
+"""The two validators, built once per (version, class): jsonschema-rs answers "valid?" and says
+where each fault is, in microseconds; the problems are read off its errors (`rs_errors`).
+python-jsonschema (milliseconds) explains a fault whose message is its own wording.
 
 jsonschema-rs is an accelerator: without its wheel, python-jsonschema alone gives the same problems.
 Neither ever fetches a `$ref`: both resolve only against the shipped files.
@@ -20,8 +21,10 @@ from ..errors import Problem
 from . import plain_data, schemas
 from .faults import Faults
 from .messages import ProblemMaker
+from .rs_errors import NeedsWording, Schemas
+from .rs_errors import problems as rs_problems
 
-__all__ = ["check", "problem_maker", "problems"]
+__all__ = ["check", "explained", "problem_maker", "problems", "read_off"]
 
 
 def problems(version: str, class_name: str | None, instance: Any) -> list[Problem]:
@@ -44,16 +47,34 @@ def check(version: str, class_name: str | None, instance: Any) -> tuple[list[Pro
         valid = False
     if valid and plain_data.is_plain(instance, schema_checked=True):
         return [], instance
-    # NaN, 10**400, bytes, 10,000 levels, said plainly; subclasses of JSON types become their base
-    plain, not_plain = plain_data.plain_copy(instance)
-    if not_plain:
-        return not_plain, instance
-    if fast.is_valid(plain):
-        return [], plain
-    # jsonschema-rs says where; jsonschema explains, on a copy without the faultless parts.
-    faults = Faults(fast.iter_errors(plain), _condition_keys(version))
-    errors = _validator(version, class_name).iter_errors(faults.prune(plain, ()))
-    return [p for p in problem_maker(version).convert(errors) if faults.explains(p.path)], plain
+    if not valid and plain_data.is_plain(instance):
+        plain = instance  # plain data with faults: explained as it is
+    else:
+        # NaN, 10**400, bytes, 10,000 levels, said plainly; subclasses of JSON types become their base
+        plain, not_plain = plain_data.plain_copy(instance)
+        if not_plain:
+            return not_plain, instance
+        if fast.is_valid(plain):
+            return [], plain
+    errors = list(fast.iter_errors(plain))
+    try:
+        return read_off(version, plain, errors), plain
+    except NeedsWording:
+        return explained(version, class_name, plain, errors), plain
+
+
+def read_off(version: str, plain: Any, errors: list[Any]) -> list[Problem]:
+    """The problems, read off jsonschema-rs's `errors` of `plain` (microseconds a fault). Raises
+    `NeedsWording` when a problem would quote python-jsonschema's message."""
+    return rs_problems(errors, plain, _schemas(version), problem_maker(version))
+
+
+def explained(version: str, class_name: str | None, plain: Any, errors: list[Any]) -> list[Problem]:
+    """The same problems, explained by python-jsonschema (milliseconds), on a copy of `plain`
+    without the parts where jsonschema-rs found no fault."""
+    faults = Faults(errors, _condition_keys(version))
+    found = _validator(version, class_name).iter_errors(faults.prune(plain, ()))
+    return [p for p in problem_maker(version).convert(found) if faults.explains(p.path)]
 
 
 def _without_fast_path(version: str, class_name: str | None, instance: Any) -> list[Problem]:
@@ -100,6 +121,11 @@ def _fast_registry(version: str) -> Any:
     """The shipped files of one version, for jsonschema-rs; it may fetch nothing else."""
     documents = [schemas.load_group(version, name) for name in schemas.group_names(version)]
     return jsonschema_rs.Registry([(doc["$id"], doc) for doc in documents], retriever=_refuse_fetch)
+
+
+@cache
+def _schemas(version: str) -> Schemas:
+    return Schemas(schemas.load_group(version, name) for name in schemas.group_names(version))
 
 
 @cache

@@ -7,11 +7,11 @@ the address names the field at fault. Unknown and missing keys get the key's own
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, brief, shown
+from .spelling import close_match
 
 if TYPE_CHECKING:  # jsonschema is imported only when a config is invalid
     from jsonschema.exceptions import ValidationError
@@ -27,9 +27,9 @@ def json_type(value: Any) -> str:
 def closest(word: str, options: Iterable[str]) -> str | None:
     """The option the user most likely meant: a near spelling, else the one sharing a word."""
     options = list(options)
-    matches = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    if matches:
-        return matches[0]
+    match = close_match(str(word), options)
+    if match is not None:
+        return match
     stem = str(word).rstrip("0123456789_-. ").lower()
     sharing = [o for o in options if stem and stem in o.lower().split("_")]
     return sharing[0] if len(sharing) == 1 else None
