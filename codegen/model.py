@@ -22,6 +22,8 @@ class FieldSpec:
     collection_class: str | None = None  # a keyed collection of parameter objects (agents)
     aliases: dict[str, str] = field(default_factory=dict)  # deprecated value -> replacement
     env_variable: str | None = None  # `x-env-default`: read when an object is created
+    env_fallback: str = ""  # the value when that variable is not set
+    json_types: tuple[str, ...] = ()  # the JSON types the schema allows here (empty: any)
     base_run_preserve: tuple[str, ...] = ()  # `x-base-run-preserve`: base-run types that keep it
 
     @property
@@ -66,6 +68,11 @@ class ClassSpec:
     # Fields of a generated base that this value class does not take: set by its behaviour, not
     # passed to the constructor, serialised or shown (nip's alternating schedule's `start`/`stop`).
     derived_fields: tuple[FieldSpec, ...] = ()
+    serialised_classvars: tuple[str, ...] = ()  # class constants `to_dict` writes (keys, not fields)
+    # The generated `_from_checked_dict` (see `builders`): every field's constant default, in
+    # order, and the statements that fill an object from a checked dict.
+    field_defaults: tuple[tuple[str, str], ...] = ()
+    checked_build: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from datamodel_code_generator import DataModelType, LiteralType, PythonVersion
 from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
+from . import builders
 from .model import (
     AliasSpec,
     ClassSpec,
@@ -60,6 +61,10 @@ def _parse_directory(directory: Path) -> list[Any]:
         warnings.simplefilter("ignore")  # formatter-default notices; we format with ruff ourselves
         parser.parse()
     return list(parser.results)
+
+
+_JSON_TYPE_OF = {str: "string", bool: "boolean", int: "integer", float: "number", type(None): "null",
+                 list: "array", dict: "object"}
 
 
 def _python_default(value: Any, schema: dict[str, Any]) -> str:
@@ -136,8 +141,25 @@ class VersionParser:
             collection_class=collection_class,
             aliases=aliases,
             env_variable=env,
+            env_fallback=str(schema.get("default", "")) if env else "",
+            json_types=tuple(sorted(self._json_types(schema))),
             base_run_preserve=preserve,
         )
+
+    def _json_types(self, schema: dict[str, Any]) -> set[str]:
+        """The JSON types a field's schema allows, through `$ref`s and alternatives (empty: any)."""
+        found: set[str] = set()
+        if "$ref" in schema:
+            target = self.defs.get(str(schema["$ref"]).rsplit("/", 1)[-1], ("", {}))[1]
+            found |= {"object"} if "properties" in target or "allOf" in target else (
+                self._json_types(target) or {"object"})
+        kind = schema.get("type")
+        found |= {kind} if isinstance(kind, str) else set(kind or ())
+        for value in [*schema.get("enum", ()), *([schema["const"]] if "const" in schema else [])]:
+            found.add(_JSON_TYPE_OF.get(type(value), "object"))
+        for item in [*schema.get("anyOf", ()), *schema.get("oneOf", ())]:
+            found |= self._json_types(item) or {"any"}
+        return found - {"any"} if "any" not in found else set()
 
     def _fields(self, model: Any, properties: dict[str, Any]) -> tuple[FieldSpec, ...]:
         out = []
@@ -197,6 +219,7 @@ class VersionParser:
             value_class=value_class,
             frozen=value_class,
             classvars=tuple(classvars),
+            serialised_classvars=tuple(definition.get("x-serialised-classvars", ())),
         )
 
     def _alias(self, name: str, definition: dict[str, Any]) -> AliasSpec:
@@ -237,7 +260,8 @@ class VersionParser:
         by_name = {c.name: c for m in modules for c in m.classes}
         modules = [
             replace(m, classes=tuple(
-                _with_derived_fields(_with_dict_entries(c, by_name), by_name) for c in m.classes
+                _with_checked_builder(_with_derived_fields(_with_dict_entries(c, by_name), by_name), by_name)
+                for c in m.classes
             )) for m in modules
         ]
         return PackageSpec(
@@ -276,6 +300,23 @@ def _with_dict_entries(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSp
     return replace(cls, dict_entries=tuple(entries))
 
 
+def _with_checked_builder(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSpec:
+    """The generated `_from_checked_dict` (see `builders`); value classes build by hand."""
+    if cls.value_class:
+        return cls
+    fields = _all_fields(cls, by_name)
+    not_fields = ("_type", *_all_serialised_classvars(cls, by_name))
+    return replace(cls, field_defaults=builders.field_defaults(fields),
+                   checked_build=builders.checked_build(fields, not_fields))
+
+
+def _all_serialised_classvars(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> tuple[str, ...]:
+    """The class constants `to_dict` writes for `cls`, its bases' included."""
+    parent = next((by_name[b] for b in cls.bases if b in by_name), None)
+    inherited = _all_serialised_classvars(parent, by_name) if parent else ()
+    return tuple(dict.fromkeys((*inherited, *cls.serialised_classvars)))
+
+
 def _with_derived_fields(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSpec:
     """A value class whose Python base is another value class (`x-python-base`) keeps the base's
     other arguments as derived fields: its dict form and constructor are its own."""
@@ -299,6 +340,7 @@ def _runtime_names(module: ModuleSpec, by_name: dict[str, ClassSpec]) -> tuple[s
             names.add("register_parameter_class")
         if any("dump_value(" in expression for _, expression in cls.dict_entries):
             names.add("dump_value")
+        names.update(h for h in builders.HELPERS if any(f"{h}(" in line for line in cls.checked_build))
         for f in cls.fields:
             if f.env_variable:
                 names.add("env_default")

@@ -112,12 +112,30 @@ def test_the_dict_writer_lists_inherited_fields_first_and_a_class_without_fields
 def test_runtime_imports_are_exactly_what_each_module_uses(package: PackageSpec) -> None:
     modules = {m.name: m for m in package.modules}
     assert modules["things"].runtime_names == (
-        "BaseBehaviour", "BaseRunPreserve", "Collection", "Hidden", "SubParameters", "dump_value",
-        "env_default", "register_parameter_class", "register_parameter_value_class",
+        "BaseBehaviour", "BaseRunPreserve", "Collection", "Hidden", "SubParameters",
+        "drop_extra_keys", "dump_value", "env_default", "env_value", "integral",
+        "register_parameter_class", "register_parameter_value_class",
     )
     assert modules["hyper_parameters"].runtime_names == (  # `things` is dumped by dump_value
-        "BaseHyperParameters", "dump_value", "register_parameter_class",
+        "BaseHyperParameters", "deprecated_value", "drop_extra_keys", "dump_value",
+        "register_parameter_class",
     )
+
+
+def test_the_checked_builder_converts_what_the_schema_types_need(package: PackageSpec) -> None:
+    child = _class(package, "Child")
+    assert {f.name: f.json_types for f in _class(package, "Base").fields} == {
+        "pair": ("null", "object"), "owner": ("string",), "steps": ("integer",)}
+    build = "\n".join(child.checked_build)
+    assert "values['steps'] = integral(values['steps'])" in build  # 3.0 given is 3
+    assert "values.pop('is_special', None)" in build  # a serialised class constant, inherited
+    assert "values['owner'] = env_value('T_OWNER', '')" in build  # inherited, read when missing
+    assert "Pair._from_checked_dict(values['pair'] or {})" in build  # None and missing: defaults
+    assert child.field_defaults == (("pair", "None"), ("owner", "None"), ("steps", "3"),
+                                    ("extra", "False"))
+    root = "\n".join(_class(package, "Root").checked_build)
+    assert "deprecated_value('mode', values['mode'], {'old': 'a'})" in root
+    assert "cls._collection_from_checked(data, values['things'], Collection)" in root
 
 
 def test_handwritten_classes_are_re_exported_registered_and_aliased(package: PackageSpec) -> None:

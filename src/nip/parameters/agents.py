@@ -8,8 +8,11 @@ from ._objects import (
     AgentBehaviour,
     AgentsParameters,
     SubParameters,
+    drop_extra_keys,
     dump_value,
     env_default,
+    env_value,
+    integral,
     register_parameter_class,
     register_parameter_value_class,
 )
@@ -50,6 +53,23 @@ class LrFactors(SubParameters):
 
     actor: float = 1.0
     critic: float = 1.0
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "actor": 1.0,
+        "critic": 1.0,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 2:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
@@ -123,6 +143,48 @@ class AgentParameters(AgentBehaviour, SubParameters):
     use_orthogonal_initialisation: bool = True
     orthogonal_initialisation_gain: float = 1.0
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "agent_lr_factor": None,
+        "body_lr_factor": None,
+        "update_schedule": ConstantUpdateSchedule(),
+        "use_manual_architecture": False,
+        "normalize_message_history": False,
+        "load_checkpoint_and_parameters": False,
+        "checkpoint_entity": None,
+        "checkpoint_project": None,
+        "checkpoint_run_id": None,
+        "checkpoint_version": "latest",
+        "use_orthogonal_initialisation": True,
+        "orthogonal_initialisation_gain": 1.0,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            values.pop("is_random", None)
+            if len(values) > 12:
+                drop_extra_keys(cls, values)
+        values["agent_lr_factor"] = LrFactors._from_checked_dict(
+            values["agent_lr_factor"] or {}
+        )
+        values["body_lr_factor"] = LrFactors._from_checked_dict(
+            values["body_lr_factor"] or {}
+        )
+        if type(values["update_schedule"]) is dict:
+            values["update_schedule"] = AgentUpdateSchedule.from_checked_dict(
+                values["update_schedule"]
+            )
+        if "checkpoint_entity" not in data:
+            values["checkpoint_entity"] = env_value("WANDB_ENTITY", "")
+        if "checkpoint_project" not in data:
+            values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "agent_lr_factor": dump_value(self.agent_lr_factor),
@@ -148,6 +210,48 @@ class RandomAgentParameters(AgentParameters):
     """
 
     is_random: ClassVar[bool] = True
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "agent_lr_factor": None,
+        "body_lr_factor": None,
+        "update_schedule": ConstantUpdateSchedule(),
+        "use_manual_architecture": False,
+        "normalize_message_history": False,
+        "load_checkpoint_and_parameters": False,
+        "checkpoint_entity": None,
+        "checkpoint_project": None,
+        "checkpoint_run_id": None,
+        "checkpoint_version": "latest",
+        "use_orthogonal_initialisation": True,
+        "orthogonal_initialisation_gain": 1.0,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            values.pop("is_random", None)
+            if len(values) > 12:
+                drop_extra_keys(cls, values)
+        values["agent_lr_factor"] = LrFactors._from_checked_dict(
+            values["agent_lr_factor"] or {}
+        )
+        values["body_lr_factor"] = LrFactors._from_checked_dict(
+            values["body_lr_factor"] or {}
+        )
+        if type(values["update_schedule"]) is dict:
+            values["update_schedule"] = AgentUpdateSchedule.from_checked_dict(
+                values["update_schedule"]
+            )
+        if "checkpoint_entity" not in data:
+            values["checkpoint_entity"] = env_value("WANDB_ENTITY", "")
+        if "checkpoint_project" not in data:
+            values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
 
 @register_parameter_class
@@ -260,6 +364,116 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     gnn_lr_factor: LrFactors | dict | None = field(
         default=None, metadata={"nip_class": LrFactors}
     )
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "agent_lr_factor": None,
+        "body_lr_factor": None,
+        "update_schedule": ConstantUpdateSchedule(),
+        "use_manual_architecture": False,
+        "normalize_message_history": False,
+        "load_checkpoint_and_parameters": False,
+        "checkpoint_entity": None,
+        "checkpoint_project": None,
+        "checkpoint_run_id": None,
+        "checkpoint_version": "latest",
+        "use_orthogonal_initialisation": True,
+        "orthogonal_initialisation_gain": 1.0,
+        "activation_function": "tanh",
+        "num_gnn_layers": 5,
+        "d_gnn": 16,
+        "d_gin_mlp": 64,
+        "gnn_output_digits": None,
+        "use_dual_gnn": True,
+        "num_heads": 4,
+        "num_transformer_layers": 4,
+        "d_transformer": 16,
+        "d_transformer_mlp": 64,
+        "transformer_dropout": 0.0,
+        "d_node_selector": 16,
+        "num_node_selector_layers": 2,
+        "d_decider": 16,
+        "num_decider_layers": 2,
+        "include_round_in_decider": True,
+        "d_linear_message_selector": 16,
+        "num_linear_message_selector_layers": 2,
+        "d_value": 16,
+        "num_value_layers": 2,
+        "include_round_in_value": True,
+        "use_batch_norm": True,
+        "noise_sigma": 0.0,
+        "use_pair_invariant_pooling": True,
+        "gnn_lr_factor": None,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            values.pop("is_random", None)
+            if len(values) > 37:
+                drop_extra_keys(cls, values)
+            if type(values["num_gnn_layers"]) is float:
+                values["num_gnn_layers"] = integral(values["num_gnn_layers"])
+            if type(values["d_gnn"]) is float:
+                values["d_gnn"] = integral(values["d_gnn"])
+            if type(values["d_gin_mlp"]) is float:
+                values["d_gin_mlp"] = integral(values["d_gin_mlp"])
+            if type(values["gnn_output_digits"]) is float:
+                values["gnn_output_digits"] = integral(values["gnn_output_digits"])
+            if type(values["num_heads"]) is float:
+                values["num_heads"] = integral(values["num_heads"])
+            if type(values["num_transformer_layers"]) is float:
+                values["num_transformer_layers"] = integral(
+                    values["num_transformer_layers"]
+                )
+            if type(values["d_transformer"]) is float:
+                values["d_transformer"] = integral(values["d_transformer"])
+            if type(values["d_transformer_mlp"]) is float:
+                values["d_transformer_mlp"] = integral(values["d_transformer_mlp"])
+            if type(values["d_node_selector"]) is float:
+                values["d_node_selector"] = integral(values["d_node_selector"])
+            if type(values["num_node_selector_layers"]) is float:
+                values["num_node_selector_layers"] = integral(
+                    values["num_node_selector_layers"]
+                )
+            if type(values["d_decider"]) is float:
+                values["d_decider"] = integral(values["d_decider"])
+            if type(values["num_decider_layers"]) is float:
+                values["num_decider_layers"] = integral(values["num_decider_layers"])
+            if type(values["d_linear_message_selector"]) is float:
+                values["d_linear_message_selector"] = integral(
+                    values["d_linear_message_selector"]
+                )
+            if type(values["num_linear_message_selector_layers"]) is float:
+                values["num_linear_message_selector_layers"] = integral(
+                    values["num_linear_message_selector_layers"]
+                )
+            if type(values["d_value"]) is float:
+                values["d_value"] = integral(values["d_value"])
+            if type(values["num_value_layers"]) is float:
+                values["num_value_layers"] = integral(values["num_value_layers"])
+        values["agent_lr_factor"] = LrFactors._from_checked_dict(
+            values["agent_lr_factor"] or {}
+        )
+        values["body_lr_factor"] = LrFactors._from_checked_dict(
+            values["body_lr_factor"] or {}
+        )
+        if type(values["update_schedule"]) is dict:
+            values["update_schedule"] = AgentUpdateSchedule.from_checked_dict(
+                values["update_schedule"]
+            )
+        if "checkpoint_entity" not in data:
+            values["checkpoint_entity"] = env_value("WANDB_ENTITY", "")
+        if "checkpoint_project" not in data:
+            values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
+        values["gnn_lr_factor"] = LrFactors._from_checked_dict(
+            values["gnn_lr_factor"] or {}
+        )
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
@@ -376,6 +590,101 @@ class ImageClassificationAgentParameters(AgentParameters):
     num_value_layers: int = 2
     include_round_in_value: bool = True
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "agent_lr_factor": None,
+        "body_lr_factor": None,
+        "update_schedule": ConstantUpdateSchedule(),
+        "use_manual_architecture": False,
+        "normalize_message_history": False,
+        "load_checkpoint_and_parameters": False,
+        "checkpoint_entity": None,
+        "checkpoint_project": None,
+        "checkpoint_run_id": None,
+        "checkpoint_version": "latest",
+        "use_orthogonal_initialisation": True,
+        "orthogonal_initialisation_gain": 1.0,
+        "activation_function": "tanh",
+        "building_block_type": "conv2d",
+        "num_blocks_per_group": 2,
+        "kernel_size": 3,
+        "stride": 1,
+        "pretrained_embeddings_model": None,
+        "pretrained_embedding_channels": 64,
+        "d_latent_pixel_selector": 16,
+        "num_latent_pixel_selector_layers": 2,
+        "d_decider": 16,
+        "num_decider_layers": 2,
+        "include_round_in_decider": True,
+        "d_linear_message_selector": 16,
+        "num_linear_message_selector_layers": 2,
+        "d_value": 16,
+        "num_value_layers": 2,
+        "include_round_in_value": True,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            values.pop("is_random", None)
+            if len(values) > 29:
+                drop_extra_keys(cls, values)
+            if type(values["num_blocks_per_group"]) is float:
+                values["num_blocks_per_group"] = integral(
+                    values["num_blocks_per_group"]
+                )
+            if type(values["kernel_size"]) is float:
+                values["kernel_size"] = integral(values["kernel_size"])
+            if type(values["stride"]) is float:
+                values["stride"] = integral(values["stride"])
+            if type(values["pretrained_embedding_channels"]) is float:
+                values["pretrained_embedding_channels"] = integral(
+                    values["pretrained_embedding_channels"]
+                )
+            if type(values["d_latent_pixel_selector"]) is float:
+                values["d_latent_pixel_selector"] = integral(
+                    values["d_latent_pixel_selector"]
+                )
+            if type(values["num_latent_pixel_selector_layers"]) is float:
+                values["num_latent_pixel_selector_layers"] = integral(
+                    values["num_latent_pixel_selector_layers"]
+                )
+            if type(values["d_decider"]) is float:
+                values["d_decider"] = integral(values["d_decider"])
+            if type(values["num_decider_layers"]) is float:
+                values["num_decider_layers"] = integral(values["num_decider_layers"])
+            if type(values["d_linear_message_selector"]) is float:
+                values["d_linear_message_selector"] = integral(
+                    values["d_linear_message_selector"]
+                )
+            if type(values["num_linear_message_selector_layers"]) is float:
+                values["num_linear_message_selector_layers"] = integral(
+                    values["num_linear_message_selector_layers"]
+                )
+            if type(values["d_value"]) is float:
+                values["d_value"] = integral(values["d_value"])
+            if type(values["num_value_layers"]) is float:
+                values["num_value_layers"] = integral(values["num_value_layers"])
+        values["agent_lr_factor"] = LrFactors._from_checked_dict(
+            values["agent_lr_factor"] or {}
+        )
+        values["body_lr_factor"] = LrFactors._from_checked_dict(
+            values["body_lr_factor"] or {}
+        )
+        if type(values["update_schedule"]) is dict:
+            values["update_schedule"] = AgentUpdateSchedule.from_checked_dict(
+                values["update_schedule"]
+            )
+        if "checkpoint_entity" not in data:
+            values["checkpoint_entity"] = env_value("WANDB_ENTITY", "")
+        if "checkpoint_project" not in data:
+            values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "agent_lr_factor": dump_value(self.agent_lr_factor),
@@ -456,6 +765,69 @@ class PureTextAgentParameters(AgentParameters):
     max_tokens_per_message: int | None = None
     num_invalid_generation_retries: int = 20
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "agent_lr_factor": None,
+        "body_lr_factor": None,
+        "update_schedule": ConstantUpdateSchedule(),
+        "use_manual_architecture": False,
+        "normalize_message_history": False,
+        "load_checkpoint_and_parameters": False,
+        "checkpoint_entity": None,
+        "checkpoint_project": None,
+        "checkpoint_run_id": None,
+        "checkpoint_version": "latest",
+        "use_orthogonal_initialisation": True,
+        "orthogonal_initialisation_gain": 1.0,
+        "model_provider": "OpenAI",
+        "model_name": "gpt-4o-mini-2024-07-18",
+        "use_dummy_api": False,
+        "shared_model_group": None,
+        "temperature": None,
+        "top_p": None,
+        "fine_tune_from_scratch": True,
+        "freeze_agent": False,
+        "max_response_words": 150,
+        "max_tokens_per_message": None,
+        "num_invalid_generation_retries": 20,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            values.pop("is_random", None)
+            if len(values) > 23:
+                drop_extra_keys(cls, values)
+            if type(values["max_response_words"]) is float:
+                values["max_response_words"] = integral(values["max_response_words"])
+            if type(values["max_tokens_per_message"]) is float:
+                values["max_tokens_per_message"] = integral(
+                    values["max_tokens_per_message"]
+                )
+            if type(values["num_invalid_generation_retries"]) is float:
+                values["num_invalid_generation_retries"] = integral(
+                    values["num_invalid_generation_retries"]
+                )
+        values["agent_lr_factor"] = LrFactors._from_checked_dict(
+            values["agent_lr_factor"] or {}
+        )
+        values["body_lr_factor"] = LrFactors._from_checked_dict(
+            values["body_lr_factor"] or {}
+        )
+        if type(values["update_schedule"]) is dict:
+            values["update_schedule"] = AgentUpdateSchedule.from_checked_dict(
+                values["update_schedule"]
+            )
+        if "checkpoint_entity" not in data:
+            values["checkpoint_entity"] = env_value("WANDB_ENTITY", "")
+        if "checkpoint_project" not in data:
+            values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "agent_lr_factor": dump_value(self.agent_lr_factor),
@@ -490,6 +862,69 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
     """An agent for the code-validation scenario. It has exactly the settings of a text-model
     agent.
     """
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "agent_lr_factor": None,
+        "body_lr_factor": None,
+        "update_schedule": ConstantUpdateSchedule(),
+        "use_manual_architecture": False,
+        "normalize_message_history": False,
+        "load_checkpoint_and_parameters": False,
+        "checkpoint_entity": None,
+        "checkpoint_project": None,
+        "checkpoint_run_id": None,
+        "checkpoint_version": "latest",
+        "use_orthogonal_initialisation": True,
+        "orthogonal_initialisation_gain": 1.0,
+        "model_provider": "OpenAI",
+        "model_name": "gpt-4o-mini-2024-07-18",
+        "use_dummy_api": False,
+        "shared_model_group": None,
+        "temperature": None,
+        "top_p": None,
+        "fine_tune_from_scratch": True,
+        "freeze_agent": False,
+        "max_response_words": 150,
+        "max_tokens_per_message": None,
+        "num_invalid_generation_retries": 20,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            values.pop("is_random", None)
+            if len(values) > 23:
+                drop_extra_keys(cls, values)
+            if type(values["max_response_words"]) is float:
+                values["max_response_words"] = integral(values["max_response_words"])
+            if type(values["max_tokens_per_message"]) is float:
+                values["max_tokens_per_message"] = integral(
+                    values["max_tokens_per_message"]
+                )
+            if type(values["num_invalid_generation_retries"]) is float:
+                values["num_invalid_generation_retries"] = integral(
+                    values["num_invalid_generation_retries"]
+                )
+        values["agent_lr_factor"] = LrFactors._from_checked_dict(
+            values["agent_lr_factor"] or {}
+        )
+        values["body_lr_factor"] = LrFactors._from_checked_dict(
+            values["body_lr_factor"] or {}
+        )
+        if type(values["update_schedule"]) is dict:
+            values["update_schedule"] = AgentUpdateSchedule.from_checked_dict(
+                values["update_schedule"]
+            )
+        if "checkpoint_entity" not in data:
+            values["checkpoint_entity"] = env_value("WANDB_ENTITY", "")
+        if "checkpoint_project" not in data:
+            values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
 
 # Written by hand in the runtime; registered here, so that the registry keeps nip's order.

@@ -2,9 +2,15 @@
 """Parameters for basing the current experiment on a previous W&B run."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from ._objects import SubParameters, env_default, register_parameter_class
+from ._objects import (
+    SubParameters,
+    drop_extra_keys,
+    env_default,
+    env_value,
+    register_parameter_class,
+)
 from .types import (
     BaseRunType,
 )
@@ -37,6 +43,30 @@ class BaseRunParameters(SubParameters):
     wandb_project: str = field(default_factory=env_default("WANDB_PROJECT", ""))
     wandb_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
     rerun_tests_force_test_during_training_state: bool = True
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "base_run_type": "none",
+        "run_id": None,
+        "wandb_project": None,
+        "wandb_entity": None,
+        "rerun_tests_force_test_during_training_state": True,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 5:
+                drop_extra_keys(cls, values)
+        if "wandb_project" not in data:
+            values["wandb_project"] = env_value("WANDB_PROJECT", "")
+        if "wandb_entity" not in data:
+            values["wandb_entity"] = env_value("WANDB_ENTITY", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

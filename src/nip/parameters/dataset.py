@@ -2,9 +2,15 @@
 """Parameters for the dataset."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from ._objects import SubParameters, register_parameter_class
+from ._objects import (
+    SubParameters,
+    drop_extra_keys,
+    fixed_container,
+    integral,
+    register_parameter_class,
+)
 from .types import BinarificationMethodType
 
 __all__ = ["DatasetParameters"]
@@ -34,6 +40,37 @@ class DatasetParameters(SubParameters):
     binarification_seed: int | None = None
     make_balanced: bool = True
     max_train_size: int | None = None
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "binarification_method": "merge",
+        "selected_classes": None,
+        "binarification_seed": None,
+        "make_balanced": True,
+        "max_train_size": None,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 5:
+                drop_extra_keys(cls, values)
+            if (
+                type(values["selected_classes"]) is list
+                or type(values["selected_classes"]) is dict
+            ):
+                values["selected_classes"] = fixed_container(
+                    cls, "selected_classes", values["selected_classes"]
+                )
+            if type(values["binarification_seed"]) is float:
+                values["binarification_seed"] = integral(values["binarification_seed"])
+            if type(values["max_train_size"]) is float:
+                values["max_train_size"] = integral(values["max_train_size"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

@@ -7,7 +7,10 @@ from typing import Any, ClassVar
 from ._objects import (
     BaseHyperParameters,
     HyperParametersBehaviour,
+    deprecated_value,
+    drop_extra_keys,
     dump_value,
+    integral,
     register_parameter_class,
 )
 from .agents import (
@@ -203,6 +206,121 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     base_run: BaseRunParameters | dict | None = field(
         default=None, metadata={"nip_class": BaseRunParameters}
     )
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "scenario": None,
+        "trainer": None,
+        "dataset": None,
+        "interaction_protocol": "nip",
+        "seed": 6198,
+        "functionalize_modules": False,
+        "pretrain_agents": False,
+        "test_size": 0.2,
+        "d_representation": 16,
+        "message_size": 1,
+        "include_linear_message_space": False,
+        "d_linear_message_space": 2,
+        "agents": None,
+        "rl": None,
+        "ppo": None,
+        "vanilla_ppo": None,
+        "spg": None,
+        "reinforce": None,
+        "solo_agent": None,
+        "text_rl": None,
+        "pure_text_ei": None,
+        "pure_text_malt": None,
+        "image_classification": None,
+        "code_validation": None,
+        "dataset_options": None,
+        "protocol_common": None,
+        "nip_protocol": None,
+        "debate_protocol": None,
+        "mnip_protocol": None,
+        "zk_protocol": None,
+        "message_regression": None,
+        "base_run": None,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 32:
+                drop_extra_keys(cls, values)
+            if values["trainer"] in {"ppo": "vanilla_ppo"}:
+                values["trainer"] = deprecated_value(
+                    "trainer", values["trainer"], {"ppo": "vanilla_ppo"}
+                )
+            if type(values["seed"]) is float:
+                values["seed"] = integral(values["seed"])
+            if type(values["d_representation"]) is float:
+                values["d_representation"] = integral(values["d_representation"])
+            if type(values["message_size"]) is float:
+                values["message_size"] = integral(values["message_size"])
+            if type(values["d_linear_message_space"]) is float:
+                values["d_linear_message_space"] = integral(
+                    values["d_linear_message_space"]
+                )
+        values["agents"] = cls._collection_from_checked(
+            data, values["agents"], AgentsParameters
+        )
+        values["rl"] = RlTrainerParameters._from_checked_dict(values["rl"] or {})
+        values["ppo"] = CommonPpoParameters._from_checked_dict(values["ppo"] or {})
+        values["vanilla_ppo"] = VanillaPpoParameters._from_checked_dict(
+            values["vanilla_ppo"] or {}
+        )
+        values["spg"] = SpgParameters._from_checked_dict(values["spg"] or {})
+        values["reinforce"] = ReinforceParameters._from_checked_dict(
+            values["reinforce"] or {}
+        )
+        values["solo_agent"] = SoloAgentParameters._from_checked_dict(
+            values["solo_agent"] or {}
+        )
+        values["text_rl"] = TextRlParameters._from_checked_dict(values["text_rl"] or {})
+        values["pure_text_ei"] = PureTextEiParameters._from_checked_dict(
+            values["pure_text_ei"] or {}
+        )
+        values["pure_text_malt"] = PureTextMaltParameters._from_checked_dict(
+            values["pure_text_malt"] or {}
+        )
+        values["image_classification"] = (
+            ImageClassificationParameters._from_checked_dict(
+                values["image_classification"] or {}
+            )
+        )
+        values["code_validation"] = CodeValidationParameters._from_checked_dict(
+            values["code_validation"] or {}
+        )
+        values["dataset_options"] = DatasetParameters._from_checked_dict(
+            values["dataset_options"] or {}
+        )
+        values["protocol_common"] = CommonProtocolParameters._from_checked_dict(
+            values["protocol_common"] or {}
+        )
+        values["nip_protocol"] = NipProtocolParameters._from_checked_dict(
+            values["nip_protocol"] or {}
+        )
+        values["debate_protocol"] = DebateProtocolParameters._from_checked_dict(
+            values["debate_protocol"] or {}
+        )
+        values["mnip_protocol"] = MnipProtocolParameters._from_checked_dict(
+            values["mnip_protocol"] or {}
+        )
+        values["zk_protocol"] = ZkProtocolParameters._from_checked_dict(
+            values["zk_protocol"] or {}
+        )
+        values["message_regression"] = MessageRegressionParameters._from_checked_dict(
+            values["message_regression"] or {}
+        )
+        values["base_run"] = BaseRunParameters._from_checked_dict(
+            values["base_run"] or {}
+        )
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

@@ -2,9 +2,15 @@
 """Parameters for doing regression analysis on the messages."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from ._objects import SubParameters, register_parameter_class
+from ._objects import (
+    SubParameters,
+    drop_extra_keys,
+    fixed_container,
+    integral,
+    register_parameter_class,
+)
 from .types import ActivationType, MessageRegressionMethodType
 
 __all__ = ["MessageRegressionParameters"]
@@ -52,6 +58,42 @@ class MessageRegressionParameters(SubParameters):
     mlp_num_epochs: int = 10
     mlp_batch_size: int = 512
     mlp_learning_rate: float = 0.001
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "enabled": False,
+        "agents": None,
+        "regression_method": "mlp",
+        "test_size": 0.2,
+        "reset_on_fit": True,
+        "mlp_num_layers": 2,
+        "mlp_hidden_size": 64,
+        "mlp_activation": "relu",
+        "mlp_num_epochs": 10,
+        "mlp_batch_size": 512,
+        "mlp_learning_rate": 0.001,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 11:
+                drop_extra_keys(cls, values)
+            if type(values["agents"]) is list or type(values["agents"]) is dict:
+                values["agents"] = fixed_container(cls, "agents", values["agents"])
+            if type(values["mlp_num_layers"]) is float:
+                values["mlp_num_layers"] = integral(values["mlp_num_layers"])
+            if type(values["mlp_hidden_size"]) is float:
+                values["mlp_hidden_size"] = integral(values["mlp_hidden_size"])
+            if type(values["mlp_num_epochs"]) is float:
+                values["mlp_num_epochs"] = integral(values["mlp_num_epochs"])
+            if type(values["mlp_batch_size"]) is float:
+                values["mlp_batch_size"] = integral(values["mlp_batch_size"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

@@ -2,9 +2,9 @@
 """Parameters for the interaction protocols."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from ._objects import SubParameters, register_parameter_class
+from ._objects import SubParameters, drop_extra_keys, integral, register_parameter_class
 from .types import GuessType
 
 __all__ = [
@@ -57,6 +57,31 @@ class CommonProtocolParameters(SubParameters):
     force_guess: GuessType | None = None
     zero_knowledge: bool = False
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "verifier_first": True,
+        "randomize_prover_stance": False,
+        "prover_reward": 1.0,
+        "verifier_reward": 1.0,
+        "verifier_incorrect_penalty": -1.0,
+        "verifier_terminated_penalty": -1.0,
+        "verifier_no_guess_reward": 0.0,
+        "shared_reward": False,
+        "force_guess": None,
+        "zero_knowledge": False,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 10:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "verifier_first": self.verifier_first,
@@ -88,6 +113,27 @@ class LongProtocolParameters(SubParameters):
     max_message_rounds: int = 8
     min_message_rounds: int = 1
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "max_message_rounds": 8,
+        "min_message_rounds": 1,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 2:
+                drop_extra_keys(cls, values)
+            if type(values["max_message_rounds"]) is float:
+                values["max_message_rounds"] = integral(values["max_message_rounds"])
+            if type(values["min_message_rounds"]) is float:
+                values["min_message_rounds"] = integral(values["min_message_rounds"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "max_message_rounds": self.max_message_rounds,
@@ -99,6 +145,27 @@ class LongProtocolParameters(SubParameters):
 @dataclass
 class NipProtocolParameters(LongProtocolParameters):
     """Settings of the neural interactive proof (NIP) protocol."""
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "max_message_rounds": 8,
+        "min_message_rounds": 1,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 2:
+                drop_extra_keys(cls, values)
+            if type(values["max_message_rounds"]) is float:
+                values["max_message_rounds"] = integral(values["max_message_rounds"])
+            if type(values["min_message_rounds"]) is float:
+                values["min_message_rounds"] = integral(values["min_message_rounds"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
 
 @register_parameter_class
@@ -119,6 +186,30 @@ class DebateProtocolParameters(LongProtocolParameters):
     sequential: bool = False
     prover0_first: bool = True
     randomize_channel_order: bool = True
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "max_message_rounds": 8,
+        "min_message_rounds": 1,
+        "sequential": False,
+        "prover0_first": True,
+        "randomize_channel_order": True,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 5:
+                drop_extra_keys(cls, values)
+            if type(values["max_message_rounds"]) is float:
+                values["max_message_rounds"] = integral(values["max_message_rounds"])
+            if type(values["min_message_rounds"]) is float:
+                values["min_message_rounds"] = integral(values["min_message_rounds"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
@@ -149,6 +240,30 @@ class MnipProtocolParameters(LongProtocolParameters):
     prover0_first: bool = True
     randomize_channel_order: bool = True
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "max_message_rounds": 8,
+        "min_message_rounds": 1,
+        "sequential": False,
+        "prover0_first": True,
+        "randomize_channel_order": True,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 5:
+                drop_extra_keys(cls, values)
+            if type(values["max_message_rounds"]) is float:
+                values["max_message_rounds"] = integral(values["max_message_rounds"])
+            if type(values["min_message_rounds"]) is float:
+                values["min_message_rounds"] = integral(values["min_message_rounds"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "max_message_rounds": self.max_message_rounds,
@@ -174,6 +289,23 @@ class ZkProtocolParameters(SubParameters):
 
     simulator_reward_coefficient: float = 1.0
     aux_prover_reward_coefficient: float = 1.0
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "simulator_reward_coefficient": 1.0,
+        "aux_prover_reward_coefficient": 1.0,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 2:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

@@ -2,9 +2,9 @@
 """Parameters specific to each scenario."""
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from ._objects import SubParameters, register_parameter_class
+from ._objects import SubParameters, drop_extra_keys, integral, register_parameter_class
 
 __all__ = ["CodeValidationParameters", "ImageClassificationParameters"]
 
@@ -24,6 +24,29 @@ class ImageClassificationParameters(SubParameters):
 
     num_block_groups: int = 1
     initial_num_channels: int = 16
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "num_block_groups": 1,
+        "initial_num_channels": 16,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 2:
+                drop_extra_keys(cls, values)
+            if type(values["num_block_groups"]) is float:
+                values["num_block_groups"] = integral(values["num_block_groups"])
+            if type(values["initial_num_channels"]) is float:
+                values["initial_num_channels"] = integral(
+                    values["initial_num_channels"]
+                )
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +73,28 @@ class CodeValidationParameters(SubParameters):
     apps_difficulty: Literal["introductory", "interview", "competition"] = "interview"
     apps_solution_number: int = 0
     apps_exclude_flagged: bool = True
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "apps_difficulty": "interview",
+        "apps_solution_number": 0,
+        "apps_exclude_flagged": True,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 3:
+                drop_extra_keys(cls, values)
+            if type(values["apps_solution_number"]) is float:
+                values["apps_solution_number"] = integral(
+                    values["apps_solution_number"]
+                )
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

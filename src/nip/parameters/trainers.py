@@ -2,12 +2,15 @@
 """Parameters for the various ML trainers."""
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from ._objects import (
     BaseRunPreserve,
     SubParameters,
+    drop_extra_keys,
     dump_value,
+    fixed_container,
+    integral,
     register_parameter_class,
 )
 from .agents import (
@@ -104,6 +107,64 @@ class RlTrainerParameters(SubParameters):
     use_shared_body: bool = True
     num_test_iterations: Annotated[int, BaseRunPreserve("rerun_tests")] = 10
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "frames_per_batch": 1000,
+        "rollouts_per_iteration": None,
+        "steps_per_env_per_iteration": None,
+        "num_iterations": 1000,
+        "num_epochs": 4,
+        "minibatch_size": 64,
+        "lr": 0.003,
+        "anneal_lr": False,
+        "max_grad_norm": 1.0,
+        "loss_critic_type": "smooth_l1",
+        "clip_value": False,
+        "normalize_observations": True,
+        "num_normalization_steps": 1000,
+        "gamma": 0.9,
+        "lmbda": 0.95,
+        "body_lr_factor": None,
+        "use_shared_body": True,
+        "num_test_iterations": 10,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 18:
+                drop_extra_keys(cls, values)
+            if type(values["frames_per_batch"]) is float:
+                values["frames_per_batch"] = integral(values["frames_per_batch"])
+            if type(values["rollouts_per_iteration"]) is float:
+                values["rollouts_per_iteration"] = integral(
+                    values["rollouts_per_iteration"]
+                )
+            if type(values["steps_per_env_per_iteration"]) is float:
+                values["steps_per_env_per_iteration"] = integral(
+                    values["steps_per_env_per_iteration"]
+                )
+            if type(values["num_iterations"]) is float:
+                values["num_iterations"] = integral(values["num_iterations"])
+            if type(values["num_epochs"]) is float:
+                values["num_epochs"] = integral(values["num_epochs"])
+            if type(values["minibatch_size"]) is float:
+                values["minibatch_size"] = integral(values["minibatch_size"])
+            if type(values["num_normalization_steps"]) is float:
+                values["num_normalization_steps"] = integral(
+                    values["num_normalization_steps"]
+                )
+            if type(values["num_test_iterations"]) is float:
+                values["num_test_iterations"] = integral(values["num_test_iterations"])
+        values["body_lr_factor"] = LrFactors._from_checked_dict(
+            values["body_lr_factor"] or {}
+        )
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "frames_per_batch": self.frames_per_batch,
@@ -164,6 +225,30 @@ class CommonPpoParameters(SubParameters):
     entropy_eps: float = 0.001
     normalize_advantage: bool = True
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "loss_type": "clip",
+        "clip_epsilon": 0.2,
+        "kl_target": 0.01,
+        "kl_beta": 1.0,
+        "kl_decrement": 0.5,
+        "kl_increment": 2.0,
+        "critic_coef": 1.0,
+        "entropy_eps": 0.001,
+        "normalize_advantage": True,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 9:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "loss_type": self.loss_type,
@@ -184,6 +269,20 @@ class VanillaPpoParameters(SubParameters):
     """Settings of the vanilla PPO trainer, in which every agent learns on its own. It has none
     of its own yet.
     """
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {}
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 0:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
 
 @register_parameter_class
@@ -223,6 +322,41 @@ class SpgParameters(SubParameters):
     ihvp_rank: int = 5
     ihvp_rho: float = 0.1
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "variant": "psos",
+        "stackelberg_sequence": None,
+        "additional_lola_term": True,
+        "sos_scaling_factor": 0.5,
+        "sos_threshold_factor": 0.1,
+        "ihvp_variant": "nystrom",
+        "ihvp_num_iterations": 5,
+        "ihvp_rank": 5,
+        "ihvp_rho": 0.1,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 9:
+                drop_extra_keys(cls, values)
+            if (
+                type(values["stackelberg_sequence"]) is list
+                or type(values["stackelberg_sequence"]) is dict
+            ):
+                values["stackelberg_sequence"] = fixed_container(
+                    cls, "stackelberg_sequence", values["stackelberg_sequence"]
+                )
+            if type(values["ihvp_num_iterations"]) is float:
+                values["ihvp_num_iterations"] = integral(values["ihvp_num_iterations"])
+            if type(values["ihvp_rank"]) is float:
+                values["ihvp_rank"] = integral(values["ihvp_rank"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "variant": self.variant,
@@ -249,6 +383,22 @@ class ReinforceParameters(SubParameters):
     """
 
     use_advantage_and_critic: bool = False
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "use_advantage_and_critic": False,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 1:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
@@ -278,6 +428,29 @@ class SoloAgentParameters(SubParameters):
     batch_size: int = 256
     learning_rate: float = 0.001
     body_lr_factor_override: bool = False
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "num_epochs": 100,
+        "batch_size": 256,
+        "learning_rate": 0.001,
+        "body_lr_factor_override": False,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 4:
+                drop_extra_keys(cls, values)
+            if type(values["num_epochs"]) is float:
+                values["num_epochs"] = integral(values["num_epochs"])
+            if type(values["batch_size"]) is float:
+                values["batch_size"] = integral(values["batch_size"])
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
@@ -327,6 +500,29 @@ class TextRlParameters(SubParameters):
     test_scheme: Annotated[TestSchemeType, BaseRunPreserve("rerun_tests")] = "none"
     test_on_whole_dataset: Annotated[bool, BaseRunPreserve("rerun_tests")] = True
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "fine_tune_on_all_previous_rollouts": False,
+        "verifier_guess_replacement_proportion": 0.0,
+        "verifier_guess_replacement_annealing": "none",
+        "verifier_guess_replacement_annealing_rate": 0.1,
+        "save_transcripts": True,
+        "transcript_format": "yaml",
+        "test_scheme": "none",
+        "test_on_whole_dataset": True,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 8:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "fine_tune_on_all_previous_rollouts": self.fine_tune_on_all_previous_rollouts,
@@ -368,6 +564,27 @@ class PureTextEiParameters(SubParameters):
     weighting_use_replacement: bool = True
     weighting_epsilon: float = 0.01
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "rollout_selection_method": "threshold",
+        "reward_threshold": 0.9,
+        "weighting_sample_size_factor": 0.5,
+        "weighting_minimum": None,
+        "weighting_use_replacement": True,
+        "weighting_epsilon": 0.01,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 6:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "rollout_selection_method": self.rollout_selection_method,
@@ -391,6 +608,26 @@ class PureTextMaltParameters(SubParameters):
     """
 
     num_responses_per_timestep: int = 2
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "num_responses_per_timestep": 2,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 1:
+                drop_extra_keys(cls, values)
+            if type(values["num_responses_per_timestep"]) is float:
+                values["num_responses_per_timestep"] = integral(
+                    values["num_responses_per_timestep"]
+                )
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

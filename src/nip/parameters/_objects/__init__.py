@@ -2,13 +2,20 @@
 
 The generated modules import from here only: the base classes and their hooks (base.py), the class
 registries (values.py), field metadata (fields.py), conversion from and to dicts (build.py, dump.py,
-lookup.py), the hand-written value classes (agents.py, schedules.py) and the behaviour mixins the
+lookup.py, and checked.py: the steps the generated `_from_checked_dict` builders share), the hand-written value classes (agents.py, schedules.py) and the behaviour mixins the
 schema names (behaviour/). See docs/architecture.md.
 """
 
 from .agents import AgentsParameters
 from .base import BaseHyperParameters, BaseRunPreserve, SubParameters
 from .behaviour import AgentBehaviour, HyperParametersBehaviour
+from .checked import (
+    deprecated_value,
+    drop_extra_keys,
+    env_value,
+    fixed_container,
+    integral,
+)
 from .dump import dump_value
 from .fields import env_default
 from .schedules import (
@@ -39,10 +46,15 @@ __all__ = [
     "HyperParametersBehaviour",
     "ParameterValue",
     "SubParameters",
+    "deprecated_value",
+    "drop_extra_keys",
     "dump_value",
     "env_default",
+    "env_value",
+    "fixed_container",
     "get_parameter_class",
     "get_parameter_or_parameter_value_class",
+    "integral",
     "register_parameter_class",
     "register_parameter_value_class",
 ]

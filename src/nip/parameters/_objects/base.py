@@ -93,6 +93,12 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
         return get_parameter_class(str(entry.get("_type")))
 
     @classmethod
+    def _collection_from_checked(cls, data: Mapping[str, Any], value: Any, collection_class: type) -> Any:
+        """The keyed collection field (the agents) of a checked dict `data`, built (by the
+        generated `_from_checked_dict`): each entry of the class `_collection_entry_class` names."""
+        return build.collection_from_checked(cls, data, value, collection_class)
+
+    @classmethod
     def _collection_entry_classes(cls) -> tuple[type, ...]:
         """Every class an entry of a keyed collection field can have, whatever the dict holds
         (the root class: the agent class of each scenario, and the random agent)."""

@@ -21,7 +21,8 @@ from .values import is_value_type
 if TYPE_CHECKING:
     from .base import BaseHyperParameters
 
-__all__ = ["construct", "from_dict", "group_from_mapping", "normalise", "unknown_keys"]
+__all__ = ["build_checked", "collection_from_checked", "construct", "from_dict", "group_from_mapping",
+           "normalise", "unknown_keys"]
 
 # True while building objects that an enclosing call will check (or has checked) as a whole.
 _CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
@@ -167,12 +168,40 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
     if ignore_extra_keys:
         data = _strip_unknown(cls, data)
     data = check_class(cls, data)
+    if type(data) is dict and "_from_checked_dict" in cls.__dict__:
+        return cls._from_checked_dict(data)  # the generated builder: no `__post_init__` runs
     with _already_checked():
         return _build(cls, data)
 
 
+def build_checked(cls: Any, data: Mapping[str, Any]) -> Any:
+    """An object of `cls` from a dict that has passed the schema: by the class's own generated
+    builder (codegen/builders.py), else (a user's class) through its constructor."""
+    if type(data) is dict and "_from_checked_dict" in cls.__dict__:
+        return cls._from_checked_dict(data)
+    with _already_checked():
+        return _build(cls, data)
+
+
+def collection_from_checked(owner: Any, data: Mapping[str, Any], value: Any, collection_class: type) -> Any:
+    """The keyed collection field (the agents) of the checked dict `data` of `owner`, built: each
+    entry as the class `owner._collection_entry_class` names."""
+    if not isinstance(value, Mapping):
+        return value
+    return collection_class({name: build_checked(owner._collection_entry_class(data, entry), entry)
+                             for name, entry in value.items() if isinstance(entry, Mapping)})
+
+
 def _build(cls: Any, data: Mapping[str, Any]) -> Any:
     """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
+    if type(data) is dict and "_from_checked_dict" in cls.__dict__:
+        return cls._from_checked_dict(data)
+    return build_by_constructor(cls, data)
+
+
+def build_by_constructor(cls: Any, data: Mapping[str, Any]) -> Any:
+    """`_build` through the constructors (what the generated builders must equal): for a class
+    without a builder of its own, and in the tests that compare the two."""
     kwargs: dict[str, Any] = {}
     for info in field_infos(cls):
         if info.json_name not in data:
@@ -184,13 +213,13 @@ def _build(cls: Any, data: Mapping[str, Any]) -> Any:
                 value = info.fix(value)  # 5e3 for an integer field is 5000
         elif kind is dict or isinstance(value, Mapping):
             if info.group_class is not None:
-                value = _build(info.group_class, value)  # the schema pinned `_type` to this class
+                value = build_by_constructor(info.group_class, value)  # `_type` fits, by the schema
             elif info.value_class is not None:
                 value = info.value_class.from_checked_dict(value)  # dispatches on `_type` itself
             elif info.collection_class is not None:
                 value = info.collection_class(
                     {
-                        name: _build(cls._collection_entry_class(data, entry), entry)
+                        name: build_by_constructor(cls._collection_entry_class(data, entry), entry)
                         for name, entry in value.items()
                         if isinstance(entry, Mapping)
                     }

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..._migration import migrate_on_load, package_meta
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
-from ..build import group_from_mapping
+from ..build import build_checked, group_from_mapping
 
 if TYPE_CHECKING:
     from ..overrides import Override
@@ -50,6 +50,19 @@ class HyperParametersBehaviour:
         if cls._is_random_entry(entry):
             return cls.RANDOM_AGENT_CLASS
         return cls._scenario_agent_class(data.get("scenario")) or cls.RANDOM_AGENT_CLASS
+
+    @classmethod
+    def _collection_from_checked(cls, data: Mapping[str, Any], value: Any, collection_class: type) -> Any:
+        """The agents of a checked config, as `_process_agents` leaves them: the scenario's agent
+        class (or the random one) for each entry, the default agent when none is given, and no
+        `agents_update_repr` (a summary `to_dict` writes, not an agent)."""
+        agent_class = cls._scenario_agent_class(data.get("scenario"))
+        if agent_class is None:  # not after the check, which knows every scenario
+            return value
+        if value is None:
+            return collection_class({DEFAULT_AGENT: build_checked(agent_class, {})})
+        return collection_class({name: build_checked(cls._collection_entry_class(data, entry), entry)
+                                 for name, entry in value.items() if name != UPDATE_REPR_KEY})
 
     @classmethod
     def _collection_entry_classes(cls) -> tuple[type, ...]:

@@ -2,9 +2,15 @@
 """The root of the tiny tree."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from ._objects import BaseHyperParameters, dump_value, register_parameter_class
+from ._objects import (
+    BaseHyperParameters,
+    deprecated_value,
+    drop_extra_keys,
+    dump_value,
+    register_parameter_class,
+)
 from .things import BigThingParameters
 from .types import ColourType
 
@@ -33,6 +39,29 @@ class HyperParameters(BaseHyperParameters):
     mode: ColourType = field(
         default="blue", metadata={"deprecated_values": {"crimson": "red"}}
     )
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "name": None,
+        "thing": None,
+        "mode": "blue",
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 3:
+                drop_extra_keys(cls, values)
+            if values["mode"] in {"crimson": "red"}:
+                values["mode"] = deprecated_value(
+                    "mode", values["mode"], {"crimson": "red"}
+                )
+        values["thing"] = BigThingParameters._from_checked_dict(values["thing"] or {})
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {

@@ -2,9 +2,18 @@
 """Parameters of things."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from ._objects import SubParameters, dump_value, env_default, register_parameter_class
+from ._objects import (
+    SubParameters,
+    drop_extra_keys,
+    dump_value,
+    env_default,
+    env_value,
+    fixed_container,
+    integral,
+    register_parameter_class,
+)
 from .types import ColourType
 
 __all__ = ["BigThingParameters", "Factors", "ThingParameters"]
@@ -22,6 +31,22 @@ class Factors(SubParameters):
     """
 
     scale: float = 1.0
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "scale": 1.0,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 1:
+                drop_extra_keys(cls, values)
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +73,27 @@ class ThingParameters(SubParameters):
     owner: str = field(default_factory=env_default("TINY_OWNER", ""))
     colour: ColourType = "red"
 
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "factor": None,
+        "owner": None,
+        "colour": "red",
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 3:
+                drop_extra_keys(cls, values)
+        values["factor"] = Factors._from_checked_dict(values["factor"] or {})
+        if "owner" not in data:
+            values["owner"] = env_value("TINY_OWNER", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
+
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
             "factor": dump_value(self.factor),
@@ -71,6 +117,33 @@ class BigThingParameters(ThingParameters):
 
     size: tuple[int, int] | None = None
     count: int = 3
+
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
+        "factor": None,
+        "owner": None,
+        "colour": "red",
+        "size": None,
+        "count": 3,
+    }
+
+    @classmethod
+    def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
+        """Build from a dict the schema has accepted: the fields filled directly."""
+        values = {**cls._FIELD_DEFAULTS, **data}
+        if data:
+            values.pop("_type", None)
+            if len(values) > 5:
+                drop_extra_keys(cls, values)
+            if type(values["size"]) is list or type(values["size"]) is dict:
+                values["size"] = fixed_container(cls, "size", values["size"])
+            if type(values["count"]) is float:
+                values["count"] = integral(values["count"])
+        values["factor"] = Factors._from_checked_dict(values["factor"] or {})
+        if "owner" not in data:
+            values["owner"] = env_value("TINY_OWNER", "")
+        obj = object.__new__(cls)
+        obj.__dict__ = values
+        return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
         return {
