@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _hostile
 import _process
+import _scaling
 from _configs import Config, count_values, full_config, small_config
 from _harness import Row, Timing, render_table, time_group
 from _peers import (
@@ -144,7 +145,7 @@ def in_process_rows(
             pyd,
             t.get("pyd_validate"),
             from_dict,
-            2.0,
+            1.0,
         ),
         round_trip,
         _peer_row(
@@ -167,7 +168,7 @@ def in_process_rows(
     ref = Row(
         group, "jsonschema Draft202012Validator.is_valid(d), cached", t["jsonschema"]
     )
-    ours = Row(group, "nip.parameters.validate(d)", t["ours"], "faster", ref, 50)
+    ours = Row(group, "nip.parameters.validate(d)", t["ours"], "faster", ref, 100)
     rows += [
         ref,
         ours,
@@ -209,7 +210,7 @@ def in_process_rows(
         t["ours"],
         "faster",
         ref,
-        5,
+        10,
     )
     rows += [
         ref,
@@ -322,7 +323,7 @@ def process_rows(
             else None,
             "faster",
             cj,
-            5,
+            20,
         ),
     ]
 
@@ -446,6 +447,10 @@ def main(argv: list[str] | None = None) -> int:
             rows += in_process_rows(cfg, peers, reference, s)
         rows += workflow_rows(s.sweep_combinations, s.budget, s.sample_seconds, log)
         rows += process_rows(cfgs, s, work, notes)
+        log("scaling: agents and faults")
+        if args.quick:
+            _scaling.AGENT_COUNTS, _scaling.FAULT_COUNTS = (1, 10, 100), (1, 100, 1_000)
+        scaling = _scaling.run(s.budget / 4, s.sample_seconds, log)
 
     mode = "quick (smoke: rough numbers)" if args.quick else "full"
     print(
@@ -473,6 +478,10 @@ def main(argv: list[str] | None = None) -> int:
     print("checks on the timed dicts:")
     for note in notes:
         print(f"      {note.strip()}" if note.startswith("  ") else f"  - {note}")
+    print()
+    print("scaling (linear growth shows as a flat 'per' column; the CLI's time includes its start-up;")
+    print("see benchmarks/_scaling.py):")
+    print(scaling)
     log("hostile inputs: one process per file")
     hostile, _ = _hostile.run(log)
     print()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._validation.plain_data import MAX_DEPTH, MAX_STRING_LENGTH, plain_copy
+from .._validation.plain_data import MAX_DEPTH, MAX_STRING_LENGTH, is_plain, plain_copy
 from ..errors import ConfigFileError
 from .formats import FORMATS, Format, format_of
 from .parsers import parse_json, parse_toml, parse_yaml
@@ -278,7 +278,10 @@ def _sniff(text: str, name: str) -> tuple[Any, Format]:
 
 
 def _checked_tree(data: Any, name: str) -> Any:
-    """The parsed data as a fresh plain tree (a YAML alias becomes a copy), or the first fault."""
+    """The parsed data as a plain tree, or the first fault. The parsers share no object between
+    two places (a YAML alias is built as its own copy), so plain data is kept as it is."""
+    if is_plain(data, max_values=MAX_VALUES):
+        return data
     tree, problems = plain_copy(data, max_values=MAX_VALUES)
     if problems:
         first = problems[0]

@@ -39,7 +39,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON can escape one; no UTF-8
 Link = tuple[Any, Any] | None  # a path as a linked list (key, parent link), spelled out only for a problem
 
 
-def is_plain(instance: Any, *, schema_checked: bool = False) -> bool:
+def is_plain(instance: Any, *, schema_checked: bool = False, max_values: int | None = None) -> bool:
     """The quick answer, level by level: True when `instance` is plain data of the exact builtin
     types. False means "look closer" (`problems`): a subclass or another mapping, or a real fault.
 
@@ -47,12 +47,19 @@ def is_plain(instance: Any, *, schema_checked: bool = False) -> bool:
     already refuses what the keys, the string lengths and non-finite numbers could get wrong (every
     field is typed; bad keys make it raise): only the types, the integer range of number fields and
     lone surrogates are left to look at. This runs on every valid config.
+
+    With `max_values`, a tree of more values (objects, lists and scalars; keys not counted) is not
+    plain either (`plain_copy` says where it goes past).
     """
     level: list[Any] = [instance]
     depth = 0
     full = not schema_checked
+    values = 0
     while level:
         depth += 1
+        values += len(level)
+        if max_values is not None and values > max_values:
+            return False
         below: list[Any] = []
         extend = below.extend
         names: list[Any] = []

@@ -13,7 +13,6 @@ import argparse
 import os
 import sys
 import warnings
-from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
 from typing import Any
 
@@ -63,6 +62,8 @@ class _VersionAction(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version  # ~5 ms: only when asked
+
         try:
             package = version("nip-parameters")
         except PackageNotFoundError:  # running from a source tree that is not installed
