@@ -11,9 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._migration import package_meta
-from ._migration.steps import PythonStep, register_step
-from ._objects.convert import convert_keeping_unknown_keys
 from ._validation.versions import label, version_key
 from .errors import (
     ConversionFunctionAlreadyRegisteredError,
@@ -34,11 +31,17 @@ ConversionFunction = Callable[[dict[str, Any]], "dict[str, Any] | None"]
 
 def get_version() -> str:
     """The version this package writes into ``_package_version``, e.g. ``"1.0.0"``."""
+    from ._migration import (
+        package_meta,  # the migration engine is loaded when it is used
+    )
+
     return package_meta()["_package_version"]
 
 
 def get_package_name() -> str:
     """The package name written into ``_package_name``: ``"nip"``."""
+    from ._migration import package_meta
+
     return package_meta()["_package_name"]
 
 
@@ -60,6 +63,8 @@ def register_conversion_function(
         )
 
     def decorator(func: ConversionFunction) -> ConversionFunction:
+        from ._migration.steps import PythonStep, register_step
+
         origin = f"{getattr(func, '__module__', '?')}.{getattr(func, '__qualname__', func)}"
         register_step(PythonStep(from_key, to_key, func, origin=origin))
         return func
@@ -80,4 +85,6 @@ def convert_hyper_param_dict(hyper_param_dict: dict[str, Any]) -> dict[str, Any]
     ``ConversionFunctionNotFoundError``; a value that has no place in the new version (such as the
     removed protocol ``market_making``) raises ``MigrationError``.
     """
+    from ._objects.convert import convert_keeping_unknown_keys
+
     return convert_keeping_unknown_keys(hyper_param_dict)

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from .._validation.plain_data import plain_copy as plain_data_copy
 from .._validation.plain_data import problems as plain_data_problems
-from .._validation.versions import VersionKey, label, version_key
+from .._validation.versions import VERSION_KEY, VersionKey, label, version_key
 from ..errors import (
     MESSAGE_LIMIT,
     ConversionFunctionNotFoundError,
@@ -34,7 +34,6 @@ __all__ = [
     "package_meta",
 ]
 
-VERSION_KEY = "_package_version"
 NAME_KEY = "_package_name"
 SCHEMA_KEY = "$schema"
 _WARNED_PROBLEMS = 10  # a warning names the first few problems; the report lists them all

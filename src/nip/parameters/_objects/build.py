@@ -21,8 +21,8 @@ from .values import is_value_type
 if TYPE_CHECKING:
     from .base import BaseHyperParameters
 
-__all__ = ["build_checked", "collection_from_checked", "construct", "from_dict", "group_from_mapping",
-           "normalise", "unknown_keys"]
+__all__ = ["build_checked", "collection_from_checked", "construct", "default_object", "from_dict",
+           "group_from_mapping", "normalise", "unknown_keys"]
 
 # True while building objects that an enclosing call will check (or has checked) as a whole.
 _CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
@@ -68,8 +68,7 @@ def normalise(obj: BaseHyperParameters) -> None:
             setattr(obj, info.name, replacement)
         elif info.group_class is not None:
             if value is None:
-                # `type.__call__`: the default object, without the metaclass's Python-level call
-                setattr(obj, info.name, _CALL(info.group_class))
+                setattr(obj, info.name, default_object(info.group_class))
             elif isinstance(value, Mapping):
                 setattr(obj, info.name, group_from_mapping(info.group_class, value, (info.name,)))
         elif info.value_class is not None and not is_value_type(type(value)) and isinstance(
@@ -80,6 +79,14 @@ def normalise(obj: BaseHyperParameters) -> None:
                 setattr(obj, info.name, info.value_class.from_dict(value))
             except ParameterValidationError as error:
                 raise error.prefixed(info.name) from None
+
+
+def default_object(cls: Any) -> Any:
+    """`cls()`: by its generated builder when it has one (no `__post_init__` chain to run), else
+    by `type.__call__` (without the metaclass's Python-level call)."""
+    if "_from_checked_dict" in cls.__dict__:
+        return cls._from_checked_dict({})
+    return _CALL(cls)
 
 
 def _hashable(value: Any) -> bool:

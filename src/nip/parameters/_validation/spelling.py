@@ -3,9 +3,10 @@
 `difflib.get_close_matches(word, options, n=1, cutoff=0.6)` scores every option with a
 `SequenceMatcher` (after two cheap upper bounds of the score), and keeps the best. The matcher is
 the expensive part, so here it runs only where it can change the answer: each option first gets
-upper bounds of its score (from the lengths, the letters the words share, and their longest common
-subsequence, each computed in a few C-level steps), and the options are then scored best bound
-first, stopping at the first whose bound cannot beat the best score found. The scores are difflib's
+upper bounds of its score (from the lengths and the letters the words share, counted in C), and the
+options are then scored best bound first, stopping at the first whose bound cannot beat the best
+score found; an option that still might is bounded once more, by the longest common subsequence of
+the two words, before it is scored. The scores are difflib's
 (its matching algorithm, run here without the bookkeeping its other uses need), so the answer is the
 same, tie-breaks included.
 """
@@ -26,7 +27,6 @@ def close_match(word: str, options: Iterable[str]) -> str | None:
     """`difflib.get_close_matches(word, options, n=1, cutoff=0.6)`: its one match, or None."""
     size = len(word)
     without_word: dict[int, None] | None = None
-    masks: dict[str, int] | None = None
     bounded: list[tuple[float, str]] = []
     for option in options:
         count = len(option)
@@ -38,21 +38,24 @@ def close_match(word: str, options: Iterable[str]) -> str | None:
         # The letters of each word that occur in the other one: at least as many as they share.
         shared = min(count - len(option.translate(without_word)),
                      size - len(word.translate(_deleting(option))))
-        if length and 2.0 * shared / length < CUTOFF:
-            continue
-        if masks is None:
-            masks = _letter_masks(word)
-        bound = _ratio(_common_subsequence(option, masks), length)  # the matcher finds no more
+        bound = _ratio(shared, length)
         if bound >= CUTOFF:
             bounded.append((bound, option))
     if not bounded:
         return None
     bounded.sort(reverse=True)
     best: tuple[float, str] | None = None
-    score_of = _scorer(word)
+    score_of: Callable[[str], float] | None = None
+    masks: dict[str, int] = {}
     for bound, option in bounded:
         if best is not None and (bound, option) < best:
             break  # neither this option nor any after it can score higher
+        # a tighter bound before scoring: the matcher finds no more than a common subsequence
+        masks = masks or _letter_masks(word)
+        bound = _ratio(_common_subsequence(option, masks), size + len(option))
+        if bound < CUTOFF or (best is not None and (bound, option) < best):
+            continue
+        score_of = score_of or _scorer(word)
         score = score_of(option)
         if score >= CUTOFF and (best is None or (score, option) > best):
             best = (score, option)

@@ -11,9 +11,12 @@ from typing import Any
 
 from ..errors import ConversionFunctionNotFoundError, brief
 
-__all__ = ["VersionKey", "label", "version_key"]
+__all__ = ["VERSION_KEY", "VersionKey", "label", "version_key"]
 
 VersionKey = tuple[int, int] | None
+
+#: The key of a config that states the version of the package that wrote it.
+VERSION_KEY = "_package_version"
 
 _MAX_PART_DIGITS = 6  # no real version part is longer; a longer one is refused before int() parses it
 

@@ -7,10 +7,10 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..._migration import migrate_on_load, package_meta
+from ..._validation.versions import VERSION_KEY
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
-from ..build import build_checked, group_from_mapping
+from ..build import build_checked, default_object, group_from_mapping
 
 if TYPE_CHECKING:
     from ..overrides import Override
@@ -73,8 +73,7 @@ class HyperParametersBehaviour:
         if agent_class is None:
             return  # an unknown scenario: nip leaves the agents alone; the schema check reports it
         if self.agents is None:
-            # `type.__call__`: the default agent, without the metaclass's Python-level call
-            self.agents = AgentsParameters({DEFAULT_AGENT: type.__call__(agent_class)})
+            self.agents = AgentsParameters({DEFAULT_AGENT: default_object(agent_class)})
             return
         if not isinstance(self.agents, Mapping):
             raise ParameterValidationError.single(
@@ -107,6 +106,10 @@ class HyperParametersBehaviour:
         """nip's format; with `include_package_meta`, also `_package_version` and `_package_name`."""
         out: dict[str, Any] = super().to_dict()  # type: ignore[misc]
         if include_package_meta:
+            from ..._migration import (
+                package_meta,  # migration is loaded when it is used
+            )
+
             out.update(package_meta())
         return out
 
@@ -143,6 +146,10 @@ class HyperParametersBehaviour:
             from ..._files.wandb import plain_run_config
 
             params_dict = plain_run_config(params_dict)
+        if VERSION_KEY not in params_dict:
+            return params_dict  # the current version: nothing to migrate
+        from ..._migration import migrate_on_load  # loaded when an old config is read
+
         return migrate_on_load(params_dict)
 
     # ---- overrides ----------------------------------------------------------------------------
