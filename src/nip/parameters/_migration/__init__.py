@@ -2,10 +2,30 @@
 
 The public face is ``nip.parameters.version`` (nip's API) and ``nip-params migrate``; this package
 is the engine behind both. See docs/migrations.md.
+
+The engine (and the steps, ops and checks it loads) is imported when one of its names is first
+used: a config that states no old version never needs it, and `import nip.parameters` stays light
+(the report's `ABSENT` and `Change` are used by `diff`).
 """
 
-from . import engine, report
-from .engine import *  # noqa: F403 - the engine's API is this package's API
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from . import report
 from .report import *  # noqa: F403
 
-__all__ = engine.__all__ + report.__all__
+if TYPE_CHECKING:  # what the names are, for the type checker
+    from .engine import *  # noqa: F403
+
+#: `engine.__all__` (tests/migration/test_engine.py checks that the two agree).
+ENGINE_NAMES = ("FROM_DATA", "MigrationResult", "current_version", "migrate", "migrate_on_load",
+                "needs_migration", "package_meta")
+
+__all__ = [*ENGINE_NAMES, *report.__all__]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ENGINE_NAMES or name == "engine":
+        engine = import_module(f"{__name__}.engine")  # (sets this package's `engine` attribute)
+        return engine if name == "engine" else getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

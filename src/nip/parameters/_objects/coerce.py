@@ -73,6 +73,9 @@ def field_fix_map(cls: Any) -> dict[str, Fix]:
 
 
 def _hints(cls: Any) -> dict[str, Any]:
+    fields = dataclasses.fields(cls)
+    if not any(isinstance(f.type, str | typing.ForwardRef) for f in fields):
+        return {f.name: f.type for f in fields}  # evaluated already (the generated classes)
     try:
         return typing.get_type_hints(cls, include_extras=True)
     except Exception:  # a user class whose string annotations do not resolve: no conversions

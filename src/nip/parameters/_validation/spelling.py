@@ -14,9 +14,11 @@ same, tie-breaks included.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
 __all__ = ["close_match"]
 
@@ -65,6 +67,8 @@ def close_match(word: str, options: Iterable[str]) -> str | None:
 def _scorer(word: str) -> Callable[[str], float]:
     """`SequenceMatcher(None, option, word).ratio()` as a function of the option."""
     if len(word) >= _AUTOJUNK_FROM:  # difflib then ignores the word's most frequent letters
+        from difflib import SequenceMatcher  # (only for such a word)
+
         matcher: SequenceMatcher[Any] = SequenceMatcher()
         matcher.set_seq2(word)
 
