@@ -78,6 +78,12 @@ def brief(value: Any) -> str:
         return _JSON_WORDS[value]
     if isinstance(value, int) and value.bit_length() > 128:  # repr() refuses 4,300 digits and more
         return f"an integer of {value.bit_length():,} bits"
+    kind = type(value)
+    if kind is str or kind is int or kind is float:  # what reprlib gives when repr() is short
+        text = repr(value)
+        if len(text) <= (_BRIEF.maxstring if kind is str else _BRIEF.maxlong if kind is int
+                         else _BRIEF.maxother):
+            return shown(text, BRIEF_LIMIT)
     try:
         return shown(_BRIEF.repr(value), BRIEF_LIMIT)
     except Exception:  # a value whose repr fails (a huge int deep inside, a broken __repr__)

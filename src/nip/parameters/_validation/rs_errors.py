@@ -65,7 +65,8 @@ class RsError:
 
     def __init__(self, error: Any, data: Any, schemas: Schemas, parent: tuple[Any, ...] | None,
                  branch: int | None) -> None:
-        kind = type(error.kind).__name__
+        found = error.kind  # (a new object at each access: read once)
+        kind = type(found).__name__
         schema, keyword = schemas.at(error.absolute_keyword_location)
         path = tuple(error.instance_path)
         if kind == "FalseSchema":
@@ -83,7 +84,7 @@ class RsError:
         self.context: list[RsError] = []
         if kind in _ALTERNATIVES:
             self.context = [RsError(sub, data, schemas, path, index)
-                            for index, subs in enumerate(error.kind.context) for sub in subs]
+                            for index, subs in enumerate(found.context) for sub in subs]
 
     @property
     def message(self) -> str:

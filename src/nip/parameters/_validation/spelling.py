@@ -13,12 +13,8 @@ same, tie-breaks included.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from difflib import SequenceMatcher
 
 __all__ = ["close_match"]
 
@@ -47,40 +43,31 @@ def close_match(word: str, options: Iterable[str]) -> str | None:
         return None
     bounded.sort(reverse=True)
     best: tuple[float, str] | None = None
-    score_of: Callable[[str], float] | None = None
     masks: dict[str, int] = {}
+    positions: dict[str, list[int]] = {}
     for bound, option in bounded:
         if best is not None and (bound, option) < best:
             break  # neither this option nor any after it can score higher
+        if not masks:
+            masks, positions = _letters(word)
         # a tighter bound before scoring: the matcher finds no more than a common subsequence
-        masks = masks or _letter_masks(word)
-        bound = _ratio(_common_subsequence(option, masks), size + len(option))
+        length = size + len(option)
+        bound = _ratio(_common_subsequence(option, masks), length)
         if bound < CUTOFF or (best is not None and (bound, option) < best):
             continue
-        score_of = score_of or _scorer(word)
-        score = score_of(option)
+        if size < _AUTOJUNK_FROM:
+            score = _ratio(_matched(option, positions, size), length)
+        else:  # difflib then ignores the word's most frequent letters: its own matcher
+            score = _difflib_ratio(option, word)
         if score >= CUTOFF and (best is None or (score, option) > best):
             best = (score, option)
     return None if best is None else best[1]
 
 
-def _scorer(word: str) -> Callable[[str], float]:
-    """`SequenceMatcher(None, option, word).ratio()` as a function of the option."""
-    if len(word) >= _AUTOJUNK_FROM:  # difflib then ignores the word's most frequent letters
-        from difflib import SequenceMatcher  # (only for such a word)
+def _difflib_ratio(option: str, word: str) -> float:
+    from difflib import SequenceMatcher  # (only for a word this long)
 
-        matcher: SequenceMatcher[Any] = SequenceMatcher()
-        matcher.set_seq2(word)
-
-        def score(option: str) -> float:
-            matcher.set_seq1(option)
-            return matcher.ratio()
-
-        return score
-    positions: dict[str, list[int]] = {}
-    for index, letter in enumerate(word):
-        positions.setdefault(letter, []).append(index)
-    return lambda option: _ratio(_matched(option, positions, len(word)), len(option) + len(word))
+    return SequenceMatcher(None, option, word).ratio()
 
 
 _AUTOJUNK_FROM = 200  # difflib's autojunk heuristic applies to a word this long or longer
@@ -127,12 +114,14 @@ def _deleting(text: str) -> dict[int, None]:
     return dict.fromkeys(map(ord, text))
 
 
-def _letter_masks(word: str) -> dict[str, int]:
-    """Each letter of `word` -> the bit set of its positions."""
+def _letters(word: str) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Each letter of `word` -> the bit set of its positions, and the list of them."""
     masks: dict[str, int] = {}
+    positions: dict[str, list[int]] = {}
     for index, letter in enumerate(word):
         masks[letter] = masks.get(letter, 0) | 1 << index
-    return masks
+        positions.setdefault(letter, []).append(index)
+    return masks, positions
 
 
 def _common_subsequence(a: str, masks: dict[str, int]) -> int:
