@@ -71,7 +71,9 @@ class AgentUpdateSchedule(ParameterValue, metaclass=ParameterClassMeta):
     def from_checked_dict(cls, data: Mapping[str, Any]) -> Any:
         """Build from a dict that has passed the check (inside a config that was checked whole)."""
         target: Any = _schedule_class(data["_type"])
-        arguments = data.get(target.__name__, {})
+        arguments = data.get(target.__name__)
+        if not arguments:
+            return type.__call__(target)
         fixes = field_fix_map(target)
         return type.__call__(target, **{  # not the metaclass's call: the arguments are converted here
             name: fixes[name](arguments[name]) if name in fixes else arguments[name]
@@ -105,9 +107,14 @@ def _schedule_class(name: Any) -> type | None:
     if not isinstance(name, str):
         return None
     found = PARAMETER_VALUE_CLASSES.get(name) or PARAMETER_CLASSES.get(name)
-    if isinstance(found, type) and issubclass(found, AgentUpdateSchedule) and dataclasses.is_dataclass(found):
-        return found
-    return None
+    known = _IS_SCHEDULE.get(found)
+    if known is None:
+        known = _IS_SCHEDULE[found] = isinstance(found, type) and issubclass(
+            found, AgentUpdateSchedule) and dataclasses.is_dataclass(found)
+    return found if known else None
+
+
+_IS_SCHEDULE: dict[Any, bool] = {}  # registered class -> is it a schedule class (asked per agent)
 
 
 def _strip_schedule(target: type, data: Mapping[str, Any]) -> dict[str, Any]:
