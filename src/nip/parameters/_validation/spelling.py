@@ -6,15 +6,14 @@ the expensive part, so here it runs only where it can change the answer: each op
 upper bounds of its score (from the lengths and the letters the words share, counted in C), and the
 options are then scored best bound first, stopping at the first whose bound cannot beat the best
 score found; an option that still might is bounded once more, by the longest common subsequence of
-the two words, before it is scored. The scores are difflib's
-(its matching algorithm, run here without the bookkeeping its other uses need), so the answer is the
-same, tie-breaks included.
+the two words, before it is scored. The scores are difflib's (its matching algorithm, run here
+without the bookkeeping its other uses need), so the answer is the same, tie-breaks included
+(tests/validation/test_spelling.py compares the two on thousands of misspellings).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 __all__ = ["close_match"]
 
@@ -33,9 +32,8 @@ def close_match(word: str, options: Iterable[str]) -> str | None:
             continue
         if without_word is None:
             without_word = dict.fromkeys(map(ord, word))
-        # The letters of each word that occur in the other one: at least as many as they share.
-        shared = min(count - len(option.translate(without_word)),
-                     size - len(word.translate(_deleting(option))))
+        # The option's letters that occur in the word: at least as many as the two share.
+        shared = count - len(option.translate(without_word))
         bound = _ratio(shared, length)
         if bound >= CUTOFF:
             bounded.append((bound, option))
@@ -106,12 +104,6 @@ def _matched(a: str, positions: dict[str, list[int]], size: int) -> int:
 
 def _ratio(matches: int, length: int) -> float:
     return 2.0 * matches / length if length else 1.0  # difflib's own formula, for equal floats
-
-
-@lru_cache(maxsize=4096)
-def _deleting(text: str) -> dict[int, None]:
-    """A `str.translate` table that deletes every letter of `text` (options recur: cached)."""
-    return dict.fromkeys(map(ord, text))
 
 
 def _letters(word: str) -> tuple[dict[str, int], dict[str, list[int]]]:
