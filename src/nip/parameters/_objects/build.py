@@ -174,20 +174,17 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
     data = cls._prepare_dict(data)
     if ignore_extra_keys:
         data = _strip_unknown(cls, data)
-    data = check_class(cls, data)
-    if type(data) is dict and "_from_checked_dict" in cls.__dict__:
-        return cls._from_checked_dict(data)  # the generated builder: no `__post_init__` runs
-    with _already_checked():
-        return _build(cls, data)
+    return build_checked(cls, check_class(cls, data))
 
 
 def build_checked(cls: Any, data: Mapping[str, Any]) -> Any:
-    """An object of `cls` from a dict that has passed the schema: by the class's own generated
-    builder (codegen/builders.py), else (a user's class) through its constructor."""
+    """An object of `cls` from a dict that has passed the schema (so `_type`s match their place):
+    by the class's own generated builder (codegen/builders.py; no `__post_init__` runs), else (a
+    user's class) through its constructor."""
     if type(data) is dict and "_from_checked_dict" in cls.__dict__:
         return cls._from_checked_dict(data)
     with _already_checked():
-        return _build(cls, data)
+        return build_by_constructor(cls, data)
 
 
 def collection_from_checked(owner: Any, data: Mapping[str, Any], value: Any, collection_class: type) -> Any:
@@ -199,16 +196,10 @@ def collection_from_checked(owner: Any, data: Mapping[str, Any], value: Any, col
                              for name, entry in value.items() if isinstance(entry, Mapping)})
 
 
-def _build(cls: Any, data: Mapping[str, Any]) -> Any:
-    """Build an object from a dict that has passed the schema (so `_type`s match their place)."""
-    if type(data) is dict and "_from_checked_dict" in cls.__dict__:
-        return cls._from_checked_dict(data)
-    return build_by_constructor(cls, data)
-
-
 def build_by_constructor(cls: Any, data: Mapping[str, Any]) -> Any:
-    """`_build` through the constructors (what the generated builders must equal): for a class
-    without a builder of its own, and in the tests that compare the two."""
+    """`build_checked` through the constructors (what the generated builders must equal): for a
+    class without a builder of its own, and in the tests that compare the two. Run inside
+    `_already_checked()`: the finished tree is not checked again."""
     kwargs: dict[str, Any] = {}
     for info in field_infos(cls):
         if info.json_name not in data:
