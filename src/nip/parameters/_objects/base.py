@@ -105,6 +105,9 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
         return ()
 
 
+dump.PLAIN_TO_DICT.add(BaseHyperParameters.to_dict)  # `dump_value` calls `dump.to_dict` for it
+
+
 @dataclass
 class SubParameters(BaseHyperParameters, ABC):
     """Base of a group of parameters nested in `HyperParameters` (and of agents, `LrFactors`)."""

@@ -13,12 +13,29 @@ from .values import is_value_type
 if TYPE_CHECKING:
     from .base import BaseHyperParameters
 
-__all__ = ["dump_value", "to_dict"]
+__all__ = ["PLAIN_TO_DICT", "dump_value", "to_dict"]
+
+#: The `to_dict` methods that only call `to_dict` here (the base class's; base.py adds it): for the
+#: objects of a class that has one, `dump_value` calls this module's `to_dict` itself.
+PLAIN_TO_DICT: set[Any] = set()
+_KEEP: Any = object()  # `dump_value`'s answer for a value that is not a parameter object
+_DUMPERS: dict[type, Any] = {}  # type -> how `dump_value` writes its values (`_KEEP`: as they are)
 
 
 def dump_value(value: Any) -> Any:
     """A field value in dict form: parameter objects become dicts, anything else stays as it is."""
-    return value.to_dict() if is_value_type(type(value)) else value
+    kind = type(value)
+    dumper = _DUMPERS.get(kind)
+    if dumper is None:
+        dumper = _DUMPERS[kind] = _dumper(kind)
+    return value if dumper is _KEEP else dumper(value)
+
+
+def _dumper(kind: type) -> Any:
+    if not is_value_type(kind):
+        return _KEEP
+    method = kind.to_dict  # type: ignore[attr-defined]
+    return to_dict if method in PLAIN_TO_DICT else method
 
 
 def to_dict(obj: BaseHyperParameters) -> dict[str, Any]:
