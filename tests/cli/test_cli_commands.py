@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 
 import pytest
@@ -12,7 +13,7 @@ import yaml
 import nip.parameters.cli as cli_pkg
 from nip.parameters import HyperParameters, iter_errors
 from nip.parameters._validation import schemas as schema_store
-from nip.parameters.cli import COMMANDS, build_parser
+from nip.parameters.cli import COMMANDS, build_parser, command_module
 from nip.parameters.cli import defaults as defaults_cmd
 from nip.parameters.errors import ConfigFileError, ParameterValidationError
 
@@ -34,8 +35,21 @@ def test_every_command_has_help_with_examples(cli) -> None:
 def test_every_command_is_in_the_command_table() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert list(sub.choices) == list(COMMANDS) == ["validate", "schema", "defaults", "get", "migrate", "compose", "sweep", "diff"]
-    assert [module.__name__.rsplit(".", 1)[-1] for module in COMMANDS.values()] == list(COMMANDS)
+    names = ["validate", "schema", "defaults", "get", "migrate", "compose", "sweep", "diff"]
+    assert list(sub.choices) == list(COMMANDS) == names
+    assert [command_module(name).__name__.rsplit(".", 1)[-1] for name in COMMANDS] == names
+
+
+def test_only_the_command_run_is_imported() -> None:
+    script = (
+        "import sys\n"
+        "from nip.parameters.cli import main\n"
+        "main(['validate', '--help'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('nip.parameters.cli.'))\n"
+        "print(loaded)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "['nip.parameters.cli._output', 'nip.parameters.cli.validate']"
 
 
 def test_version(cli) -> None:

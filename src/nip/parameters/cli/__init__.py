@@ -1,7 +1,9 @@
 """``nip-params``: validate, inspect and migrate nip hyper-parameter configs from the shell.
 
 Each command is a module of this package with ``register(subparsers)`` (adds its sub-parser and sets
-``func``) and ``run(args) -> int`` (the exit status). `COMMANDS` lists them in help order.
+``func``) and ``run(args) -> int`` (the exit status). `COMMANDS` lists them in help order, with the
+one line the top-level help shows. Only the command being run is imported: some need heavy modules
+(ruamel.yaml, the sweep machinery) that `nip-params validate` on a thousand files should not wait for.
 
 Exit status: 0 success, 1 a config is invalid (or a value is missing), 2 bad usage or an unreadable
 file. No error prints a traceback; set ``NIP_PARAMS_TRACEBACK=1`` to see one for an internal error.
@@ -10,31 +12,29 @@ file. No error prints a traceback; set ``NIP_PARAMS_TRACEBACK=1`` to see one for
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import warnings
-from types import ModuleType
 from typing import Any
 
 from .._validation import schemas
 from ..errors import ConfigFileError, NipParametersError
-from . import compose, defaults, diff, get, migrate, schema, sweep, validate
 from ._output import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, report_error
 
 __all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 
-#: The commands, in help order. (Importing this package loads nip.parameters anyway, so the
-#: command modules are imported at once: deferring them would save nothing.)
-COMMANDS: dict[str, ModuleType] = {
-    "validate": validate,
-    "schema": schema,
-    "defaults": defaults,
-    "get": get,
-    "migrate": migrate,
-    "compose": compose,
-    "sweep": sweep,
-    "diff": diff,
+#: Command -> the one line the top-level help shows, in help order; the module is cli/<command>.py.
+COMMANDS: dict[str, str] = {
+    "validate": "check config files against the schema",
+    "schema": "print, export, locate or compare the published schemas",
+    "defaults": "print a complete config with every default filled in",
+    "get": "print one value of a config",
+    "migrate": "migrate config files written by an older version",
+    "compose": "make one config from bases and ADDRESS=VALUE overrides",
+    "sweep": "write a checked config for every combination of a grid (or a W&B sweep)",
+    "diff": "list the settings where two configs differ",
 }
 
 EPILOG = """\
@@ -78,8 +78,9 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole ``nip-params`` parser, one sub-parser per entry of :data:`COMMANDS`."""
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """The ``nip-params`` parser: the `selected` command in full (its module imported), every other
+    one as a stand-in that shows its line in the top-level help."""
     parser = argparse.ArgumentParser(
         prog="nip-params",
         description="Validate, inspect and migrate nip hyper-parameter configs "
@@ -91,9 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_VersionAction, help="show the versions and exit"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS.values():
-        command.register(subparsers)
+    for name, summary in COMMANDS.items():
+        if name == selected:
+            command_module(name).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=summary)
     return parser
+
+
+def command_module(name: str) -> Any:
+    """The module of one command (``cli/<name>.py``), imported on first use."""
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def _selected(argv: list[str]) -> str | None:
+    """The command named in `argv` (the first word that is not an option), if it is one."""
+    word = next((a for a in argv if not a.startswith("-")), None)
+    return word if word in COMMANDS else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,9 +130,10 @@ def _show_warning(
 
 def _main(argv: list[str] | None) -> int:
     try:
-        parser = build_parser()
+        words = sys.argv[1:] if argv is None else argv
+        parser = build_parser(_selected(words))
         try:
-            args = parser.parse_args(argv)
+            args = parser.parse_args(words)
         except (
             SystemExit
         ) as exit_:  # --help, --version, or a usage error (already printed)

@@ -46,7 +46,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``compose`` sub-command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "compose",
-        help="make one config from bases and ADDRESS=VALUE overrides",
         description="Merge base config files in order, apply ADDRESS=VALUE and ~ADDRESS "
         "overrides, check the result and print (or write) the complete config.",
         epilog=EXAMPLES,

@@ -32,7 +32,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``defaults`` sub-command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "defaults",
-        help="print a complete config with every default filled in",
         description="Print HyperParameters(...).to_dict() for a scenario and trainer: a "
         "complete config with every default filled in.",
         epilog=EXAMPLES,

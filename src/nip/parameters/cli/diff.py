@@ -42,7 +42,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``diff`` sub-command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "diff",
-        help="list the settings where two configs differ",
         description="Compare two configs setting by setting, after migrating both and filling in "
         "defaults, and list every leaf that differs.",
         epilog=EXAMPLES,

@@ -42,7 +42,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``get`` sub-command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "get",
-        help="print one value of a config",
         description="Print the value at a dotted ADDRESS (or JSON pointer) of a config file.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,

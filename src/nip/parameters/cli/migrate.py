@@ -64,7 +64,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``migrate`` sub-command to an argparse subparsers object."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "migrate",
-        help="migrate config files written by an older version",
         description="Carry config files (JSON or YAML) from the version that wrote them to the "
         "current version, listing every change (address: old -> new).",
         epilog=EXAMPLES,

@@ -49,7 +49,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``schema`` sub-command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "schema",
-        help="print, export, locate or compare the published schemas",
         description="Print the bundled JSON Schema, export it with the per-group files, "
         "print where the installed bundle lives, or compare two schema versions.",
         epilog=EXAMPLES,

@@ -50,7 +50,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``sweep`` sub-command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "sweep",
-        help="write a checked config for every combination of a grid (or a W&B sweep)",
         description="Expand a sweep spec (a base and a grid of ADDRESS -> values) into one checked "
         "config per combination, or into a W&B sweep configuration; --check checks a W&B sweep file.",
         epilog=EXAMPLES,

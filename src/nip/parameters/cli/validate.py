@@ -60,7 +60,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``validate`` sub-command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
-        help="check config files against the schema",
         description="Check config files (JSON, YAML or TOML; '-' reads stdin) against the "
         "nip-parameters schema and list every problem.",
         epilog=EXAMPLES,
