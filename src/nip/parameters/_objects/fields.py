@@ -12,21 +12,8 @@ from .coerce import Fix, field_fix_map
 
 
 def env_value(variable: str, fallback: str) -> str:
-    """The environment variable's value, or `fallback` when it is not set: `os.environ.get`, read
-    through the dict behind `os.environ` when it has CPython's (each agent reads two variables, and
-    `os.environ.get` costs half a microsecond a miss: it encodes the key and catches a KeyError)."""
-    environ = os.environ
-    data = getattr(environ, "_data", None)
-    if type(data) is not dict:  # another mapping put in its place
-        return environ.get(variable, fallback)
-    key = _ENCODED.get(variable)
-    if key is None:
-        key = _ENCODED[variable] = environ.encodekey(variable)
-    raw = data.get(key)
-    return fallback if raw is None else environ.decodevalue(raw)
-
-
-_ENCODED: dict[str, Any] = {}  # variable -> its key in the dict behind os.environ
+    """The environment variable's value, or `fallback` when it is not set."""
+    return os.environ.get(variable, fallback)
 
 
 def env_default(variable: str, fallback: str) -> Callable[[], str]:
