@@ -80,3 +80,14 @@ def test_a_type_key_among_a_schedules_arguments_is_never_an_extra_key():
             warnings.simplefilter("ignore")
             with pytest.raises(ParameterValidationError, match=r"ContiguousPeriodicUpdateSchedule\._type"):
                 call(copy.deepcopy(config))
+
+
+def test_a_type_error_gets_no_note_about_refused_ranges_and_a_range_error_does():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(ParameterValidationError) as wrong_type:
+            convert_hyper_param_dict({**BASE, "_package_version": "0.1.0", "seed": "x"})
+        with pytest.raises(ParameterValidationError) as out_of_range:
+            convert_hyper_param_dict({**BASE, "_package_version": "0.1.0", "rl": {"num_iterations": -5}})
+    assert wrong_type.value.note is None
+    assert "cannot mean anything" in (out_of_range.value.note or "")

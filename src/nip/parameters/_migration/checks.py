@@ -24,13 +24,20 @@ def source_problems(data: Mapping[str, Any], version: str | None) -> list[Proble
 
 
 def validate_target(data: Mapping[str, Any], version: str, *, subject: str,
-                    note: str | None = None) -> bool:
+                    refusals: str = "") -> bool:
     """Raise ParameterValidationError if ``data`` is not valid ``version``; False if not checkable.
-    ``note`` says why the steps leave some old values to be refused here (``reject_invalid``)."""
+    ``refusals`` says why the steps leave a value outside a narrowed range to be refused here
+    (``reject_invalid``): the note of an error that holds such a value."""
     if version not in available_versions():
         return False
     try:
         validate(plain_copy(data)[0], version=version)
     except ParameterValidationError as err:
-        raise ParameterValidationError(err.problems, subject=subject, note=note) from None
+        out_of_range = any(p.schema_path[-1:] and p.schema_path[-1] in _BOUNDS for p in err.problems)
+        raise ParameterValidationError(err.problems, subject=subject,
+                                       note=(refusals or None) if out_of_range else None) from None
     return True
+
+
+# The keywords of a narrowed range, the only faults `reject_invalid` leaves to this check.
+_BOUNDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"})

@@ -192,7 +192,7 @@ def migrate(
         refusals = [op.why for step in steps if isinstance(step, DataStep)
                     for op in step.operations if op.op == "reject_invalid" and op.why]
         target_form = checked_form(out) if checked_form is not None else out
-        validate_target(target_form, label(target), subject=subject, note=" ".join(refusals) or None)
+        validate_target(target_form, label(target), subject=subject, refusals=" ".join(refusals))
     return MigrationResult(out, report)
 
 
