@@ -202,7 +202,7 @@ class ProblemMaker:
         kind = "an integer" if "integer" in types and "number" not in types else "a number"
         wanted = f"{kind} {sign} {_expected(error)}"
         return [Problem(_path(error), f"expected {wanted}, got {brief(error.instance)}",
-                        expected=wanted, actual=error.instance, schema_path=(error.validator,))]
+                        expected=wanted, actual=error.instance, schema_path=(str(error.validator),))]
 
     def _minimum(self, error: ValidationError) -> list[Problem]:
         return self._bound(error, "≥")
