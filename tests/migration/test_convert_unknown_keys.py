@@ -43,6 +43,8 @@ def test_conversion_keeps_unknown_keys_and_warns_once_naming_them(version):
     assert converted["agents"]["prover"]["update_schedule"]["note"] == "mine"
     naming = [str(w.message) for w in caught if "does not know" in str(w.message)]
     assert len(naming) == 1, naming
+    mentions = [str(w.message) for w in caught if "my_note" in str(w.message)]
+    assert mentions == naming, "the kept keys are named once, not again by the old schema's warning"
     assert all(address in naming[0] for address in EXTRA), naming[0]
     assert "_wandb" not in naming[0], "from_dict drops W&B's bookkeeping itself"
 

@@ -15,6 +15,7 @@ from ..errors import (
     ConversionFunctionNotFoundError,
     MigrationError,
     ParameterValidationError,
+    Problem,
     shown,
     warn,
 )
@@ -115,19 +116,29 @@ def _stamp(data: dict[str, Any], last: Step, report: MigrationReport) -> None:
             change(SCHEMA_KEY, updated)
 
 
-def _diagnose(data: dict[str, Any], schema: str | None, step: Step, report: MigrationReport) -> None:
-    problems = source_problems(data, schema)
-    if not problems:
-        return
-    lines = [f"{p.address}: {shown(p.message, MESSAGE_LIMIT)}" for p in problems]
-    report.warnings.extend(f"not valid {schema} (input of {step.name}): {line}" for line in lines)
-    named = lines[:_WARNED_PROBLEMS] + (
-        [f"... and {len(lines) - _WARNED_PROBLEMS} more"] if len(lines) > _WARNED_PROBLEMS else [])
-    warn(
-        f"the config does not match schema {schema}, the version it is migrated from "
-        f"({len(lines)} problem{'s' if len(lines) != 1 else ''}; migrating anyway):\n  "
-        + "\n  ".join(named)
-    )
+def _diagnose(data: dict[str, Any], schema: str | None, step: Step,
+              report: MigrationReport) -> list[Problem]:
+    """The problems of a step's input under its version's schema (all of them go in the report)."""
+    problems = source_problems(data, schema) or []
+    report.warnings.extend(f"not valid {schema} (input of {step.name}): {p.address}: "
+                           f"{shown(p.message, MESSAGE_LIMIT)}" for p in problems)
+    return problems
+
+
+def _warn_source_problems(found: list[tuple[str, list[Problem]]], named: frozenset[Any]) -> None:
+    """One warning per old version whose schema the input did not match, leaving out the keys the
+    caller names in a warning of its own (`named`: their paths)."""
+    for schema, problems in found:
+        lines = [f"{p.address}: {shown(p.message, MESSAGE_LIMIT)}" for p in problems if p.path not in named]
+        if not lines:
+            continue
+        shown_lines = lines[:_WARNED_PROBLEMS] + (
+            [f"... and {len(lines) - _WARNED_PROBLEMS} more"] if len(lines) > _WARNED_PROBLEMS else [])
+        warn(
+            f"the config does not match schema {schema}, the version it is migrated from "
+            f"({len(lines)} problem{'s' if len(lines) != 1 else ''}; migrating anyway):\n  "
+            + "\n  ".join(shown_lines)
+        )
 
 
 def migrate(
@@ -138,7 +149,7 @@ def migrate(
     keep_key_order: bool = False,
     validate: bool = True,
     chain: Chain | None = None,
-    checked_form: Callable[[dict[str, Any]], Mapping[str, Any]] | None = None,
+    checked_form: Callable[[dict[str, Any]], tuple[Mapping[str, Any], frozenset[Any]]] | None = None,
 ) -> MigrationResult:
     """Carry a config dict from its version to ``to_version`` (default: the current one).
 
@@ -149,7 +160,9 @@ def migrate(
     A version with no path to the target raises ``ConversionFunctionNotFoundError``; a value a step
     cannot carry over raises ``MigrationError``. ``keep_key_order`` keeps renamed keys in place
     (nip moves them to the end). ``checked_form(result)``, when given, is what the strict check
-    sees (``convert_hyper_param_dict`` leaves out the keys it keeps unchecked).
+    sees, with the paths of the keys it names in a warning of its own
+    (``convert_hyper_param_dict`` keeps the keys the target does not know, unchecked, and names them
+    once: the source-schema warning leaves them out).
     """
     if not isinstance(data, Mapping):
         raise MigrationError(f"expected a dict to migrate, got {type(data).__name__}")
@@ -170,10 +183,11 @@ def migrate(
                            else plain_data_copy(data)[0])
     report = MigrationReport(from_version=None if start is None else label(start), to_version=label(target))
     checked: str | None = None
+    diagnosed: list[tuple[str, list[Problem]]] = []
     for step in steps:
         schema = step.source_schema
         if schema is not None and (schema != checked):
-            _diagnose(out, schema, step, report)
+            diagnosed.append((schema, _diagnose(out, schema, step, report)))
             checked = schema
         if isinstance(step, DataStep):
             changes, notes = apply_step(out, step, keep_key_order=keep_key_order)
@@ -186,12 +200,13 @@ def migrate(
         report.steps.append(step.name)
     if steps:
         _stamp(out, steps[-1], report)
+    target_form, named = checked_form(out) if checked_form is not None else (out, frozenset())
+    _warn_source_problems(diagnosed, named)
     if validate:
         subject = (f"config after migrating {report.from_version or 'unversioned'} -> {label(target)}"
                    if steps else f"config (version {label(target)})")
         refusals = [op.why for step in steps if isinstance(step, DataStep)
                     for op in step.operations if op.op == "reject_invalid" and op.why]
-        target_form = checked_form(out) if checked_form is not None else out
         validate_target(target_form, label(target), subject=subject, refusals=" ".join(refusals))
     return MigrationResult(out, report)
 
