@@ -7,7 +7,7 @@ and its values have the schema's types. So the object is filled directly, withou
 time), and gives the same object, field for field, as building it through them
 (tests/core/test_checked_builders.py compares the two):
 
-- the constant defaults first, then the given values over them (one C-level merge; the fields stay
+- the constant defaults first (`_FIELD_DEFAULTS`, read once off the dataclass fields), then the given values over them (one C-level merge; the fields stay
   in their order), then the keys that are not fields (`_type`, a serialised class constant) dropped;
 - a group: built by its own `_from_checked_dict` (`None` and a missing group are its defaults);
 - an update schedule given as a dict: built by its class's `from_checked_dict` (it dispatches on
@@ -24,15 +24,6 @@ from .model import FieldSpec
 
 #: The runtime helpers the statements call (imported by the generated module from `_objects`).
 HELPERS = ("deprecated_value", "drop_extra_keys", "env_value", "fixed_container", "integral")
-
-
-def field_defaults(fields: list[FieldSpec]) -> tuple[tuple[str, str], ...]:
-    """(attribute, Python source) of every field, in order: the constant default, or `None` where
-    the value is always given (required) or computed (a default factory, a group's defaults)."""
-    return tuple(
-        (f.name, "None" if f.default is None or f.group_class or f.collection_class else f.default)
-        for f in fields
-    )
 
 
 def checked_build(fields: list[FieldSpec], not_fields: tuple[str, ...]) -> tuple[str, ...]:

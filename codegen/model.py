@@ -71,7 +71,6 @@ class ClassSpec:
     serialised_classvars: tuple[str, ...] = ()  # class constants `to_dict` writes (keys, not fields)
     # The generated `_from_checked_dict` (see `builders`): every field's constant default, in
     # order, and the statements that fill an object from a checked dict.
-    field_defaults: tuple[tuple[str, str], ...] = ()
     checked_build: tuple[str, ...] = ()
 
 

@@ -306,8 +306,7 @@ def _with_checked_builder(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> Clas
         return cls
     fields = _all_fields(cls, by_name)
     not_fields = ("_type", *_all_serialised_classvars(cls, by_name))
-    return replace(cls, field_defaults=builders.field_defaults(fields),
-                   checked_build=builders.checked_build(fields, not_fields))
+    return replace(cls, checked_build=builders.checked_build(fields, not_fields))
 
 
 def _all_serialised_classvars(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> tuple[str, ...]:
@@ -341,6 +340,8 @@ def _runtime_names(module: ModuleSpec, by_name: dict[str, ClassSpec]) -> tuple[s
         if any("dump_value(" in expression for _, expression in cls.dict_entries):
             names.add("dump_value")
         names.update(h for h in builders.HELPERS if any(f"{h}(" in line for line in cls.checked_build))
+        if cls.checked_build:
+            names.add("field_defaults")  # sets the builder's starting values after the class
         for f in cls.fields:
             if f.env_variable:
                 names.add("env_default")

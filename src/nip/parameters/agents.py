@@ -12,6 +12,7 @@ from ._objects import (
     dump_value,
     env_default,
     env_value,
+    field_defaults,
     integral,
     register_parameter_class,
     register_parameter_value_class,
@@ -54,11 +55,6 @@ class LrFactors(SubParameters):
     actor: float = 1.0
     critic: float = 1.0
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "actor": 1.0,
-        "critic": 1.0,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -76,6 +72,9 @@ class LrFactors(SubParameters):
             "actor": self.actor,
             "critic": self.critic,
         }
+
+
+LrFactors._FIELD_DEFAULTS = field_defaults(LrFactors)
 
 
 @register_parameter_class
@@ -143,21 +142,6 @@ class AgentParameters(AgentBehaviour, SubParameters):
     use_orthogonal_initialisation: bool = True
     orthogonal_initialisation_gain: float = 1.0
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "agent_lr_factor": None,
-        "body_lr_factor": None,
-        "update_schedule": ConstantUpdateSchedule(),
-        "use_manual_architecture": False,
-        "normalize_message_history": False,
-        "load_checkpoint_and_parameters": False,
-        "checkpoint_entity": None,
-        "checkpoint_project": None,
-        "checkpoint_run_id": None,
-        "checkpoint_version": "latest",
-        "use_orthogonal_initialisation": True,
-        "orthogonal_initialisation_gain": 1.0,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -202,6 +186,9 @@ class AgentParameters(AgentBehaviour, SubParameters):
         }
 
 
+AgentParameters._FIELD_DEFAULTS = field_defaults(AgentParameters)
+
+
 @register_parameter_class
 @dataclass
 class RandomAgentParameters(AgentParameters):
@@ -210,21 +197,6 @@ class RandomAgentParameters(AgentParameters):
     """
 
     is_random: ClassVar[bool] = True
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "agent_lr_factor": None,
-        "body_lr_factor": None,
-        "update_schedule": ConstantUpdateSchedule(),
-        "use_manual_architecture": False,
-        "normalize_message_history": False,
-        "load_checkpoint_and_parameters": False,
-        "checkpoint_entity": None,
-        "checkpoint_project": None,
-        "checkpoint_run_id": None,
-        "checkpoint_version": "latest",
-        "use_orthogonal_initialisation": True,
-        "orthogonal_initialisation_gain": 1.0,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -252,6 +224,9 @@ class RandomAgentParameters(AgentParameters):
         obj = object.__new__(cls)
         obj.__dict__ = values
         return obj
+
+
+RandomAgentParameters._FIELD_DEFAULTS = field_defaults(RandomAgentParameters)
 
 
 @register_parameter_class
@@ -365,46 +340,6 @@ class GraphIsomorphismAgentParameters(AgentParameters):
         default=None, metadata={"nip_class": LrFactors}
     )
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "agent_lr_factor": None,
-        "body_lr_factor": None,
-        "update_schedule": ConstantUpdateSchedule(),
-        "use_manual_architecture": False,
-        "normalize_message_history": False,
-        "load_checkpoint_and_parameters": False,
-        "checkpoint_entity": None,
-        "checkpoint_project": None,
-        "checkpoint_run_id": None,
-        "checkpoint_version": "latest",
-        "use_orthogonal_initialisation": True,
-        "orthogonal_initialisation_gain": 1.0,
-        "activation_function": "tanh",
-        "num_gnn_layers": 5,
-        "d_gnn": 16,
-        "d_gin_mlp": 64,
-        "gnn_output_digits": None,
-        "use_dual_gnn": True,
-        "num_heads": 4,
-        "num_transformer_layers": 4,
-        "d_transformer": 16,
-        "d_transformer_mlp": 64,
-        "transformer_dropout": 0.0,
-        "d_node_selector": 16,
-        "num_node_selector_layers": 2,
-        "d_decider": 16,
-        "num_decider_layers": 2,
-        "include_round_in_decider": True,
-        "d_linear_message_selector": 16,
-        "num_linear_message_selector_layers": 2,
-        "d_value": 16,
-        "num_value_layers": 2,
-        "include_round_in_value": True,
-        "use_batch_norm": True,
-        "noise_sigma": 0.0,
-        "use_pair_invariant_pooling": True,
-        "gnn_lr_factor": None,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -517,6 +452,11 @@ class GraphIsomorphismAgentParameters(AgentParameters):
         }
 
 
+GraphIsomorphismAgentParameters._FIELD_DEFAULTS = field_defaults(
+    GraphIsomorphismAgentParameters
+)
+
+
 @register_parameter_class
 @dataclass
 class ImageClassificationAgentParameters(AgentParameters):
@@ -589,38 +529,6 @@ class ImageClassificationAgentParameters(AgentParameters):
     d_value: int = 16
     num_value_layers: int = 2
     include_round_in_value: bool = True
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "agent_lr_factor": None,
-        "body_lr_factor": None,
-        "update_schedule": ConstantUpdateSchedule(),
-        "use_manual_architecture": False,
-        "normalize_message_history": False,
-        "load_checkpoint_and_parameters": False,
-        "checkpoint_entity": None,
-        "checkpoint_project": None,
-        "checkpoint_run_id": None,
-        "checkpoint_version": "latest",
-        "use_orthogonal_initialisation": True,
-        "orthogonal_initialisation_gain": 1.0,
-        "activation_function": "tanh",
-        "building_block_type": "conv2d",
-        "num_blocks_per_group": 2,
-        "kernel_size": 3,
-        "stride": 1,
-        "pretrained_embeddings_model": None,
-        "pretrained_embedding_channels": 64,
-        "d_latent_pixel_selector": 16,
-        "num_latent_pixel_selector_layers": 2,
-        "d_decider": 16,
-        "num_decider_layers": 2,
-        "include_round_in_decider": True,
-        "d_linear_message_selector": 16,
-        "num_linear_message_selector_layers": 2,
-        "d_value": 16,
-        "num_value_layers": 2,
-        "include_round_in_value": True,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -719,6 +627,11 @@ class ImageClassificationAgentParameters(AgentParameters):
         }
 
 
+ImageClassificationAgentParameters._FIELD_DEFAULTS = field_defaults(
+    ImageClassificationAgentParameters
+)
+
+
 @dataclass
 class PureTextAgentParameters(AgentParameters):
     """An agent backed by a text model behind an API: which model, how it samples, and how it
@@ -764,32 +677,6 @@ class PureTextAgentParameters(AgentParameters):
     max_response_words: int = 150
     max_tokens_per_message: int | None = None
     num_invalid_generation_retries: int = 20
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "agent_lr_factor": None,
-        "body_lr_factor": None,
-        "update_schedule": ConstantUpdateSchedule(),
-        "use_manual_architecture": False,
-        "normalize_message_history": False,
-        "load_checkpoint_and_parameters": False,
-        "checkpoint_entity": None,
-        "checkpoint_project": None,
-        "checkpoint_run_id": None,
-        "checkpoint_version": "latest",
-        "use_orthogonal_initialisation": True,
-        "orthogonal_initialisation_gain": 1.0,
-        "model_provider": "OpenAI",
-        "model_name": "gpt-4o-mini-2024-07-18",
-        "use_dummy_api": False,
-        "shared_model_group": None,
-        "temperature": None,
-        "top_p": None,
-        "fine_tune_from_scratch": True,
-        "freeze_agent": False,
-        "max_response_words": 150,
-        "max_tokens_per_message": None,
-        "num_invalid_generation_retries": 20,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -856,38 +743,15 @@ class PureTextAgentParameters(AgentParameters):
         }
 
 
+PureTextAgentParameters._FIELD_DEFAULTS = field_defaults(PureTextAgentParameters)
+
+
 @register_parameter_class
 @dataclass
 class CodeValidationAgentParameters(PureTextAgentParameters):
     """An agent for the code-validation scenario. It has exactly the settings of a text-model
     agent.
     """
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "agent_lr_factor": None,
-        "body_lr_factor": None,
-        "update_schedule": ConstantUpdateSchedule(),
-        "use_manual_architecture": False,
-        "normalize_message_history": False,
-        "load_checkpoint_and_parameters": False,
-        "checkpoint_entity": None,
-        "checkpoint_project": None,
-        "checkpoint_run_id": None,
-        "checkpoint_version": "latest",
-        "use_orthogonal_initialisation": True,
-        "orthogonal_initialisation_gain": 1.0,
-        "model_provider": "OpenAI",
-        "model_name": "gpt-4o-mini-2024-07-18",
-        "use_dummy_api": False,
-        "shared_model_group": None,
-        "temperature": None,
-        "top_p": None,
-        "fine_tune_from_scratch": True,
-        "freeze_agent": False,
-        "max_response_words": 150,
-        "max_tokens_per_message": None,
-        "num_invalid_generation_retries": 20,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -925,6 +789,11 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
         obj = object.__new__(cls)
         obj.__dict__ = values
         return obj
+
+
+CodeValidationAgentParameters._FIELD_DEFAULTS = field_defaults(
+    CodeValidationAgentParameters
+)
 
 
 # Written by hand in the runtime; registered here, so that the registry keeps nip's order.

@@ -2,13 +2,14 @@
 """Parameters for basing the current experiment on a previous W&B run."""
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 from ._objects import (
     SubParameters,
     drop_extra_keys,
     env_default,
     env_value,
+    field_defaults,
     register_parameter_class,
 )
 from .types import (
@@ -44,14 +45,6 @@ class BaseRunParameters(SubParameters):
     wandb_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
     rerun_tests_force_test_during_training_state: bool = True
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "base_run_type": "none",
-        "run_id": None,
-        "wandb_project": None,
-        "wandb_entity": None,
-        "rerun_tests_force_test_during_training_state": True,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -76,3 +69,6 @@ class BaseRunParameters(SubParameters):
             "wandb_entity": self.wandb_entity,
             "rerun_tests_force_test_during_training_state": self.rerun_tests_force_test_during_training_state,
         }
+
+
+BaseRunParameters._FIELD_DEFAULTS = field_defaults(BaseRunParameters)

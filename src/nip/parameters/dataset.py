@@ -2,11 +2,12 @@
 """Parameters for the dataset."""
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from ._objects import (
     SubParameters,
     drop_extra_keys,
+    field_defaults,
     fixed_container,
     integral,
     register_parameter_class,
@@ -41,14 +42,6 @@ class DatasetParameters(SubParameters):
     make_balanced: bool = True
     max_train_size: int | None = None
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "binarification_method": "merge",
-        "selected_classes": None,
-        "binarification_seed": None,
-        "make_balanced": True,
-        "max_train_size": None,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -80,3 +73,6 @@ class DatasetParameters(SubParameters):
             "make_balanced": self.make_balanced,
             "max_train_size": self.max_train_size,
         }
+
+
+DatasetParameters._FIELD_DEFAULTS = field_defaults(DatasetParameters)

@@ -10,6 +10,7 @@ from ._objects import (
     deprecated_value,
     drop_extra_keys,
     dump_value,
+    field_defaults,
     integral,
     register_parameter_class,
 )
@@ -207,41 +208,6 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
         default=None, metadata={"nip_class": BaseRunParameters}
     )
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "scenario": None,
-        "trainer": None,
-        "dataset": None,
-        "interaction_protocol": "nip",
-        "seed": 6198,
-        "functionalize_modules": False,
-        "pretrain_agents": False,
-        "test_size": 0.2,
-        "d_representation": 16,
-        "message_size": 1,
-        "include_linear_message_space": False,
-        "d_linear_message_space": 2,
-        "agents": None,
-        "rl": None,
-        "ppo": None,
-        "vanilla_ppo": None,
-        "spg": None,
-        "reinforce": None,
-        "solo_agent": None,
-        "text_rl": None,
-        "pure_text_ei": None,
-        "pure_text_malt": None,
-        "image_classification": None,
-        "code_validation": None,
-        "dataset_options": None,
-        "protocol_common": None,
-        "nip_protocol": None,
-        "debate_protocol": None,
-        "mnip_protocol": None,
-        "zk_protocol": None,
-        "message_regression": None,
-        "base_run": None,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -357,3 +323,6 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
             "message_regression": dump_value(self.message_regression),
             "base_run": dump_value(self.base_run),
         }
+
+
+HyperParameters._FIELD_DEFAULTS = field_defaults(HyperParameters)

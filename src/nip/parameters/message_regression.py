@@ -2,11 +2,12 @@
 """Parameters for doing regression analysis on the messages."""
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from ._objects import (
     SubParameters,
     drop_extra_keys,
+    field_defaults,
     fixed_container,
     integral,
     register_parameter_class,
@@ -59,20 +60,6 @@ class MessageRegressionParameters(SubParameters):
     mlp_batch_size: int = 512
     mlp_learning_rate: float = 0.001
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "enabled": False,
-        "agents": None,
-        "regression_method": "mlp",
-        "test_size": 0.2,
-        "reset_on_fit": True,
-        "mlp_num_layers": 2,
-        "mlp_hidden_size": 64,
-        "mlp_activation": "relu",
-        "mlp_num_epochs": 10,
-        "mlp_batch_size": 512,
-        "mlp_learning_rate": 0.001,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -109,3 +96,8 @@ class MessageRegressionParameters(SubParameters):
             "mlp_batch_size": self.mlp_batch_size,
             "mlp_learning_rate": self.mlp_learning_rate,
         }
+
+
+MessageRegressionParameters._FIELD_DEFAULTS = field_defaults(
+    MessageRegressionParameters
+)

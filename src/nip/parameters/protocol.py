@@ -2,9 +2,15 @@
 """Parameters for the interaction protocols."""
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from ._objects import SubParameters, drop_extra_keys, integral, register_parameter_class
+from ._objects import (
+    SubParameters,
+    drop_extra_keys,
+    field_defaults,
+    integral,
+    register_parameter_class,
+)
 from .types import GuessType
 
 __all__ = [
@@ -57,19 +63,6 @@ class CommonProtocolParameters(SubParameters):
     force_guess: GuessType | None = None
     zero_knowledge: bool = False
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "verifier_first": True,
-        "randomize_prover_stance": False,
-        "prover_reward": 1.0,
-        "verifier_reward": 1.0,
-        "verifier_incorrect_penalty": -1.0,
-        "verifier_terminated_penalty": -1.0,
-        "verifier_no_guess_reward": 0.0,
-        "shared_reward": False,
-        "force_guess": None,
-        "zero_knowledge": False,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -97,6 +90,9 @@ class CommonProtocolParameters(SubParameters):
         }
 
 
+CommonProtocolParameters._FIELD_DEFAULTS = field_defaults(CommonProtocolParameters)
+
+
 @dataclass
 class LongProtocolParameters(SubParameters):
     """Settings of protocols that run for several message rounds.
@@ -112,11 +108,6 @@ class LongProtocolParameters(SubParameters):
 
     max_message_rounds: int = 8
     min_message_rounds: int = 1
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "max_message_rounds": 8,
-        "min_message_rounds": 1,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -141,15 +132,13 @@ class LongProtocolParameters(SubParameters):
         }
 
 
+LongProtocolParameters._FIELD_DEFAULTS = field_defaults(LongProtocolParameters)
+
+
 @register_parameter_class
 @dataclass
 class NipProtocolParameters(LongProtocolParameters):
     """Settings of the neural interactive proof (NIP) protocol."""
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "max_message_rounds": 8,
-        "min_message_rounds": 1,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -166,6 +155,9 @@ class NipProtocolParameters(LongProtocolParameters):
         obj = object.__new__(cls)
         obj.__dict__ = values
         return obj
+
+
+NipProtocolParameters._FIELD_DEFAULTS = field_defaults(NipProtocolParameters)
 
 
 @register_parameter_class
@@ -187,14 +179,6 @@ class DebateProtocolParameters(LongProtocolParameters):
     prover0_first: bool = True
     randomize_channel_order: bool = True
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "max_message_rounds": 8,
-        "min_message_rounds": 1,
-        "sequential": False,
-        "prover0_first": True,
-        "randomize_channel_order": True,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -219,6 +203,9 @@ class DebateProtocolParameters(LongProtocolParameters):
             "prover0_first": self.prover0_first,
             "randomize_channel_order": self.randomize_channel_order,
         }
+
+
+DebateProtocolParameters._FIELD_DEFAULTS = field_defaults(DebateProtocolParameters)
 
 
 @register_parameter_class
@@ -240,14 +227,6 @@ class MnipProtocolParameters(LongProtocolParameters):
     prover0_first: bool = True
     randomize_channel_order: bool = True
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "max_message_rounds": 8,
-        "min_message_rounds": 1,
-        "sequential": False,
-        "prover0_first": True,
-        "randomize_channel_order": True,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -274,6 +253,9 @@ class MnipProtocolParameters(LongProtocolParameters):
         }
 
 
+MnipProtocolParameters._FIELD_DEFAULTS = field_defaults(MnipProtocolParameters)
+
+
 @register_parameter_class
 @dataclass
 class ZkProtocolParameters(SubParameters):
@@ -289,11 +271,6 @@ class ZkProtocolParameters(SubParameters):
 
     simulator_reward_coefficient: float = 1.0
     aux_prover_reward_coefficient: float = 1.0
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "simulator_reward_coefficient": 1.0,
-        "aux_prover_reward_coefficient": 1.0,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -312,3 +289,6 @@ class ZkProtocolParameters(SubParameters):
             "simulator_reward_coefficient": self.simulator_reward_coefficient,
             "aux_prover_reward_coefficient": self.aux_prover_reward_coefficient,
         }
+
+
+ZkProtocolParameters._FIELD_DEFAULTS = field_defaults(ZkProtocolParameters)

@@ -2,9 +2,15 @@
 """Parameters specific to each scenario."""
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from ._objects import SubParameters, drop_extra_keys, integral, register_parameter_class
+from ._objects import (
+    SubParameters,
+    drop_extra_keys,
+    field_defaults,
+    integral,
+    register_parameter_class,
+)
 
 __all__ = ["CodeValidationParameters", "ImageClassificationParameters"]
 
@@ -24,11 +30,6 @@ class ImageClassificationParameters(SubParameters):
 
     num_block_groups: int = 1
     initial_num_channels: int = 16
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "num_block_groups": 1,
-        "initial_num_channels": 16,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -55,6 +56,11 @@ class ImageClassificationParameters(SubParameters):
         }
 
 
+ImageClassificationParameters._FIELD_DEFAULTS = field_defaults(
+    ImageClassificationParameters
+)
+
+
 @register_parameter_class
 @dataclass
 class CodeValidationParameters(SubParameters):
@@ -73,12 +79,6 @@ class CodeValidationParameters(SubParameters):
     apps_difficulty: Literal["introductory", "interview", "competition"] = "interview"
     apps_solution_number: int = 0
     apps_exclude_flagged: bool = True
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "apps_difficulty": "interview",
-        "apps_solution_number": 0,
-        "apps_exclude_flagged": True,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -102,3 +102,6 @@ class CodeValidationParameters(SubParameters):
             "apps_solution_number": self.apps_solution_number,
             "apps_exclude_flagged": self.apps_exclude_flagged,
         }
+
+
+CodeValidationParameters._FIELD_DEFAULTS = field_defaults(CodeValidationParameters)

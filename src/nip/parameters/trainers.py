@@ -2,13 +2,14 @@
 """Parameters for the various ML trainers."""
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from ._objects import (
     BaseRunPreserve,
     SubParameters,
     drop_extra_keys,
     dump_value,
+    field_defaults,
     fixed_container,
     integral,
     register_parameter_class,
@@ -107,27 +108,6 @@ class RlTrainerParameters(SubParameters):
     use_shared_body: bool = True
     num_test_iterations: Annotated[int, BaseRunPreserve("rerun_tests")] = 10
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "frames_per_batch": 1000,
-        "rollouts_per_iteration": None,
-        "steps_per_env_per_iteration": None,
-        "num_iterations": 1000,
-        "num_epochs": 4,
-        "minibatch_size": 64,
-        "lr": 0.003,
-        "anneal_lr": False,
-        "max_grad_norm": 1.0,
-        "loss_critic_type": "smooth_l1",
-        "clip_value": False,
-        "normalize_observations": True,
-        "num_normalization_steps": 1000,
-        "gamma": 0.9,
-        "lmbda": 0.95,
-        "body_lr_factor": None,
-        "use_shared_body": True,
-        "num_test_iterations": 10,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -188,6 +168,9 @@ class RlTrainerParameters(SubParameters):
         }
 
 
+RlTrainerParameters._FIELD_DEFAULTS = field_defaults(RlTrainerParameters)
+
+
 @register_parameter_class
 @dataclass
 class CommonPpoParameters(SubParameters):
@@ -225,18 +208,6 @@ class CommonPpoParameters(SubParameters):
     entropy_eps: float = 0.001
     normalize_advantage: bool = True
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "loss_type": "clip",
-        "clip_epsilon": 0.2,
-        "kl_target": 0.01,
-        "kl_beta": 1.0,
-        "kl_decrement": 0.5,
-        "kl_increment": 2.0,
-        "critic_coef": 1.0,
-        "entropy_eps": 0.001,
-        "normalize_advantage": True,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -263,14 +234,15 @@ class CommonPpoParameters(SubParameters):
         }
 
 
+CommonPpoParameters._FIELD_DEFAULTS = field_defaults(CommonPpoParameters)
+
+
 @register_parameter_class
 @dataclass
 class VanillaPpoParameters(SubParameters):
     """Settings of the vanilla PPO trainer, in which every agent learns on its own. It has none
     of its own yet.
     """
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {}
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -283,6 +255,9 @@ class VanillaPpoParameters(SubParameters):
         obj = object.__new__(cls)
         obj.__dict__ = values
         return obj
+
+
+VanillaPpoParameters._FIELD_DEFAULTS = field_defaults(VanillaPpoParameters)
 
 
 @register_parameter_class
@@ -322,18 +297,6 @@ class SpgParameters(SubParameters):
     ihvp_rank: int = 5
     ihvp_rho: float = 0.1
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "variant": "psos",
-        "stackelberg_sequence": None,
-        "additional_lola_term": True,
-        "sos_scaling_factor": 0.5,
-        "sos_threshold_factor": 0.1,
-        "ihvp_variant": "nystrom",
-        "ihvp_num_iterations": 5,
-        "ihvp_rank": 5,
-        "ihvp_rho": 0.1,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -371,6 +334,9 @@ class SpgParameters(SubParameters):
         }
 
 
+SpgParameters._FIELD_DEFAULTS = field_defaults(SpgParameters)
+
+
 @register_parameter_class
 @dataclass
 class ReinforceParameters(SubParameters):
@@ -383,10 +349,6 @@ class ReinforceParameters(SubParameters):
     """
 
     use_advantage_and_critic: bool = False
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "use_advantage_and_critic": False,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -404,6 +366,9 @@ class ReinforceParameters(SubParameters):
         return {
             "use_advantage_and_critic": self.use_advantage_and_critic,
         }
+
+
+ReinforceParameters._FIELD_DEFAULTS = field_defaults(ReinforceParameters)
 
 
 @register_parameter_class
@@ -429,13 +394,6 @@ class SoloAgentParameters(SubParameters):
     learning_rate: float = 0.001
     body_lr_factor_override: bool = False
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "num_epochs": 100,
-        "batch_size": 256,
-        "learning_rate": 0.001,
-        "body_lr_factor_override": False,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -459,6 +417,9 @@ class SoloAgentParameters(SubParameters):
             "learning_rate": self.learning_rate,
             "body_lr_factor_override": self.body_lr_factor_override,
         }
+
+
+SoloAgentParameters._FIELD_DEFAULTS = field_defaults(SoloAgentParameters)
 
 
 @register_parameter_class
@@ -500,17 +461,6 @@ class TextRlParameters(SubParameters):
     test_scheme: Annotated[TestSchemeType, BaseRunPreserve("rerun_tests")] = "none"
     test_on_whole_dataset: Annotated[bool, BaseRunPreserve("rerun_tests")] = True
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "fine_tune_on_all_previous_rollouts": False,
-        "verifier_guess_replacement_proportion": 0.0,
-        "verifier_guess_replacement_annealing": "none",
-        "verifier_guess_replacement_annealing_rate": 0.1,
-        "save_transcripts": True,
-        "transcript_format": "yaml",
-        "test_scheme": "none",
-        "test_on_whole_dataset": True,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -534,6 +484,9 @@ class TextRlParameters(SubParameters):
             "test_scheme": self.test_scheme,
             "test_on_whole_dataset": self.test_on_whole_dataset,
         }
+
+
+TextRlParameters._FIELD_DEFAULTS = field_defaults(TextRlParameters)
 
 
 @register_parameter_class
@@ -564,15 +517,6 @@ class PureTextEiParameters(SubParameters):
     weighting_use_replacement: bool = True
     weighting_epsilon: float = 0.01
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "rollout_selection_method": "threshold",
-        "reward_threshold": 0.9,
-        "weighting_sample_size_factor": 0.5,
-        "weighting_minimum": None,
-        "weighting_use_replacement": True,
-        "weighting_epsilon": 0.01,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -596,6 +540,9 @@ class PureTextEiParameters(SubParameters):
         }
 
 
+PureTextEiParameters._FIELD_DEFAULTS = field_defaults(PureTextEiParameters)
+
+
 @register_parameter_class
 @dataclass
 class PureTextMaltParameters(SubParameters):
@@ -608,10 +555,6 @@ class PureTextMaltParameters(SubParameters):
     """
 
     num_responses_per_timestep: int = 2
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "num_responses_per_timestep": 2,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -633,3 +576,6 @@ class PureTextMaltParameters(SubParameters):
         return {
             "num_responses_per_timestep": self.num_responses_per_timestep,
         }
+
+
+PureTextMaltParameters._FIELD_DEFAULTS = field_defaults(PureTextMaltParameters)

@@ -13,6 +13,7 @@ from .checked import (
     deprecated_value,
     drop_extra_keys,
     env_value,
+    field_defaults,
     fixed_container,
     integral,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "dump_value",
     "env_default",
     "env_value",
+    "field_defaults",
     "fixed_container",
     "get_parameter_class",
     "get_parameter_or_parameter_value_class",

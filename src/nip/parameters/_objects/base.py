@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from . import build, dump, lookup
 from .arguments import ParameterClassMeta
@@ -44,6 +44,9 @@ class BaseRunPreserve:
 @dataclass
 class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
     """Base of every parameters dataclass: dict conversion, checking against the schema, `get`."""
+
+    # The starting values of a generated `_from_checked_dict` (checked.field_defaults).
+    _FIELD_DEFAULTS: ClassVar[dict[str, Any]]
 
     def __post_init__(self) -> None:
         build.construct(self)

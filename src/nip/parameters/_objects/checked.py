@@ -8,13 +8,23 @@ its own (a user's subclass may have more fields, or its own `__post_init__`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..errors import warn
 from .coerce import field_fix_map, fresh
 from .fields import env_value
 
-__all__ = ["deprecated_value", "drop_extra_keys", "env_value", "fixed_container", "integral"]
+__all__ = ["deprecated_value", "drop_extra_keys", "env_value", "field_defaults", "fixed_container",
+           "integral"]
+
+
+def field_defaults(cls: Any) -> dict[str, Any]:
+    """Every init field of a dataclass with its constant default; `None` where the value is always
+    given (required) or computed (a default factory, a group's defaults). A builder starts from these
+    (the generated module sets them once, as `cls._FIELD_DEFAULTS`, right after the class)."""
+    return {f.name: None if f.default is dataclasses.MISSING else f.default
+            for f in dataclasses.fields(cls) if f.init}
 
 
 def integral(value: float) -> Any:

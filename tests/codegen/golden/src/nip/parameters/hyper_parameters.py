@@ -2,13 +2,14 @@
 """The root of the tiny tree."""
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 from ._objects import (
     BaseHyperParameters,
     deprecated_value,
     drop_extra_keys,
     dump_value,
+    field_defaults,
     register_parameter_class,
 )
 from .things import BigThingParameters
@@ -40,12 +41,6 @@ class HyperParameters(BaseHyperParameters):
         default="blue", metadata={"deprecated_values": {"crimson": "red"}}
     )
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "name": None,
-        "thing": None,
-        "mode": "blue",
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -69,3 +64,6 @@ class HyperParameters(BaseHyperParameters):
             "thing": dump_value(self.thing),
             "mode": self.mode,
         }
+
+
+HyperParameters._FIELD_DEFAULTS = field_defaults(HyperParameters)

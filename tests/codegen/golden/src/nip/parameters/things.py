@@ -2,7 +2,7 @@
 """Parameters of things."""
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 from ._objects import (
     SubParameters,
@@ -10,6 +10,7 @@ from ._objects import (
     dump_value,
     env_default,
     env_value,
+    field_defaults,
     fixed_container,
     integral,
     register_parameter_class,
@@ -32,10 +33,6 @@ class Factors(SubParameters):
 
     scale: float = 1.0
 
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "scale": 1.0,
-    }
-
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -52,6 +49,9 @@ class Factors(SubParameters):
         return {
             "scale": self.scale,
         }
+
+
+Factors._FIELD_DEFAULTS = field_defaults(Factors)
 
 
 @register_parameter_class
@@ -72,12 +72,6 @@ class ThingParameters(SubParameters):
     factor: Factors | dict | None = field(default=None, metadata={"nip_class": Factors})
     owner: str = field(default_factory=env_default("TINY_OWNER", ""))
     colour: ColourType = "red"
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "factor": None,
-        "owner": None,
-        "colour": "red",
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -102,6 +96,9 @@ class ThingParameters(SubParameters):
         }
 
 
+ThingParameters._FIELD_DEFAULTS = field_defaults(ThingParameters)
+
+
 @register_parameter_class
 @dataclass
 class BigThingParameters(ThingParameters):
@@ -117,14 +114,6 @@ class BigThingParameters(ThingParameters):
 
     size: tuple[int, int] | None = None
     count: int = 3
-
-    _FIELD_DEFAULTS: ClassVar[dict[str, Any]] = {
-        "factor": None,
-        "owner": None,
-        "colour": "red",
-        "size": None,
-        "count": 3,
-    }
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -153,3 +142,6 @@ class BigThingParameters(ThingParameters):
             "size": self.size,
             "count": self.count,
         }
+
+
+BigThingParameters._FIELD_DEFAULTS = field_defaults(BigThingParameters)
