@@ -31,11 +31,14 @@ check: $(STAMP)
 ## test: every test: sync check, lint and types, Python tests, Node consumers
 test: check lint test-py test-js
 
-## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md
-lint: $(STAMP)
+## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md,
+## and the typing suite (tests/typing) under strict mypy and the pinned pyright
+lint: $(STAMP) $(JS_STAMP)
 	$(VENV)/bin/ruff check src codegen tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy --strict --warn-unused-ignores tests/typing
+	tests/js/node_modules/.bin/pyright -p tests/typing
 
 test-py: $(STAMP) $(JS_STAMP)  # tests/docs runs the README's ajv example with node
 	$(PY) -m pytest

@@ -14,7 +14,8 @@ from .sources import Limits
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "src/nip/parameters"
-RUNTIME = "._objects"  # the runtime package every generated module stands on
+RUNTIME = "._objects"
+BUILT_FROM_NONE = "BUILT_FROM_NONE"  # the runtime's None default of a field that None builds  # the runtime package every generated module stands on
 
 
 def header(source: str, comment: str = "#") -> str:
@@ -66,18 +67,29 @@ def decorators(cls: ClassSpec) -> list[str]:
 def field_value(f: FieldSpec) -> str:
     """What follows the annotation: ` = default` or ` = field(...)`."""
     args = []
+    default = f.default
+    if f.built_from_none:
+        default = BUILT_FROM_NONE
     if f.default_factory:
         args.append(f"default_factory={f.default_factory}")
-    elif f.default is not None:
-        args.append(f"default={f.default}")
+    elif default is not None:
+        args.append(f"default={default}")
     if f.metadata:
         meta = ", ".join(f"{k!r}: {v}" for k, v in f.metadata.items())
         args.append(f"metadata={{{meta}}}")
     if not args:
         return ""
-    if len(args) == 1 and f.default is not None:
-        return f" = {f.default}"
+    if len(args) == 1 and default is not None:
+        return f" = {default}"
     return f" = field({', '.join(args)})"
+
+
+def init_default(f: FieldSpec) -> str:
+    """The default in the generated `__init__` signature: the field's own constant; `...` for one
+    made when the object is (read from the environment, a value object)."""
+    if f.default is not None and "(" not in f.default:
+        return f" = {f.default}"
+    return " = ..." if f.default is not None or f.default_factory else ""
 
 
 def _imports(module: ModuleSpec, package: PackageSpec) -> list[str]:
@@ -123,6 +135,8 @@ class Renderer:
             docstrings={c.name: docstring(c) for c in module.classes},
             decorators={c.name: decorators(c) for c in module.classes},
             field_values={c.name: {f.name: field_value(f) for f in c.fields} for c in module.classes},
+            init_defaults={c.name: {f.name: init_default(f) for f in c.init_fields}
+                           for c in module.classes},
         )
         return ruff_format(code, f"{PACKAGE}/{module.name}.py")
 

@@ -2,9 +2,10 @@
 """Parameters which specify agent configurations."""
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ._objects import (
+    BUILT_FROM_NONE,
     AgentBehaviour,
     AgentsParameters,
     SubParameters,
@@ -55,6 +56,14 @@ class LrFactors(SubParameters):
     actor: float = 1.0
     critic: float = 1.0
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            actor: float = 1.0,
+            critic: float = 1.0,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -85,10 +94,10 @@ class AgentParameters(AgentBehaviour, SubParameters):
 
     Parameters
     ----------
-    agent_lr_factor : LrFactors | dict | None
+    agent_lr_factor : LrFactors
         Learning-rate multiplier for the whole agent relative to the base rate (actor/critic
         pair).
-    body_lr_factor : LrFactors | dict | None
+    body_lr_factor : LrFactors
         Extra learning-rate multiplier for the agent's body relative to the agent rate.
     update_schedule : AgentUpdateSchedule
         On which training iterations this agent's weights are allowed to change.
@@ -122,11 +131,11 @@ class AgentParameters(AgentBehaviour, SubParameters):
         "checkpoint_version",
     ]
     SERIALISED_CLASSVARS: ClassVar[tuple[str, ...]] = ("is_random",)
-    agent_lr_factor: LrFactors | dict | None = field(
-        default=None, metadata={"nip_class": LrFactors}
+    agent_lr_factor: LrFactors = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
-    body_lr_factor: LrFactors | dict | None = field(
-        default=None, metadata={"nip_class": LrFactors}
+    body_lr_factor: LrFactors = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
     update_schedule: AgentUpdateSchedule = field(
         default=ConstantUpdateSchedule(),
@@ -141,6 +150,24 @@ class AgentParameters(AgentBehaviour, SubParameters):
     checkpoint_version: str = "latest"
     use_orthogonal_initialisation: bool = True
     orthogonal_initialisation_gain: float = 1.0
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+            body_lr_factor: LrFactors | dict[str, Any] | None = None,
+            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
+            use_manual_architecture: bool = False,
+            normalize_message_history: bool = False,
+            load_checkpoint_and_parameters: bool = False,
+            checkpoint_entity: str = ...,
+            checkpoint_project: str = ...,
+            checkpoint_run_id: str | None = None,
+            checkpoint_version: str = "latest",
+            use_orthogonal_initialisation: bool = True,
+            orthogonal_initialisation_gain: float = 1.0,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -198,6 +225,24 @@ class RandomAgentParameters(AgentParameters):
 
     is_random: ClassVar[bool] = True
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+            body_lr_factor: LrFactors | dict[str, Any] | None = None,
+            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
+            use_manual_architecture: bool = False,
+            normalize_message_history: bool = False,
+            load_checkpoint_and_parameters: bool = False,
+            checkpoint_entity: str = ...,
+            checkpoint_project: str = ...,
+            checkpoint_run_id: str | None = None,
+            checkpoint_version: str = "latest",
+            use_orthogonal_initialisation: bool = True,
+            orthogonal_initialisation_gain: float = 1.0,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -237,7 +282,7 @@ class GraphIsomorphismAgentParameters(AgentParameters):
 
     Parameters
     ----------
-    body_lr_factor : LrFactors | dict | None
+    body_lr_factor : LrFactors
         Extra learning-rate multiplier for the body (re-declared here; same position and
         meaning).
     activation_function : ActivationType
@@ -288,7 +333,7 @@ class GraphIsomorphismAgentParameters(AgentParameters):
         Relative std of Gaussian noise added to graph-level representations. Range: ≥ 0.
     use_pair_invariant_pooling : bool
         Make pooled representations independent of the order of the graph pair.
-    gnn_lr_factor : LrFactors | dict | None
+    gnn_lr_factor : LrFactors
         Learning-rate multiplier for the GNN relative to the body rate.
     """
 
@@ -309,8 +354,8 @@ class GraphIsomorphismAgentParameters(AgentParameters):
         "d_value": 1,
         "num_value_layers": 1,
     }
-    body_lr_factor: LrFactors | dict | None = field(
-        default=None, metadata={"nip_class": LrFactors}
+    body_lr_factor: LrFactors = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
     activation_function: ActivationType = "tanh"
     num_gnn_layers: int = 5
@@ -336,9 +381,52 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     use_batch_norm: bool = True
     noise_sigma: float = 0.0
     use_pair_invariant_pooling: bool = True
-    gnn_lr_factor: LrFactors | dict | None = field(
-        default=None, metadata={"nip_class": LrFactors}
+    gnn_lr_factor: LrFactors = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+            body_lr_factor: LrFactors | dict[str, Any] | None = None,
+            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
+            use_manual_architecture: bool = False,
+            normalize_message_history: bool = False,
+            load_checkpoint_and_parameters: bool = False,
+            checkpoint_entity: str = ...,
+            checkpoint_project: str = ...,
+            checkpoint_run_id: str | None = None,
+            checkpoint_version: str = "latest",
+            use_orthogonal_initialisation: bool = True,
+            orthogonal_initialisation_gain: float = 1.0,
+            activation_function: ActivationType = "tanh",
+            num_gnn_layers: int = 5,
+            d_gnn: int = 16,
+            d_gin_mlp: int = 64,
+            gnn_output_digits: int | None = None,
+            use_dual_gnn: bool = True,
+            num_heads: int = 4,
+            num_transformer_layers: int = 4,
+            d_transformer: int = 16,
+            d_transformer_mlp: int = 64,
+            transformer_dropout: float = 0.0,
+            d_node_selector: int = 16,
+            num_node_selector_layers: int = 2,
+            d_decider: int = 16,
+            num_decider_layers: int = 2,
+            include_round_in_decider: bool = True,
+            d_linear_message_selector: int = 16,
+            num_linear_message_selector_layers: int = 2,
+            d_value: int = 16,
+            num_value_layers: int = 2,
+            include_round_in_value: bool = True,
+            use_batch_norm: bool = True,
+            noise_sigma: float = 0.0,
+            use_pair_invariant_pooling: bool = True,
+            gnn_lr_factor: LrFactors | dict[str, Any] | None = None,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -530,6 +618,41 @@ class ImageClassificationAgentParameters(AgentParameters):
     num_value_layers: int = 2
     include_round_in_value: bool = True
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+            body_lr_factor: LrFactors | dict[str, Any] | None = None,
+            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
+            use_manual_architecture: bool = False,
+            normalize_message_history: bool = False,
+            load_checkpoint_and_parameters: bool = False,
+            checkpoint_entity: str = ...,
+            checkpoint_project: str = ...,
+            checkpoint_run_id: str | None = None,
+            checkpoint_version: str = "latest",
+            use_orthogonal_initialisation: bool = True,
+            orthogonal_initialisation_gain: float = 1.0,
+            activation_function: ActivationType = "tanh",
+            building_block_type: ImageBuildingBlockType = "conv2d",
+            num_blocks_per_group: int = 2,
+            kernel_size: int = 3,
+            stride: int = 1,
+            pretrained_embeddings_model: str | None = None,
+            pretrained_embedding_channels: int = 64,
+            d_latent_pixel_selector: int = 16,
+            num_latent_pixel_selector_layers: int = 2,
+            d_decider: int = 16,
+            num_decider_layers: int = 2,
+            include_round_in_decider: bool = True,
+            d_linear_message_selector: int = 16,
+            num_linear_message_selector_layers: int = 2,
+            d_value: int = 16,
+            num_value_layers: int = 2,
+            include_round_in_value: bool = True,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -678,6 +801,35 @@ class PureTextAgentParameters(AgentParameters):
     max_tokens_per_message: int | None = None
     num_invalid_generation_retries: int = 20
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+            body_lr_factor: LrFactors | dict[str, Any] | None = None,
+            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
+            use_manual_architecture: bool = False,
+            normalize_message_history: bool = False,
+            load_checkpoint_and_parameters: bool = False,
+            checkpoint_entity: str = ...,
+            checkpoint_project: str = ...,
+            checkpoint_run_id: str | None = None,
+            checkpoint_version: str = "latest",
+            use_orthogonal_initialisation: bool = True,
+            orthogonal_initialisation_gain: float = 1.0,
+            model_provider: Literal["OpenAI"] = "OpenAI",
+            model_name: str = "gpt-4o-mini-2024-07-18",
+            use_dummy_api: bool = False,
+            shared_model_group: str | None = None,
+            temperature: float | None = None,
+            top_p: float | None = None,
+            fine_tune_from_scratch: bool = True,
+            freeze_agent: bool = False,
+            max_response_words: int = 150,
+            max_tokens_per_message: int | None = None,
+            num_invalid_generation_retries: int = 20,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -752,6 +904,35 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
     """An agent for the code-validation scenario. It has exactly the settings of a text-model
     agent.
     """
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+            body_lr_factor: LrFactors | dict[str, Any] | None = None,
+            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
+            use_manual_architecture: bool = False,
+            normalize_message_history: bool = False,
+            load_checkpoint_and_parameters: bool = False,
+            checkpoint_entity: str = ...,
+            checkpoint_project: str = ...,
+            checkpoint_run_id: str | None = None,
+            checkpoint_version: str = "latest",
+            use_orthogonal_initialisation: bool = True,
+            orthogonal_initialisation_gain: float = 1.0,
+            model_provider: Literal["OpenAI"] = "OpenAI",
+            model_name: str = "gpt-4o-mini-2024-07-18",
+            use_dummy_api: bool = False,
+            shared_model_group: str | None = None,
+            temperature: float | None = None,
+            top_p: float | None = None,
+            fine_tune_from_scratch: bool = True,
+            freeze_agent: bool = False,
+            max_response_words: int = 150,
+            max_tokens_per_message: int | None = None,
+            num_invalid_generation_retries: int = 20,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

@@ -2,7 +2,7 @@
 """Parameters for basing the current experiment on a previous W&B run."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._objects import (
     SubParameters,
@@ -44,6 +44,17 @@ class BaseRunParameters(SubParameters):
     wandb_project: str = field(default_factory=env_default("WANDB_PROJECT", ""))
     wandb_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
     rerun_tests_force_test_during_training_state: bool = True
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            base_run_type: BaseRunType = "none",
+            run_id: str | None = None,
+            wandb_project: str = ...,
+            wandb_entity: str = ...,
+            rerun_tests_force_test_during_training_state: bool = True,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

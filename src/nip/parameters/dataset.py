@@ -2,7 +2,7 @@
 """Parameters for the dataset."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._objects import (
     SubParameters,
@@ -41,6 +41,17 @@ class DatasetParameters(SubParameters):
     binarification_seed: int | None = None
     make_balanced: bool = True
     max_train_size: int | None = None
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            binarification_method: BinarificationMethodType = "merge",
+            selected_classes: tuple[int, int] | None = None,
+            binarification_seed: int | None = None,
+            make_balanced: bool = True,
+            max_train_size: int | None = None,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

@@ -2,9 +2,10 @@
 """The root of the hyper-parameter tree."""
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ._objects import (
+    BUILT_FROM_NONE,
     BaseHyperParameters,
     HyperParametersBehaviour,
     deprecated_value,
@@ -86,46 +87,46 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     d_linear_message_space : int
         How many distinct values the extra linear message can take (used only when it is
         enabled). Range: ≥ 0.
-    agents : AgentsParameters | dict[str, AgentParameters] | None
+    agents : AgentsParameters[AgentParameters]
         Per-agent settings keyed by agent name; null means scenario defaults for every
         agent.
-    rl : RlTrainerParameters | dict | None
+    rl : RlTrainerParameters
         Settings shared by all reinforcement-learning trainers.
-    ppo : CommonPpoParameters | dict | None
+    ppo : CommonPpoParameters
         Settings shared by the PPO-style trainers.
-    vanilla_ppo : VanillaPpoParameters | dict | None
+    vanilla_ppo : VanillaPpoParameters
         Settings specific to independent-agent PPO (currently none).
-    spg : SpgParameters | dict | None
+    spg : SpgParameters
         Settings for Stackelberg policy gradient and its relatives.
-    reinforce : ReinforceParameters | dict | None
+    reinforce : ReinforceParameters
         Settings for the REINFORCE trainer.
-    solo_agent : SoloAgentParameters | dict | None
+    solo_agent : SoloAgentParameters
         Settings for supervised training of single agents (also used for pretraining).
-    text_rl : TextRlParameters | dict | None
+    text_rl : TextRlParameters
         Settings shared by the text (API-model) trainers.
-    pure_text_ei : PureTextEiParameters | dict | None
+    pure_text_ei : PureTextEiParameters
         Settings for expert iteration with API-based text agents.
-    pure_text_malt : PureTextMaltParameters | dict | None
+    pure_text_malt : PureTextMaltParameters
         Settings for MALT (multi-agent LLM training) with API-based text agents.
-    image_classification : ImageClassificationParameters | dict | None
+    image_classification : ImageClassificationParameters
         Network-shape settings for the image classification scenario.
-    code_validation : CodeValidationParameters | dict | None
+    code_validation : CodeValidationParameters
         Dataset settings for the code validation scenario.
-    dataset_options : DatasetParameters | dict | None
+    dataset_options : DatasetParameters
         How the dataset is binarised, balanced and truncated.
-    protocol_common : CommonProtocolParameters | dict | None
+    protocol_common : CommonProtocolParameters
         Reward and turn-order settings shared by every protocol.
-    nip_protocol : NipProtocolParameters | dict | None
+    nip_protocol : NipProtocolParameters
         Round limits for the NIP protocol.
-    debate_protocol : DebateProtocolParameters | dict | None
+    debate_protocol : DebateProtocolParameters
         Round limits and ordering for the debate protocol.
-    mnip_protocol : MnipProtocolParameters | dict | None
+    mnip_protocol : MnipProtocolParameters
         Round limits and ordering for the two-prover NIP protocol.
-    zk_protocol : ZkProtocolParameters | dict | None
+    zk_protocol : ZkProtocolParameters
         Coefficients used by the zero-knowledge protocol variants.
-    message_regression : MessageRegressionParameters | dict | None
+    message_regression : MessageRegressionParameters
         Optional probe that tries to predict labels from agents' messages.
-    base_run : BaseRunParameters | dict | None
+    base_run : BaseRunParameters
         Whether and how this run is derived from an earlier W&B run.
     """
 
@@ -147,66 +148,108 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     message_size: int = 1
     include_linear_message_space: bool = False
     d_linear_message_space: int = 2
-    agents: AgentsParameters | dict[str, AgentParameters] | None = field(
-        default=None, metadata={"nip_collection": AgentsParameters}
+    agents: AgentsParameters[AgentParameters] = field(
+        default=BUILT_FROM_NONE, metadata={"nip_collection": AgentsParameters}
     )
-    rl: RlTrainerParameters | dict | None = field(
-        default=None, metadata={"nip_class": RlTrainerParameters}
+    rl: RlTrainerParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": RlTrainerParameters}
     )
-    ppo: CommonPpoParameters | dict | None = field(
-        default=None, metadata={"nip_class": CommonPpoParameters}
+    ppo: CommonPpoParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": CommonPpoParameters}
     )
-    vanilla_ppo: VanillaPpoParameters | dict | None = field(
-        default=None, metadata={"nip_class": VanillaPpoParameters}
+    vanilla_ppo: VanillaPpoParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": VanillaPpoParameters}
     )
-    spg: SpgParameters | dict | None = field(
-        default=None, metadata={"nip_class": SpgParameters}
+    spg: SpgParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": SpgParameters}
     )
-    reinforce: ReinforceParameters | dict | None = field(
-        default=None, metadata={"nip_class": ReinforceParameters}
+    reinforce: ReinforceParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": ReinforceParameters}
     )
-    solo_agent: SoloAgentParameters | dict | None = field(
-        default=None, metadata={"nip_class": SoloAgentParameters}
+    solo_agent: SoloAgentParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": SoloAgentParameters}
     )
-    text_rl: TextRlParameters | dict | None = field(
-        default=None, metadata={"nip_class": TextRlParameters}
+    text_rl: TextRlParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": TextRlParameters}
     )
-    pure_text_ei: PureTextEiParameters | dict | None = field(
-        default=None, metadata={"nip_class": PureTextEiParameters}
+    pure_text_ei: PureTextEiParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": PureTextEiParameters}
     )
-    pure_text_malt: PureTextMaltParameters | dict | None = field(
-        default=None, metadata={"nip_class": PureTextMaltParameters}
+    pure_text_malt: PureTextMaltParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": PureTextMaltParameters}
     )
-    image_classification: ImageClassificationParameters | dict | None = field(
-        default=None, metadata={"nip_class": ImageClassificationParameters}
+    image_classification: ImageClassificationParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": ImageClassificationParameters}
     )
-    code_validation: CodeValidationParameters | dict | None = field(
-        default=None, metadata={"nip_class": CodeValidationParameters}
+    code_validation: CodeValidationParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": CodeValidationParameters}
     )
-    dataset_options: DatasetParameters | dict | None = field(
-        default=None, metadata={"nip_class": DatasetParameters}
+    dataset_options: DatasetParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": DatasetParameters}
     )
-    protocol_common: CommonProtocolParameters | dict | None = field(
-        default=None, metadata={"nip_class": CommonProtocolParameters}
+    protocol_common: CommonProtocolParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": CommonProtocolParameters}
     )
-    nip_protocol: NipProtocolParameters | dict | None = field(
-        default=None, metadata={"nip_class": NipProtocolParameters}
+    nip_protocol: NipProtocolParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": NipProtocolParameters}
     )
-    debate_protocol: DebateProtocolParameters | dict | None = field(
-        default=None, metadata={"nip_class": DebateProtocolParameters}
+    debate_protocol: DebateProtocolParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": DebateProtocolParameters}
     )
-    mnip_protocol: MnipProtocolParameters | dict | None = field(
-        default=None, metadata={"nip_class": MnipProtocolParameters}
+    mnip_protocol: MnipProtocolParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": MnipProtocolParameters}
     )
-    zk_protocol: ZkProtocolParameters | dict | None = field(
-        default=None, metadata={"nip_class": ZkProtocolParameters}
+    zk_protocol: ZkProtocolParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": ZkProtocolParameters}
     )
-    message_regression: MessageRegressionParameters | dict | None = field(
-        default=None, metadata={"nip_class": MessageRegressionParameters}
+    message_regression: MessageRegressionParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": MessageRegressionParameters}
     )
-    base_run: BaseRunParameters | dict | None = field(
-        default=None, metadata={"nip_class": BaseRunParameters}
+    base_run: BaseRunParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": BaseRunParameters}
     )
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            scenario: ScenarioType,
+            trainer: TrainerType | Literal["ppo"],
+            dataset: str,
+            interaction_protocol: InteractionProtocolType = "nip",
+            seed: int = 6198,
+            functionalize_modules: bool = False,
+            pretrain_agents: bool = False,
+            test_size: float = 0.2,
+            d_representation: int = 16,
+            message_size: int = 1,
+            include_linear_message_space: bool = False,
+            d_linear_message_space: int = 2,
+            agents: AgentsParameters | dict[str, AgentParameters] | None = None,
+            rl: RlTrainerParameters | dict[str, Any] | None = None,
+            ppo: CommonPpoParameters | dict[str, Any] | None = None,
+            vanilla_ppo: VanillaPpoParameters | dict[str, Any] | None = None,
+            spg: SpgParameters | dict[str, Any] | None = None,
+            reinforce: ReinforceParameters | dict[str, Any] | None = None,
+            solo_agent: SoloAgentParameters | dict[str, Any] | None = None,
+            text_rl: TextRlParameters | dict[str, Any] | None = None,
+            pure_text_ei: PureTextEiParameters | dict[str, Any] | None = None,
+            pure_text_malt: PureTextMaltParameters | dict[str, Any] | None = None,
+            image_classification: ImageClassificationParameters
+            | dict[str, Any]
+            | None = None,
+            code_validation: CodeValidationParameters | dict[str, Any] | None = None,
+            dataset_options: DatasetParameters | dict[str, Any] | None = None,
+            protocol_common: CommonProtocolParameters | dict[str, Any] | None = None,
+            nip_protocol: NipProtocolParameters | dict[str, Any] | None = None,
+            debate_protocol: DebateProtocolParameters | dict[str, Any] | None = None,
+            mnip_protocol: MnipProtocolParameters | dict[str, Any] | None = None,
+            zk_protocol: ZkProtocolParameters | dict[str, Any] | None = None,
+            message_regression: MessageRegressionParameters
+            | dict[str, Any]
+            | None = None,
+            base_run: BaseRunParameters | dict[str, Any] | None = None,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

@@ -2,7 +2,7 @@
 """Parameters for doing regression analysis on the messages."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._objects import (
     SubParameters,
@@ -59,6 +59,23 @@ class MessageRegressionParameters(SubParameters):
     mlp_num_epochs: int = 10
     mlp_batch_size: int = 512
     mlp_learning_rate: float = 0.001
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            enabled: bool = False,
+            agents: list[str] | None = None,
+            regression_method: MessageRegressionMethodType = "mlp",
+            test_size: float = 0.2,
+            reset_on_fit: bool = True,
+            mlp_num_layers: int = 2,
+            mlp_hidden_size: int = 64,
+            mlp_activation: ActivationType = "relu",
+            mlp_num_epochs: int = 10,
+            mlp_batch_size: int = 512,
+            mlp_learning_rate: float = 0.001,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

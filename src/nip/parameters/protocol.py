@@ -2,7 +2,7 @@
 """Parameters for the interaction protocols."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._objects import (
     SubParameters,
@@ -63,6 +63,22 @@ class CommonProtocolParameters(SubParameters):
     force_guess: GuessType | None = None
     zero_knowledge: bool = False
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            verifier_first: bool = True,
+            randomize_prover_stance: bool = False,
+            prover_reward: float = 1.0,
+            verifier_reward: float = 1.0,
+            verifier_incorrect_penalty: float = -1.0,
+            verifier_terminated_penalty: float = -1.0,
+            verifier_no_guess_reward: float = 0.0,
+            shared_reward: bool = False,
+            force_guess: GuessType | None = None,
+            zero_knowledge: bool = False,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -109,6 +125,14 @@ class LongProtocolParameters(SubParameters):
     max_message_rounds: int = 8
     min_message_rounds: int = 1
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            max_message_rounds: int = 8,
+            min_message_rounds: int = 1,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -139,6 +163,14 @@ LongProtocolParameters._FIELD_DEFAULTS = field_defaults(LongProtocolParameters)
 @dataclass
 class NipProtocolParameters(LongProtocolParameters):
     """Settings of the neural interactive proof (NIP) protocol."""
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            max_message_rounds: int = 8,
+            min_message_rounds: int = 1,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -178,6 +210,17 @@ class DebateProtocolParameters(LongProtocolParameters):
     sequential: bool = False
     prover0_first: bool = True
     randomize_channel_order: bool = True
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            max_message_rounds: int = 8,
+            min_message_rounds: int = 1,
+            sequential: bool = False,
+            prover0_first: bool = True,
+            randomize_channel_order: bool = True,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -227,6 +270,17 @@ class MnipProtocolParameters(LongProtocolParameters):
     prover0_first: bool = True
     randomize_channel_order: bool = True
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            max_message_rounds: int = 8,
+            min_message_rounds: int = 1,
+            sequential: bool = False,
+            prover0_first: bool = True,
+            randomize_channel_order: bool = True,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -271,6 +325,14 @@ class ZkProtocolParameters(SubParameters):
 
     simulator_reward_coefficient: float = 1.0
     aux_prover_reward_coefficient: float = 1.0
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            simulator_reward_coefficient: float = 1.0,
+            aux_prover_reward_coefficient: float = 1.0,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

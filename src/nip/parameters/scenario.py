@@ -2,7 +2,7 @@
 """Parameters specific to each scenario."""
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._objects import (
     SubParameters,
@@ -30,6 +30,14 @@ class ImageClassificationParameters(SubParameters):
 
     num_block_groups: int = 1
     initial_num_channels: int = 16
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            num_block_groups: int = 1,
+            initial_num_channels: int = 16,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -79,6 +87,17 @@ class CodeValidationParameters(SubParameters):
     apps_difficulty: Literal["introductory", "interview", "competition"] = "interview"
     apps_solution_number: int = 0
     apps_exclude_flagged: bool = True
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            apps_difficulty: Literal[
+                "introductory", "interview", "competition"
+            ] = "interview",
+            apps_solution_number: int = 0,
+            apps_exclude_flagged: bool = True,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

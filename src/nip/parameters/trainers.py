@@ -2,9 +2,10 @@
 """Parameters for the various ML trainers."""
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ._objects import (
+    BUILT_FROM_NONE,
     BaseRunPreserve,
     SubParameters,
     drop_extra_keys,
@@ -78,7 +79,7 @@ class RlTrainerParameters(SubParameters):
         Discount factor. Range: ≥ 0 and ≤ 1.
     lmbda : float
         GAE lambda. Range: ≥ 0 and ≤ 1.
-    body_lr_factor : LrFactors | dict | None
+    body_lr_factor : LrFactors
         Learning-rate multiplier for agent bodies applied by the trainer.
     use_shared_body : bool
         Actor and critic share one body network.
@@ -102,11 +103,35 @@ class RlTrainerParameters(SubParameters):
     num_normalization_steps: int = 1000
     gamma: float = 0.9
     lmbda: float = 0.95
-    body_lr_factor: LrFactors | dict | None = field(
-        default=None, metadata={"nip_class": LrFactors}
+    body_lr_factor: LrFactors = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
     use_shared_body: bool = True
     num_test_iterations: Annotated[int, BaseRunPreserve("rerun_tests")] = 10
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            frames_per_batch: int | None = 1000,
+            rollouts_per_iteration: int | None = None,
+            steps_per_env_per_iteration: int | None = None,
+            num_iterations: int = 1000,
+            num_epochs: int = 4,
+            minibatch_size: int = 64,
+            lr: float = 0.003,
+            anneal_lr: bool = False,
+            max_grad_norm: float = 1.0,
+            loss_critic_type: str = "smooth_l1",
+            clip_value: float | bool | None = False,
+            normalize_observations: bool = True,
+            num_normalization_steps: int = 1000,
+            gamma: float = 0.9,
+            lmbda: float = 0.95,
+            body_lr_factor: LrFactors | dict[str, Any] | None = None,
+            use_shared_body: bool = True,
+            num_test_iterations: int = 10,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -208,6 +233,21 @@ class CommonPpoParameters(SubParameters):
     entropy_eps: float = 0.001
     normalize_advantage: bool = True
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            loss_type: PpoLossType = "clip",
+            clip_epsilon: float = 0.2,
+            kl_target: float = 0.01,
+            kl_beta: float = 1.0,
+            kl_decrement: float = 0.5,
+            kl_increment: float = 2.0,
+            critic_coef: float = 1.0,
+            entropy_eps: float = 0.001,
+            normalize_advantage: bool = True,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -297,6 +337,21 @@ class SpgParameters(SubParameters):
     ihvp_rank: int = 5
     ihvp_rho: float = 0.1
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            variant: SpgVariantType = "psos",
+            stackelberg_sequence: tuple[tuple[str, ...], ...] | None = None,
+            additional_lola_term: bool = True,
+            sos_scaling_factor: float = 0.5,
+            sos_threshold_factor: float = 0.1,
+            ihvp_variant: IhvpVariantType = "nystrom",
+            ihvp_num_iterations: int = 5,
+            ihvp_rank: int = 5,
+            ihvp_rho: float = 0.1,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -350,6 +405,13 @@ class ReinforceParameters(SubParameters):
 
     use_advantage_and_critic: bool = False
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            use_advantage_and_critic: bool = False,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -393,6 +455,16 @@ class SoloAgentParameters(SubParameters):
     batch_size: int = 256
     learning_rate: float = 0.001
     body_lr_factor_override: bool = False
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            num_epochs: int = 100,
+            batch_size: int = 256,
+            learning_rate: float = 0.001,
+            body_lr_factor_override: bool = False,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -461,6 +533,22 @@ class TextRlParameters(SubParameters):
     test_scheme: Annotated[TestSchemeType, BaseRunPreserve("rerun_tests")] = "none"
     test_on_whole_dataset: Annotated[bool, BaseRunPreserve("rerun_tests")] = True
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            fine_tune_on_all_previous_rollouts: bool = False,
+            verifier_guess_replacement_proportion: float = 0.0,
+            verifier_guess_replacement_annealing: Literal[
+                "none", "linear", "exponential"
+            ] = "none",
+            verifier_guess_replacement_annealing_rate: float = 0.1,
+            save_transcripts: bool = True,
+            transcript_format: Literal["json", "yaml"] = "yaml",
+            test_scheme: TestSchemeType = "none",
+            test_on_whole_dataset: bool = True,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -517,6 +605,20 @@ class PureTextEiParameters(SubParameters):
     weighting_use_replacement: bool = True
     weighting_epsilon: float = 0.01
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            rollout_selection_method: Literal[
+                "threshold", "weighted_sampling"
+            ] = "threshold",
+            reward_threshold: float = 0.9,
+            weighting_sample_size_factor: float = 0.5,
+            weighting_minimum: float | None = None,
+            weighting_use_replacement: bool = True,
+            weighting_epsilon: float = 0.01,
+        ) -> None: ...
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -555,6 +657,13 @@ class PureTextMaltParameters(SubParameters):
     """
 
     num_responses_per_timestep: int = 2
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            num_responses_per_timestep: int = 2,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

@@ -2,6 +2,7 @@
 """Parameters specifying the schedule for updating agents."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ._objects import (
     AgentUpdateSchedule,
@@ -44,6 +45,15 @@ class ContiguousPeriodicUpdateSchedule(AgentUpdateSchedule):
     start: int
     stop: int
 
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            period: int,
+            start: int,
+            stop: int,
+        ) -> None: ...
+
 
 @register_parameter_value_class
 @dataclass(frozen=True)
@@ -69,3 +79,12 @@ class AlternatingPeriodicUpdateSchedule(
     first_agent: bool = True
     start: int = field(init=False, repr=False, compare=False)
     stop: int = field(init=False, repr=False, compare=False)
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            period: int,
+            first_agent_num_rounds: int,
+            first_agent: bool = True,
+        ) -> None: ...

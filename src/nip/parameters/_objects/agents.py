@@ -8,7 +8,7 @@ The generated `agents` module registers it, so that the registry keeps nip's ord
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import _registry
 from .._validation import closest
@@ -23,10 +23,14 @@ DEFAULT_AGENT = "_default"
 UPDATE_REPR_KEY = "agents_update_repr"
 
 
-class AgentsParameters(dict[str, Any], ParameterValue):
+#: The agent class of the entries (the generated modules name it: `AgentParameters`).
+_Agent = TypeVar("_Agent", bound=ParameterValue)
+
+
+class AgentsParameters(dict[str, _Agent], ParameterValue):
     """The agents, keyed by name. ``"_default"`` answers for any agent that is not named."""
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> _Agent:
         if dict.__contains__(self, name):
             return dict.__getitem__(self, name)
         if dict.__contains__(self, DEFAULT_AGENT):
@@ -69,7 +73,8 @@ class AgentsParameters(dict[str, Any], ParameterValue):
         return cls(agents)
 
     def _agents_update_repr(self) -> str:
-        schedules = [(name, agent.update_schedule) for name, agent in self.items()]
+        agents: Any = self.items()  # the generated agent classes: each has an update schedule
+        schedules = [(name, agent.update_schedule) for name, agent in agents]
         if all(isinstance(s, ConstantScheduleBehaviour) for _, s in schedules):
             return "Standard"
         if all(isinstance(s, AlternatingScheduleBehaviour) for _, s in schedules):

@@ -10,15 +10,13 @@ from __future__ import annotations
 from abc import ABC
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Self
 
 from . import build, dump, lookup
 from .arguments import ParameterClassMeta
 from .values import ParameterValue, get_parameter_class
 
 __all__ = ["BaseHyperParameters", "BaseRunPreserve", "SubParameters"]
-
-_P = TypeVar("_P", bound="BaseHyperParameters")
 
 
 class BaseRunPreserve:
@@ -56,9 +54,7 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
         return dump.to_dict(self)
 
     @classmethod
-    def from_dict(
-        cls: type[_P], params_dict: Mapping[str, Any], ignore_extra_keys: bool = False
-    ) -> _P:
+    def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Self:
         """Build the parameters from a dict, checking it against the schema first.
 
         The dict is never modified. With `ignore_extra_keys`, keys that are not fields are
@@ -71,7 +67,7 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
         return lookup.get(self, address)
 
     @classmethod
-    def construct_test_params(cls: type[_P]) -> _P:
+    def construct_test_params(cls) -> Self:
         """Small parameters for fast tests (defined for the agent classes, as in nip)."""
         values = getattr(cls, "TEST_PARAMETERS", None)
         if values is None:

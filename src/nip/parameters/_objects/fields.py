@@ -26,6 +26,11 @@ def env_default(variable: str, fallback: str) -> Callable[[], str]:
     return read
 
 
+#: The default of a group field (and of the agents): None, which the constructor turns into the
+#: default object. Typed `Any` because the field's annotation is the object it always holds.
+BUILT_FROM_NONE: Any = None
+
+
 @dataclass(frozen=True)
 class FieldInfo:
     name: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from ..._validation.versions import VERSION_KEY
 from ...errors import ParameterValidationError
@@ -115,7 +115,7 @@ class HyperParametersBehaviour:
 
     # ---- files --------------------------------------------------------------------------------
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str], *, ignore_extra_keys: bool = False) -> Any:
+    def from_file(cls, path: str | os.PathLike[str], *, ignore_extra_keys: bool = False) -> Self:
         """Read a config file (``.json``, ``.yaml``/``.yml`` or ``.toml``, by extension).
 
         The file is read as the command line reads it (YAML 1.2 as editors read it, safe, within
@@ -155,7 +155,7 @@ class HyperParametersBehaviour:
     # ---- overrides ----------------------------------------------------------------------------
     def with_overrides(
         self, overrides: Mapping[str, Any] | Iterable[str | Override]
-    ) -> Any:
+    ) -> Self:
         """A new config: this one with `overrides` applied, checked; this object is unchanged.
 
         `overrides` is a mapping of dotted address -> value (``{"rl.lr": 1e-4}``; a key

@@ -2,9 +2,10 @@
 """The root of the tiny tree."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._objects import (
+    BUILT_FROM_NONE,
     BaseHyperParameters,
     deprecated_value,
     drop_extra_keys,
@@ -27,19 +28,28 @@ class HyperParameters(BaseHyperParameters):
     ----------
     name : str
         Required.
-    thing : BigThingParameters | dict | None
+    thing : BigThingParameters
         A group.
     mode : ColourType
         With a deprecated alias.
     """
 
     name: str
-    thing: BigThingParameters | dict | None = field(
-        default=None, metadata={"nip_class": BigThingParameters}
+    thing: BigThingParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": BigThingParameters}
     )
     mode: ColourType = field(
         default="blue", metadata={"deprecated_values": {"crimson": "red"}}
     )
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            name: str,
+            thing: BigThingParameters | dict[str, Any] | None = None,
+            mode: ColourType | Literal["crimson"] = "blue",
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:

@@ -2,9 +2,10 @@
 """Parameters of things."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._objects import (
+    BUILT_FROM_NONE,
     SubParameters,
     drop_extra_keys,
     dump_value,
@@ -32,6 +33,13 @@ class Factors(SubParameters):
     """
 
     scale: float = 1.0
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            scale: float = 1.0,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -61,7 +69,7 @@ class ThingParameters(SubParameters):
 
     Parameters
     ----------
-    factor : Factors | dict | None
+    factor : Factors
         Nested, nullable.
     owner : str
         From the environment.
@@ -69,9 +77,18 @@ class ThingParameters(SubParameters):
         Which colour.
     """
 
-    factor: Factors | dict | None = field(default=None, metadata={"nip_class": Factors})
+    factor: Factors = field(default=BUILT_FROM_NONE, metadata={"nip_class": Factors})
     owner: str = field(default_factory=env_default("TINY_OWNER", ""))
     colour: ColourType = "red"
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            factor: Factors | dict[str, Any] | None = None,
+            owner: str = ...,
+            colour: ColourType = "red",
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -114,6 +131,17 @@ class BigThingParameters(ThingParameters):
 
     size: tuple[int, int] | None = None
     count: int = 3
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            factor: Factors | dict[str, Any] | None = None,
+            owner: str = ...,
+            colour: ColourType = "red",
+            size: tuple[int, int] | None = None,
+            count: int = 3,
+        ) -> None: ...
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
