@@ -54,6 +54,16 @@ def docstring(cls: ClassSpec) -> str:
     return "\n".join(lines).replace("\\", "\\\\") + "\n"
 
 
+def field_doc(f: FieldSpec) -> str:
+    """The attribute docstring editors show on hover (pyright, pylance and jedi read it): the
+    description with its range, the default, and what setting it accepts when that is more."""
+    default = "the group's defaults (`None` builds them)" if f.built_from_none else f.doc_default
+    lines = [_wrap(f.description, "    ").strip(), "", f"    Default: {default}."]
+    if f.init_type_hint:
+        lines.append(f"    Accepts: `{f.accepts}`.")
+    return ("\n".join(lines) + "\n    ").replace("\\", "\\\\")
+
+
 def decorators(cls: ClassSpec) -> list[str]:
     lines = []
     if cls.value_class:
@@ -135,6 +145,7 @@ class Renderer:
             docstrings={c.name: docstring(c) for c in module.classes},
             decorators={c.name: decorators(c) for c in module.classes},
             field_values={c.name: {f.name: field_value(f) for f in c.fields} for c in module.classes},
+            field_docs={c.name: {f.name: field_doc(f) for f in c.fields} for c in module.classes},
             init_defaults={c.name: {f.name: init_default(f) for f in c.init_fields}
                            for c in module.classes},
         )

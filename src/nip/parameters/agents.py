@@ -54,7 +54,15 @@ class LrFactors(SubParameters):
     """
 
     actor: float = 1.0
+    """Multiplier on the learning rate for the policy (actor) part. Range: ≥ 0.
+
+    Default: `1.0`.
+    """
     critic: float = 1.0
+    """Multiplier on the learning rate for the value (critic) part. Range: ≥ 0.
+
+    Default: `1.0`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -134,22 +142,75 @@ class AgentParameters(AgentBehaviour, SubParameters):
     agent_lr_factor: LrFactors = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
+    """Learning-rate multiplier for the whole agent relative to the base rate (actor/critic
+    pair).
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `LrFactors | dict[str, Any] | None`.
+    """
     body_lr_factor: LrFactors = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
+    """Extra learning-rate multiplier for the agent's body relative to the agent rate.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `LrFactors | dict[str, Any] | None`.
+    """
     update_schedule: AgentUpdateSchedule = field(
         default=ConstantUpdateSchedule(),
         metadata={"nip_value_class": AgentUpdateSchedule},
     )
+    """On which training iterations this agent's weights are allowed to change.
+
+    Default: `ConstantUpdateSchedule()`.
+    Accepts: `AgentUpdateSchedule | dict[str, Any]`.
+    """
     use_manual_architecture: bool = False
+    """Replace the learned network with a hand-written strategy for this agent.
+
+    Default: `False`.
+    """
     normalize_message_history: bool = False
+    """Standardise the message history before the encoder sees it.
+
+    Default: `False`.
+    """
     load_checkpoint_and_parameters: bool = False
+    """Load this agent's weights and settings from a W&B checkpoint instead of initialising
+    fresh.
+
+    Default: `False`.
+    """
     checkpoint_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
+    """W&B entity of the checkpoint run (default taken from WANDB_ENTITY).
+
+    Default: env `WANDB_ENTITY`, else `''`.
+    """
     checkpoint_project: str = field(default_factory=env_default("WANDB_PROJECT", ""))
+    """W&B project of the checkpoint run (default taken from WANDB_PROJECT).
+
+    Default: env `WANDB_PROJECT`, else `''`.
+    """
     checkpoint_run_id: str | None = None
+    """W&B run id to load the checkpoint from (needed when loading).
+
+    Default: `None`.
+    """
     checkpoint_version: str = "latest"
+    """Which artifact version of the checkpoint to use.
+
+    Default: `'latest'`.
+    """
     use_orthogonal_initialisation: bool = True
+    """Initialise network weights orthogonally.
+
+    Default: `True`.
+    """
     orthogonal_initialisation_gain: float = 1.0
+    """Gain applied with orthogonal initialisation.
+
+    Default: `1.0`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -357,33 +418,140 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     body_lr_factor: LrFactors = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
+    """Extra learning-rate multiplier for the body (re-declared here; same position and
+    meaning).
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `LrFactors | dict[str, Any] | None`.
+    """
     activation_function: ActivationType = "tanh"
+    """Non-linearity used inside the agent's networks.
+
+    Default: `'tanh'`.
+    """
     num_gnn_layers: int = 5
+    """Depth of the graph neural network. Range: ≥ 0.
+
+    Default: `5`.
+    """
     d_gnn: int = 16
+    """Hidden width of the GNN (also the attention embedding width). Range: ≥ 0.
+
+    Default: `16`.
+    """
     d_gin_mlp: int = 64
+    """Hidden width of the MLP inside each GIN layer. Range: ≥ 0.
+
+    Default: `64`.
+    """
     gnn_output_digits: int | None = None
+    """Round GNN outputs to this many digits; null means no rounding.
+
+    Default: `None`.
+    """
     use_dual_gnn: bool = True
+    """Run a second GNN copy on zeroed features alongside the message-history one.
+
+    Default: `True`.
+    """
     num_heads: int = 4
+    """Attention heads in the transformer. Range: ≥ 1.
+
+    Default: `4`.
+    """
     num_transformer_layers: int = 4
+    """Number of transformer layers. Range: ≥ 0.
+
+    Default: `4`.
+    """
     d_transformer: int = 16
+    """Model width of the transformer. Range: ≥ 0.
+
+    Default: `16`.
+    """
     d_transformer_mlp: int = 64
+    """Hidden width of the transformer feed-forward block. Range: ≥ 0.
+
+    Default: `64`.
+    """
     transformer_dropout: float = 0.0
+    """Dropout rate inside the transformer. Range: ≥ 0 and ≤ 1.
+
+    Default: `0.0`.
+    """
     d_node_selector: int = 16
+    """Hidden width of the head that picks a node to send. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_node_selector_layers: int = 2
+    """Depth of the node-picking head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     d_decider: int = 16
+    """Hidden width of the head that decides accept/reject/continue. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_decider_layers: int = 2
+    """Depth of the decision head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     include_round_in_decider: bool = True
+    """Feed the round number into the decision head.
+
+    Default: `True`.
+    """
     d_linear_message_selector: int = 16
+    """Hidden width of the head choosing the extra linear message. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_linear_message_selector_layers: int = 2
+    """Depth of the linear-message head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     d_value: int = 16
+    """Hidden width of the value (critic) head. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_value_layers: int = 2
+    """Depth of the value head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     include_round_in_value: bool = True
+    """Feed the round number into the value head.
+
+    Default: `True`.
+    """
     use_batch_norm: bool = True
+    """Use batch normalisation in global pooling.
+
+    Default: `True`.
+    """
     noise_sigma: float = 0.0
+    """Relative std of Gaussian noise added to graph-level representations. Range: ≥ 0.
+
+    Default: `0.0`.
+    """
     use_pair_invariant_pooling: bool = True
+    """Make pooled representations independent of the order of the graph pair.
+
+    Default: `True`.
+    """
     gnn_lr_factor: LrFactors = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": LrFactors}
     )
+    """Learning-rate multiplier for the GNN relative to the body rate.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `LrFactors | dict[str, Any] | None`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -601,22 +769,90 @@ class ImageClassificationAgentParameters(AgentParameters):
         "num_value_layers": 1,
     }
     activation_function: ActivationType = "tanh"
+    """Non-linearity used inside the agent's networks.
+
+    Default: `'tanh'`.
+    """
     building_block_type: ImageBuildingBlockType = "conv2d"
+    """Kind of block the CNN is built from.
+
+    Default: `'conv2d'`.
+    """
     num_blocks_per_group: int = 2
+    """Blocks in each group of the CNN. Range: ≥ 0.
+
+    Default: `2`.
+    """
     kernel_size: int = 3
+    """Convolution kernel size of the blocks. Range: ≥ 1.
+
+    Default: `3`.
+    """
     stride: int = 1
+    """Convolution stride of the blocks. Range: ≥ 1.
+
+    Default: `1`.
+    """
     pretrained_embeddings_model: str | None = None
+    """Name of a pretrained model whose last-layer embeddings are added; null for none.
+
+    Default: `None`.
+    """
     pretrained_embedding_channels: int = 64
+    """Channels the pretrained embeddings are projected to (1x1 conv). Range: ≥ 0.
+
+    Default: `64`.
+    """
     d_latent_pixel_selector: int = 16
+    """Hidden width of the head that picks a latent pixel to send. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_latent_pixel_selector_layers: int = 2
+    """Depth of the latent-pixel head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     d_decider: int = 16
+    """Hidden width of the decision head. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_decider_layers: int = 2
+    """Depth of the decision head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     include_round_in_decider: bool = True
+    """Feed the round number into the decision head.
+
+    Default: `True`.
+    """
     d_linear_message_selector: int = 16
+    """Hidden width of the head choosing the extra linear message. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_linear_message_selector_layers: int = 2
+    """Depth of the linear-message head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     d_value: int = 16
+    """Hidden width of the value (critic) head. Range: ≥ 0.
+
+    Default: `16`.
+    """
     num_value_layers: int = 2
+    """Depth of the value head. Range: ≥ 0.
+
+    Default: `2`.
+    """
     include_round_in_value: bool = True
+    """Feed the round number into the value head.
+
+    Default: `True`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -790,16 +1026,62 @@ class PureTextAgentParameters(AgentParameters):
 
     TEST_PARAMETERS: ClassVar[dict[str, Any]] = {"use_dummy_api": True}
     model_provider: Literal["OpenAI"] = "OpenAI"
+    """Which API vendor serves the model (only OpenAI).
+
+    Default: `'OpenAI'`.
+    """
     model_name: str = "gpt-4o-mini-2024-07-18"
+    """Model identifier at the provider.
+
+    Default: `'gpt-4o-mini-2024-07-18'`.
+    """
     use_dummy_api: bool = False
+    """Use a fake offline API (for tests) instead of real calls.
+
+    Default: `False`.
+    """
     shared_model_group: str | None = None
+    """Agents with the same group name share one model and its fine-tuning; null means the
+    agent's own group.
+
+    Default: `None`.
+    """
     temperature: float | None = None
+    """Sampling temperature; null leaves the provider default. Range: ≥ 0.
+
+    Default: `None`.
+    """
     top_p: float | None = None
+    """Nucleus-sampling cutoff; null leaves the provider default. Range: ≥ 0 and ≤ 1.
+
+    Default: `None`.
+    """
     fine_tune_from_scratch: bool = True
+    """Restart fine-tuning from the base model every iteration rather than continuing.
+
+    Default: `True`.
+    """
     freeze_agent: bool = False
+    """Never fine-tune this agent.
+
+    Default: `False`.
+    """
     max_response_words: int = 150
+    """Word limit stated to the model in its system prompt. Range: ≥ 0.
+
+    Default: `150`.
+    """
     max_tokens_per_message: int | None = None
+    """Hard token cap per generated message; null derives it from the word limit. Range: ≥
+    0.
+
+    Default: `None`.
+    """
     num_invalid_generation_retries: int = 20
+    """How often to retry when the model's reply is unusable. Range: ≥ 0.
+
+    Default: `20`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

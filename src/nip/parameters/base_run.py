@@ -40,10 +40,31 @@ class BaseRunParameters(SubParameters):
     """
 
     base_run_type: BaseRunType = "none"
+    """Whether to start from an earlier run and in what way.
+
+    Default: `'none'`.
+    """
     run_id: str | None = None
+    """Id of the earlier W&B run (needed unless base_run_type is none).
+
+    Default: `None`.
+    """
     wandb_project: str = field(default_factory=env_default("WANDB_PROJECT", ""))
+    """W&B project of the earlier run (default from WANDB_PROJECT).
+
+    Default: env `WANDB_PROJECT`, else `''`.
+    """
     wandb_entity: str = field(default_factory=env_default("WANDB_ENTITY", ""))
+    """W&B entity of the earlier run (default from WANDB_ENTITY).
+
+    Default: env `WANDB_ENTITY`, else `''`.
+    """
     rerun_tests_force_test_during_training_state: bool = True
+    """When re-running tests, create the test-during-training state even if the old run
+    lacked it.
+
+    Default: `True`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

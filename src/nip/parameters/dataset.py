@@ -37,10 +37,30 @@ class DatasetParameters(SubParameters):
     """
 
     binarification_method: BinarificationMethodType = "merge"
+    """How a multi-class dataset becomes a two-class one.
+
+    Default: `'merge'`.
+    """
     selected_classes: tuple[int, int] | None = None
+    """The two class indices used by select_two; null for the dataset default.
+
+    Default: `None`.
+    """
     binarification_seed: int | None = None
+    """Seed for random binarification; null for the dataset default.
+
+    Default: `None`.
+    """
     make_balanced: bool = True
+    """Balance the two classes.
+
+    Default: `True`.
+    """
     max_train_size: int | None = None
+    """Cap on training-set size; null keeps it all. Range: ≥ 0.
+
+    Default: `None`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

@@ -137,77 +137,228 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     }
     RANDOM_AGENT_CLASS: ClassVar[type[AgentParameters]] = RandomAgentParameters
     scenario: ScenarioType
+    """Which task domain the experiment runs (decides the agent parameter class).
+
+    Default: required.
+    """
     trainer: TrainerType = field(metadata={"deprecated_values": {"ppo": "vanilla_ppo"}})
+    """Which training algorithm is used.
+
+    Default: required.
+    Accepts: `TrainerType | Literal['ppo']`.
+    """
     dataset: str
+    """Name of the dataset to load (free-form string).
+
+    Default: required.
+    """
     interaction_protocol: InteractionProtocolType = "nip"
+    """Which prover/verifier interaction game is played.
+
+    Default: `'nip'`.
+    """
     seed: int = 6198
+    """Random seed for the run. Range: ≥ 0 and ≤ 4294967295.
+
+    Default: `6198`.
+    """
     functionalize_modules: bool = False
+    """Run agent networks in functional form (slower; enables some extra features).
+
+    Default: `False`.
+    """
     pretrain_agents: bool = False
+    """Pretrain agent bodies on their own (using solo_agent settings) before main training.
+
+    Default: `False`.
+    """
     test_size: float = 0.2
+    """Fraction of the dataset held out for testing. Range: > 0 and < 1.
+
+    Default: `0.2`.
+    """
     d_representation: int = 16
+    """Width of the representation each agent body outputs. Range: ≥ 0.
+
+    Default: `16`.
+    """
     message_size: int = 1
+    """Number of message slots sent at once (a dimension of the message space). Range: ≥ 0.
+
+    Default: `1`.
+    """
     include_linear_message_space: bool = False
+    """Add an extra one-number message channel next to the scenario's normal messages.
+
+    Default: `False`.
+    """
     d_linear_message_space: int = 2
+    """How many distinct values the extra linear message can take (used only when it is
+    enabled). Range: ≥ 0.
+
+    Default: `2`.
+    """
     agents: AgentsParameters[AgentParameters] = field(
         default=BUILT_FROM_NONE, metadata={"nip_collection": AgentsParameters}
     )
+    """Per-agent settings keyed by agent name; null means scenario defaults for every
+    agent.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `AgentsParameters | dict[str, AgentParameters] | None`.
+    """
     rl: RlTrainerParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": RlTrainerParameters}
     )
+    """Settings shared by all reinforcement-learning trainers.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `RlTrainerParameters | dict[str, Any] | None`.
+    """
     ppo: CommonPpoParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": CommonPpoParameters}
     )
+    """Settings shared by the PPO-style trainers.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `CommonPpoParameters | dict[str, Any] | None`.
+    """
     vanilla_ppo: VanillaPpoParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": VanillaPpoParameters}
     )
+    """Settings specific to independent-agent PPO (currently none).
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `VanillaPpoParameters | dict[str, Any] | None`.
+    """
     spg: SpgParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": SpgParameters}
     )
+    """Settings for Stackelberg policy gradient and its relatives.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `SpgParameters | dict[str, Any] | None`.
+    """
     reinforce: ReinforceParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": ReinforceParameters}
     )
+    """Settings for the REINFORCE trainer.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `ReinforceParameters | dict[str, Any] | None`.
+    """
     solo_agent: SoloAgentParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": SoloAgentParameters}
     )
+    """Settings for supervised training of single agents (also used for pretraining).
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `SoloAgentParameters | dict[str, Any] | None`.
+    """
     text_rl: TextRlParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": TextRlParameters}
     )
+    """Settings shared by the text (API-model) trainers.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `TextRlParameters | dict[str, Any] | None`.
+    """
     pure_text_ei: PureTextEiParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": PureTextEiParameters}
     )
+    """Settings for expert iteration with API-based text agents.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `PureTextEiParameters | dict[str, Any] | None`.
+    """
     pure_text_malt: PureTextMaltParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": PureTextMaltParameters}
     )
+    """Settings for MALT (multi-agent LLM training) with API-based text agents.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `PureTextMaltParameters | dict[str, Any] | None`.
+    """
     image_classification: ImageClassificationParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": ImageClassificationParameters}
     )
+    """Network-shape settings for the image classification scenario.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `ImageClassificationParameters | dict[str, Any] | None`.
+    """
     code_validation: CodeValidationParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": CodeValidationParameters}
     )
+    """Dataset settings for the code validation scenario.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `CodeValidationParameters | dict[str, Any] | None`.
+    """
     dataset_options: DatasetParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": DatasetParameters}
     )
+    """How the dataset is binarised, balanced and truncated.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `DatasetParameters | dict[str, Any] | None`.
+    """
     protocol_common: CommonProtocolParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": CommonProtocolParameters}
     )
+    """Reward and turn-order settings shared by every protocol.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `CommonProtocolParameters | dict[str, Any] | None`.
+    """
     nip_protocol: NipProtocolParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": NipProtocolParameters}
     )
+    """Round limits for the NIP protocol.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `NipProtocolParameters | dict[str, Any] | None`.
+    """
     debate_protocol: DebateProtocolParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": DebateProtocolParameters}
     )
+    """Round limits and ordering for the debate protocol.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `DebateProtocolParameters | dict[str, Any] | None`.
+    """
     mnip_protocol: MnipProtocolParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": MnipProtocolParameters}
     )
+    """Round limits and ordering for the two-prover NIP protocol.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `MnipProtocolParameters | dict[str, Any] | None`.
+    """
     zk_protocol: ZkProtocolParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": ZkProtocolParameters}
     )
+    """Coefficients used by the zero-knowledge protocol variants.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `ZkProtocolParameters | dict[str, Any] | None`.
+    """
     message_regression: MessageRegressionParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": MessageRegressionParameters}
     )
+    """Optional probe that tries to predict labels from agents' messages.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `MessageRegressionParameters | dict[str, Any] | None`.
+    """
     base_run: BaseRunParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": BaseRunParameters}
     )
+    """Whether and how this run is derived from an earlier W&B run.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `BaseRunParameters | dict[str, Any] | None`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

@@ -49,16 +49,60 @@ class MessageRegressionParameters(SubParameters):
     """
 
     enabled: bool = False
+    """Run the message-to-label regression probe.
+
+    Default: `False`.
+    """
     agents: list[str] | None = None
+    """Agents whose messages are probed; null for all.
+
+    Default: `None`.
+    """
     regression_method: MessageRegressionMethodType = "mlp"
+    """Model family of the probe.
+
+    Default: `'mlp'`.
+    """
     test_size: float = 0.2
+    """Held-out fraction of message data. Range: > 0 and < 1.
+
+    Default: `0.2`.
+    """
     reset_on_fit: bool = True
+    """Re-initialise the probe before every fit.
+
+    Default: `True`.
+    """
     mlp_num_layers: int = 2
+    """Probe MLP depth. Range: ≥ 0.
+
+    Default: `2`.
+    """
     mlp_hidden_size: int = 64
+    """Probe MLP width. Range: ≥ 0.
+
+    Default: `64`.
+    """
     mlp_activation: ActivationType = "relu"
+    """Probe MLP non-linearity.
+
+    Default: `'relu'`.
+    """
     mlp_num_epochs: int = 10
+    """Probe MLP training epochs. Range: ≥ 0.
+
+    Default: `10`.
+    """
     mlp_batch_size: int = 512
+    """Probe MLP batch size. Range: ≥ 1.
+
+    Default: `512`.
+    """
     mlp_learning_rate: float = 0.001
+    """Probe MLP learning rate. Range: ≥ 0.
+
+    Default: `0.001`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

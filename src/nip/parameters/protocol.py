@@ -53,15 +53,55 @@ class CommonProtocolParameters(SubParameters):
     """
 
     verifier_first: bool = True
+    """The verifier moves first.
+
+    Default: `True`.
+    """
     randomize_prover_stance: bool = False
+    """Randomly choose which verdict a single prover argues for (text protocols).
+
+    Default: `False`.
+    """
     prover_reward: float = 1.0
+    """Prover's reward when the verifier accepts.
+
+    Default: `1.0`.
+    """
     verifier_reward: float = 1.0
+    """Verifier's reward for a correct decision.
+
+    Default: `1.0`.
+    """
     verifier_incorrect_penalty: float = -1.0
+    """Verifier's reward (negative) for a wrong decision.
+
+    Default: `-1.0`.
+    """
     verifier_terminated_penalty: float = -1.0
+    """Verifier's reward if the episode ends before it decides.
+
+    Default: `-1.0`.
+    """
     verifier_no_guess_reward: float = 0.0
+    """Verifier's per-round reward for not deciding yet.
+
+    Default: `0.0`.
+    """
     shared_reward: bool = False
+    """Give the prover the verifier's reward (overrides prover_reward).
+
+    Default: `False`.
+    """
     force_guess: GuessType | None = None
+    """Force the verifier's decision to this value; null lets the policy decide.
+
+    Default: `None`.
+    """
     zero_knowledge: bool = False
+    """Use the zero-knowledge version of the protocol.
+
+    Default: `False`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -123,7 +163,16 @@ class LongProtocolParameters(SubParameters):
     """
 
     max_message_rounds: int = 8
+    """Upper bound on the number of rounds. Range: ≥ 1.
+
+    Default: `8`.
+    """
     min_message_rounds: int = 1
+    """Rounds before which verifier decisions are ignored (1.0 meaning; pre-1.0 values were
+    one lower). Range: ≥ 0.
+
+    Default: `1`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -208,8 +257,20 @@ class DebateProtocolParameters(LongProtocolParameters):
     """
 
     sequential: bool = False
+    """Provers speak one after another instead of simultaneously.
+
+    Default: `False`.
+    """
     prover0_first: bool = True
+    """With sequential provers, prover0 goes first.
+
+    Default: `True`.
+    """
     randomize_channel_order: bool = True
+    """Shuffle the channel order shown to the verifier (text protocols).
+
+    Default: `True`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -267,8 +328,20 @@ class MnipProtocolParameters(LongProtocolParameters):
     """
 
     sequential: bool = False
+    """Provers speak one after another instead of simultaneously.
+
+    Default: `False`.
+    """
     prover0_first: bool = True
+    """With sequential provers, prover0 goes first.
+
+    Default: `True`.
+    """
     randomize_channel_order: bool = True
+    """Shuffle the channel order shown to the verifier (text protocols).
+
+    Default: `True`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -324,7 +397,15 @@ class ZkProtocolParameters(SubParameters):
     """
 
     simulator_reward_coefficient: float = 1.0
+    """Scale turning logit closeness into the simulator's reward.
+
+    Default: `1.0`.
+    """
     aux_prover_reward_coefficient: float = 1.0
+    """Weight of the simulator reward inside the prover's reward.
+
+    Default: `1.0`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

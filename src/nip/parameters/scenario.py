@@ -29,7 +29,15 @@ class ImageClassificationParameters(SubParameters):
     """
 
     num_block_groups: int = 1
+    """Number of block groups in each agent's CNN. Range: ≥ 0.
+
+    Default: `1`.
+    """
     initial_num_channels: int = 16
+    """Channel count of the first block. Range: ≥ 0.
+
+    Default: `16`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -85,8 +93,20 @@ class CodeValidationParameters(SubParameters):
     """
 
     apps_difficulty: Literal["introductory", "interview", "competition"] = "interview"
+    """APPS difficulty level to use.
+
+    Default: `'interview'`.
+    """
     apps_solution_number: int = 0
+    """Which of a question's several solutions to use. Range: ≥ 0.
+
+    Default: `0`.
+    """
     apps_exclude_flagged: bool = True
+    """Drop datapoints that the moderation API flagged.
+
+    Default: `True`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

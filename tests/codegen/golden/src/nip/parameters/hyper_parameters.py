@@ -35,12 +35,26 @@ class HyperParameters(BaseHyperParameters):
     """
 
     name: str
+    """Required.
+
+    Default: required.
+    """
     thing: BigThingParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": BigThingParameters}
     )
+    """A group.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `BigThingParameters | dict[str, Any] | None`.
+    """
     mode: ColourType = field(
         default="blue", metadata={"deprecated_values": {"crimson": "red"}}
     )
+    """With a deprecated alias.
+
+    Default: `'blue'`.
+    Accepts: `ColourType | Literal['crimson']`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 

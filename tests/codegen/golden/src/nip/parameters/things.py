@@ -33,6 +33,10 @@ class Factors(SubParameters):
     """
 
     scale: float = 1.0
+    """How much.
+
+    Default: `1.0`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -78,8 +82,21 @@ class ThingParameters(SubParameters):
     """
 
     factor: Factors = field(default=BUILT_FROM_NONE, metadata={"nip_class": Factors})
+    """Nested, nullable.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `Factors | dict[str, Any] | None`.
+    """
     owner: str = field(default_factory=env_default("TINY_OWNER", ""))
+    """From the environment.
+
+    Default: env `TINY_OWNER`, else `''`.
+    """
     colour: ColourType = "red"
+    """Which colour.
+
+    Default: `'red'`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
@@ -130,7 +147,15 @@ class BigThingParameters(ThingParameters):
     """
 
     size: tuple[int, int] | None = None
+    """Two sides.
+
+    Default: `None`.
+    """
     count: int = 3
+    """How many.
+
+    Default: `3`.
+    """
 
     if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
 
