@@ -41,7 +41,10 @@ class AgentsParameters(dict[str, _Agent], ParameterValue):
         return dict.__contains__(self, name) or dict.__contains__(self, DEFAULT_AGENT)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: agent.to_dict() for name, agent in self.items()}
+        # An entry set in place as a plain value is written as it is: the check of the whole
+        # config (before `to_file` writes, or `from_dict` reads it back) reports it.
+        out: dict[str, Any] = {name: agent.to_dict() if isinstance(agent, ParameterValue) else agent
+                               for name, agent in self.items()}
         out[UPDATE_REPR_KEY] = self._agents_update_repr()
         return out
 
@@ -73,8 +76,8 @@ class AgentsParameters(dict[str, _Agent], ParameterValue):
         return cls(agents)
 
     def _agents_update_repr(self) -> str:
-        agents: Any = self.items()  # the generated agent classes: each has an update schedule
-        schedules = [(name, agent.update_schedule) for name, agent in agents]
+        # (an entry set in place as a plain value has none: the check reports that entry)
+        schedules = [(name, getattr(agent, "update_schedule", None)) for name, agent in self.items()]
         if all(isinstance(s, ConstantScheduleBehaviour) for _, s in schedules):
             return "Standard"
         if all(isinstance(s, AlternatingScheduleBehaviour) for _, s in schedules):

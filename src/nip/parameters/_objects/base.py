@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
-from . import build, dump, lookup
+from . import assign, build, dump, lookup
 from .arguments import ParameterClassMeta
 from .values import ParameterValue, get_parameter_class
 
 __all__ = ["BaseHyperParameters", "BaseRunPreserve", "SubParameters"]
+
+_BUILDING = build.CHECKED  # set while objects are built (their normalising sets fields again)
 
 
 class BaseRunPreserve:
@@ -48,6 +50,13 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
 
     def __post_init__(self) -> None:
         build.construct(self)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Setting a field of a built object converts and checks the value as the constructor
+        would (`assign`); the first setting of each field, while the object is built, is not."""
+        if name in self.__dict__ and not _BUILDING.get():
+            value = assign.checked_value(self, name, value)
+        object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from ..._validation.versions import VERSION_KEY
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
-from ..build import build_checked, default_object, group_from_mapping
+from ..build import build_checked, check_class, default_object, group_from_mapping
 
 if TYPE_CHECKING:
     from ..overrides import Override
@@ -132,11 +132,16 @@ class HyperParametersBehaviour:
 
         The content is :meth:`to_dict`, with ``_package_version`` and ``_package_name`` unless
         ``include_package_meta=False``: a file outlives the code that wrote it, and the version
-        lets a later release carry it forward.
+        lets a later release carry it forward. Raises ``ParameterValidationError`` (and writes
+        nothing) when the config is not valid.
         """
         from ..._files.api import save_config_file
 
-        save_config_file(self.to_dict(include_package_meta=include_package_meta), path)
+        data = self.to_dict(include_package_meta=include_package_meta)
+        # Fields are checked when set, but the agents are a dict anyone can change in place: a
+        # file that `from_file` would refuse is never written.
+        check_class(type(self), data)
+        save_config_file(data, path)
 
     @classmethod
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
