@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from . import assign, build, dump, lookup
 from .arguments import ParameterClassMeta
@@ -51,12 +51,15 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
     def __post_init__(self) -> None:
         build.construct(self)
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        """Setting a field of a built object converts and checks the value as the constructor
-        would (`assign`); the first setting of each field, while the object is built, is not."""
-        if name in self.__dict__ and not _BUILDING.get():
-            value = assign.checked_value(self, name, value)
-        object.__setattr__(self, name, value)
+    # Hidden from type checkers: with it, they would accept any attribute name being set.
+    if not TYPE_CHECKING:
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            """Setting a field of a built object converts and checks the value as the constructor
+            would (`assign`); the first setting of each field, while the object is built, is not."""
+            if name in self.__dict__ and not _BUILDING.get():
+                value = assign.checked_value(self, name, value)
+            object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""
