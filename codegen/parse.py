@@ -364,6 +364,10 @@ def _runtime_names(module: ModuleSpec, by_name: dict[str, ClassSpec]) -> tuple[s
         names.update(h for h in builders.HELPERS if any(f"{h}(" in line for line in cls.checked_build))
         if cls.checked_build:
             names.add("field_defaults")  # sets the builder's starting values after the class
+            if any(f.env_variable for f in cls.init_fields):
+                names.add("env_value")  # the generated `__init__` reads the environment
+            if any(f.default_factory or "(" in (f.default or "") for f in cls.init_fields):
+                names.add("FIELD_DEFAULT")  # the generated `__init__`'s default of such fields
         for f in cls.fields:
             if f.built_from_none:
                 names.add("BUILT_FROM_NONE")

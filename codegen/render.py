@@ -102,6 +102,27 @@ def init_default(f: FieldSpec) -> str:
     return " = ..." if f.default is not None or f.default_factory else ""
 
 
+def runtime_default(f: FieldSpec) -> str:
+    """The default of the generated `__init__` (the dataclass field's own): a constant as the field
+    states it; `FIELD_DEFAULT` for a value object (the field's one shared instance, as in nip) and
+    for a value read when the object is made."""
+    if f.default_factory or (f.default is not None and "(" in f.default):
+        return " = FIELD_DEFAULT"
+    return "" if f.default is None else f" = {f.default}"
+
+
+def init_value(f: FieldSpec) -> str:
+    """What the generated `__init__` stores for an argument (a factory's value when not given)."""
+    if f.env_variable:
+        read = f"env_value({f.env_variable!r}, {f.env_fallback!r})"
+        return f"{read} if {f.name} is FIELD_DEFAULT else {f.name}"
+    if f.default_factory:
+        return f"{f.default_factory}() if {f.name} is FIELD_DEFAULT else {f.name}"
+    if f.default is not None and "(" in f.default:
+        return f"self._FIELD_DEFAULTS[{f.name!r}] if {f.name} is FIELD_DEFAULT else {f.name}"
+    return f.name
+
+
 def _imports(module: ModuleSpec, package: PackageSpec) -> list[str]:
     """The runtime names the model says the module needs, and every name of the earlier generated
     modules (which ones a type hint uses is ruff's to find: it removes the unused ones)."""
@@ -148,6 +169,10 @@ class Renderer:
             field_docs={c.name: {f.name: field_doc(f) for f in c.fields} for c in module.classes},
             init_defaults={c.name: {f.name: init_default(f) for f in c.init_fields}
                            for c in module.classes},
+            runtime_defaults={c.name: {f.name: runtime_default(f) for f in c.init_fields}
+                              for c in module.classes},
+            init_values={c.name: {f.name: init_value(f) for f in c.init_fields}
+                         for c in module.classes},
         )
         return ruff_format(code, f"{PACKAGE}/{module.name}.py")
 

@@ -128,7 +128,7 @@ def test_the_dict_writer_lists_inherited_fields_first_and_a_class_without_fields
 def test_runtime_imports_are_exactly_what_each_module_uses(package: PackageSpec) -> None:
     modules = {m.name: m for m in package.modules}
     assert modules["things"].runtime_names == (
-        "BUILT_FROM_NONE", "BaseBehaviour", "BaseRunPreserve", "Collection", "Hidden", "SubParameters",
+        "BUILT_FROM_NONE", "BaseBehaviour", "BaseRunPreserve", "Collection", "FIELD_DEFAULT", "Hidden", "SubParameters",
         "drop_extra_keys", "dump_value", "env_default", "env_value", "field_defaults", "integral",
         "register_parameter_class", "register_parameter_value_class",
     )

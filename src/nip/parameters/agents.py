@@ -2,10 +2,11 @@
 """Parameters which specify agent configurations."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from ._objects import (
     BUILT_FROM_NONE,
+    FIELD_DEFAULT,
     AgentBehaviour,
     AgentsParameters,
     SubParameters,
@@ -64,13 +65,22 @@ class LrFactors(SubParameters):
     Default: `1.0`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        actor: float = 1.0,
+        critic: float = 1.0,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            actor: float = 1.0,
-            critic: float = 1.0,
-        ) -> None: ...
+            "__dict__",
+            {
+                "actor": actor,
+                "critic": critic,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -81,7 +91,7 @@ class LrFactors(SubParameters):
             if len(values) > 2:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -212,23 +222,48 @@ class AgentParameters(AgentBehaviour, SubParameters):
     Default: `1.0`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+        body_lr_factor: LrFactors | dict[str, Any] | None = None,
+        update_schedule: AgentUpdateSchedule | dict[str, Any] = FIELD_DEFAULT,
+        use_manual_architecture: bool = False,
+        normalize_message_history: bool = False,
+        load_checkpoint_and_parameters: bool = False,
+        checkpoint_entity: str = FIELD_DEFAULT,
+        checkpoint_project: str = FIELD_DEFAULT,
+        checkpoint_run_id: str | None = None,
+        checkpoint_version: str = "latest",
+        use_orthogonal_initialisation: bool = True,
+        orthogonal_initialisation_gain: float = 1.0,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
-            body_lr_factor: LrFactors | dict[str, Any] | None = None,
-            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
-            use_manual_architecture: bool = False,
-            normalize_message_history: bool = False,
-            load_checkpoint_and_parameters: bool = False,
-            checkpoint_entity: str = ...,
-            checkpoint_project: str = ...,
-            checkpoint_run_id: str | None = None,
-            checkpoint_version: str = "latest",
-            use_orthogonal_initialisation: bool = True,
-            orthogonal_initialisation_gain: float = 1.0,
-        ) -> None: ...
+            "__dict__",
+            {
+                "agent_lr_factor": agent_lr_factor,
+                "body_lr_factor": body_lr_factor,
+                "update_schedule": self._FIELD_DEFAULTS["update_schedule"]
+                if update_schedule is FIELD_DEFAULT
+                else update_schedule,
+                "use_manual_architecture": use_manual_architecture,
+                "normalize_message_history": normalize_message_history,
+                "load_checkpoint_and_parameters": load_checkpoint_and_parameters,
+                "checkpoint_entity": env_value("WANDB_ENTITY", "")
+                if checkpoint_entity is FIELD_DEFAULT
+                else checkpoint_entity,
+                "checkpoint_project": env_value("WANDB_PROJECT", "")
+                if checkpoint_project is FIELD_DEFAULT
+                else checkpoint_project,
+                "checkpoint_run_id": checkpoint_run_id,
+                "checkpoint_version": checkpoint_version,
+                "use_orthogonal_initialisation": use_orthogonal_initialisation,
+                "orthogonal_initialisation_gain": orthogonal_initialisation_gain,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -254,7 +289,7 @@ class AgentParameters(AgentBehaviour, SubParameters):
         if "checkpoint_project" not in data:
             values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -286,23 +321,48 @@ class RandomAgentParameters(AgentParameters):
 
     is_random: ClassVar[bool] = True
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+        body_lr_factor: LrFactors | dict[str, Any] | None = None,
+        update_schedule: AgentUpdateSchedule | dict[str, Any] = FIELD_DEFAULT,
+        use_manual_architecture: bool = False,
+        normalize_message_history: bool = False,
+        load_checkpoint_and_parameters: bool = False,
+        checkpoint_entity: str = FIELD_DEFAULT,
+        checkpoint_project: str = FIELD_DEFAULT,
+        checkpoint_run_id: str | None = None,
+        checkpoint_version: str = "latest",
+        use_orthogonal_initialisation: bool = True,
+        orthogonal_initialisation_gain: float = 1.0,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
-            body_lr_factor: LrFactors | dict[str, Any] | None = None,
-            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
-            use_manual_architecture: bool = False,
-            normalize_message_history: bool = False,
-            load_checkpoint_and_parameters: bool = False,
-            checkpoint_entity: str = ...,
-            checkpoint_project: str = ...,
-            checkpoint_run_id: str | None = None,
-            checkpoint_version: str = "latest",
-            use_orthogonal_initialisation: bool = True,
-            orthogonal_initialisation_gain: float = 1.0,
-        ) -> None: ...
+            "__dict__",
+            {
+                "agent_lr_factor": agent_lr_factor,
+                "body_lr_factor": body_lr_factor,
+                "update_schedule": self._FIELD_DEFAULTS["update_schedule"]
+                if update_schedule is FIELD_DEFAULT
+                else update_schedule,
+                "use_manual_architecture": use_manual_architecture,
+                "normalize_message_history": normalize_message_history,
+                "load_checkpoint_and_parameters": load_checkpoint_and_parameters,
+                "checkpoint_entity": env_value("WANDB_ENTITY", "")
+                if checkpoint_entity is FIELD_DEFAULT
+                else checkpoint_entity,
+                "checkpoint_project": env_value("WANDB_PROJECT", "")
+                if checkpoint_project is FIELD_DEFAULT
+                else checkpoint_project,
+                "checkpoint_run_id": checkpoint_run_id,
+                "checkpoint_version": checkpoint_version,
+                "use_orthogonal_initialisation": use_orthogonal_initialisation,
+                "orthogonal_initialisation_gain": orthogonal_initialisation_gain,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -328,7 +388,7 @@ class RandomAgentParameters(AgentParameters):
         if "checkpoint_project" not in data:
             values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
 
@@ -553,48 +613,98 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     Accepts: `LrFactors | dict[str, Any] | None`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+        body_lr_factor: LrFactors | dict[str, Any] | None = None,
+        update_schedule: AgentUpdateSchedule | dict[str, Any] = FIELD_DEFAULT,
+        use_manual_architecture: bool = False,
+        normalize_message_history: bool = False,
+        load_checkpoint_and_parameters: bool = False,
+        checkpoint_entity: str = FIELD_DEFAULT,
+        checkpoint_project: str = FIELD_DEFAULT,
+        checkpoint_run_id: str | None = None,
+        checkpoint_version: str = "latest",
+        use_orthogonal_initialisation: bool = True,
+        orthogonal_initialisation_gain: float = 1.0,
+        activation_function: ActivationType = "tanh",
+        num_gnn_layers: int = 5,
+        d_gnn: int = 16,
+        d_gin_mlp: int = 64,
+        gnn_output_digits: int | None = None,
+        use_dual_gnn: bool = True,
+        num_heads: int = 4,
+        num_transformer_layers: int = 4,
+        d_transformer: int = 16,
+        d_transformer_mlp: int = 64,
+        transformer_dropout: float = 0.0,
+        d_node_selector: int = 16,
+        num_node_selector_layers: int = 2,
+        d_decider: int = 16,
+        num_decider_layers: int = 2,
+        include_round_in_decider: bool = True,
+        d_linear_message_selector: int = 16,
+        num_linear_message_selector_layers: int = 2,
+        d_value: int = 16,
+        num_value_layers: int = 2,
+        include_round_in_value: bool = True,
+        use_batch_norm: bool = True,
+        noise_sigma: float = 0.0,
+        use_pair_invariant_pooling: bool = True,
+        gnn_lr_factor: LrFactors | dict[str, Any] | None = None,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
-            body_lr_factor: LrFactors | dict[str, Any] | None = None,
-            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
-            use_manual_architecture: bool = False,
-            normalize_message_history: bool = False,
-            load_checkpoint_and_parameters: bool = False,
-            checkpoint_entity: str = ...,
-            checkpoint_project: str = ...,
-            checkpoint_run_id: str | None = None,
-            checkpoint_version: str = "latest",
-            use_orthogonal_initialisation: bool = True,
-            orthogonal_initialisation_gain: float = 1.0,
-            activation_function: ActivationType = "tanh",
-            num_gnn_layers: int = 5,
-            d_gnn: int = 16,
-            d_gin_mlp: int = 64,
-            gnn_output_digits: int | None = None,
-            use_dual_gnn: bool = True,
-            num_heads: int = 4,
-            num_transformer_layers: int = 4,
-            d_transformer: int = 16,
-            d_transformer_mlp: int = 64,
-            transformer_dropout: float = 0.0,
-            d_node_selector: int = 16,
-            num_node_selector_layers: int = 2,
-            d_decider: int = 16,
-            num_decider_layers: int = 2,
-            include_round_in_decider: bool = True,
-            d_linear_message_selector: int = 16,
-            num_linear_message_selector_layers: int = 2,
-            d_value: int = 16,
-            num_value_layers: int = 2,
-            include_round_in_value: bool = True,
-            use_batch_norm: bool = True,
-            noise_sigma: float = 0.0,
-            use_pair_invariant_pooling: bool = True,
-            gnn_lr_factor: LrFactors | dict[str, Any] | None = None,
-        ) -> None: ...
+            "__dict__",
+            {
+                "agent_lr_factor": agent_lr_factor,
+                "body_lr_factor": body_lr_factor,
+                "update_schedule": self._FIELD_DEFAULTS["update_schedule"]
+                if update_schedule is FIELD_DEFAULT
+                else update_schedule,
+                "use_manual_architecture": use_manual_architecture,
+                "normalize_message_history": normalize_message_history,
+                "load_checkpoint_and_parameters": load_checkpoint_and_parameters,
+                "checkpoint_entity": env_value("WANDB_ENTITY", "")
+                if checkpoint_entity is FIELD_DEFAULT
+                else checkpoint_entity,
+                "checkpoint_project": env_value("WANDB_PROJECT", "")
+                if checkpoint_project is FIELD_DEFAULT
+                else checkpoint_project,
+                "checkpoint_run_id": checkpoint_run_id,
+                "checkpoint_version": checkpoint_version,
+                "use_orthogonal_initialisation": use_orthogonal_initialisation,
+                "orthogonal_initialisation_gain": orthogonal_initialisation_gain,
+                "activation_function": activation_function,
+                "num_gnn_layers": num_gnn_layers,
+                "d_gnn": d_gnn,
+                "d_gin_mlp": d_gin_mlp,
+                "gnn_output_digits": gnn_output_digits,
+                "use_dual_gnn": use_dual_gnn,
+                "num_heads": num_heads,
+                "num_transformer_layers": num_transformer_layers,
+                "d_transformer": d_transformer,
+                "d_transformer_mlp": d_transformer_mlp,
+                "transformer_dropout": transformer_dropout,
+                "d_node_selector": d_node_selector,
+                "num_node_selector_layers": num_node_selector_layers,
+                "d_decider": d_decider,
+                "num_decider_layers": num_decider_layers,
+                "include_round_in_decider": include_round_in_decider,
+                "d_linear_message_selector": d_linear_message_selector,
+                "num_linear_message_selector_layers": num_linear_message_selector_layers,
+                "d_value": d_value,
+                "num_value_layers": num_value_layers,
+                "include_round_in_value": include_round_in_value,
+                "use_batch_norm": use_batch_norm,
+                "noise_sigma": noise_sigma,
+                "use_pair_invariant_pooling": use_pair_invariant_pooling,
+                "gnn_lr_factor": gnn_lr_factor,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -663,7 +773,7 @@ class GraphIsomorphismAgentParameters(AgentParameters):
             values["gnn_lr_factor"] or {}
         )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -854,40 +964,82 @@ class ImageClassificationAgentParameters(AgentParameters):
     Default: `True`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+        body_lr_factor: LrFactors | dict[str, Any] | None = None,
+        update_schedule: AgentUpdateSchedule | dict[str, Any] = FIELD_DEFAULT,
+        use_manual_architecture: bool = False,
+        normalize_message_history: bool = False,
+        load_checkpoint_and_parameters: bool = False,
+        checkpoint_entity: str = FIELD_DEFAULT,
+        checkpoint_project: str = FIELD_DEFAULT,
+        checkpoint_run_id: str | None = None,
+        checkpoint_version: str = "latest",
+        use_orthogonal_initialisation: bool = True,
+        orthogonal_initialisation_gain: float = 1.0,
+        activation_function: ActivationType = "tanh",
+        building_block_type: ImageBuildingBlockType = "conv2d",
+        num_blocks_per_group: int = 2,
+        kernel_size: int = 3,
+        stride: int = 1,
+        pretrained_embeddings_model: str | None = None,
+        pretrained_embedding_channels: int = 64,
+        d_latent_pixel_selector: int = 16,
+        num_latent_pixel_selector_layers: int = 2,
+        d_decider: int = 16,
+        num_decider_layers: int = 2,
+        include_round_in_decider: bool = True,
+        d_linear_message_selector: int = 16,
+        num_linear_message_selector_layers: int = 2,
+        d_value: int = 16,
+        num_value_layers: int = 2,
+        include_round_in_value: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
-            body_lr_factor: LrFactors | dict[str, Any] | None = None,
-            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
-            use_manual_architecture: bool = False,
-            normalize_message_history: bool = False,
-            load_checkpoint_and_parameters: bool = False,
-            checkpoint_entity: str = ...,
-            checkpoint_project: str = ...,
-            checkpoint_run_id: str | None = None,
-            checkpoint_version: str = "latest",
-            use_orthogonal_initialisation: bool = True,
-            orthogonal_initialisation_gain: float = 1.0,
-            activation_function: ActivationType = "tanh",
-            building_block_type: ImageBuildingBlockType = "conv2d",
-            num_blocks_per_group: int = 2,
-            kernel_size: int = 3,
-            stride: int = 1,
-            pretrained_embeddings_model: str | None = None,
-            pretrained_embedding_channels: int = 64,
-            d_latent_pixel_selector: int = 16,
-            num_latent_pixel_selector_layers: int = 2,
-            d_decider: int = 16,
-            num_decider_layers: int = 2,
-            include_round_in_decider: bool = True,
-            d_linear_message_selector: int = 16,
-            num_linear_message_selector_layers: int = 2,
-            d_value: int = 16,
-            num_value_layers: int = 2,
-            include_round_in_value: bool = True,
-        ) -> None: ...
+            "__dict__",
+            {
+                "agent_lr_factor": agent_lr_factor,
+                "body_lr_factor": body_lr_factor,
+                "update_schedule": self._FIELD_DEFAULTS["update_schedule"]
+                if update_schedule is FIELD_DEFAULT
+                else update_schedule,
+                "use_manual_architecture": use_manual_architecture,
+                "normalize_message_history": normalize_message_history,
+                "load_checkpoint_and_parameters": load_checkpoint_and_parameters,
+                "checkpoint_entity": env_value("WANDB_ENTITY", "")
+                if checkpoint_entity is FIELD_DEFAULT
+                else checkpoint_entity,
+                "checkpoint_project": env_value("WANDB_PROJECT", "")
+                if checkpoint_project is FIELD_DEFAULT
+                else checkpoint_project,
+                "checkpoint_run_id": checkpoint_run_id,
+                "checkpoint_version": checkpoint_version,
+                "use_orthogonal_initialisation": use_orthogonal_initialisation,
+                "orthogonal_initialisation_gain": orthogonal_initialisation_gain,
+                "activation_function": activation_function,
+                "building_block_type": building_block_type,
+                "num_blocks_per_group": num_blocks_per_group,
+                "kernel_size": kernel_size,
+                "stride": stride,
+                "pretrained_embeddings_model": pretrained_embeddings_model,
+                "pretrained_embedding_channels": pretrained_embedding_channels,
+                "d_latent_pixel_selector": d_latent_pixel_selector,
+                "num_latent_pixel_selector_layers": num_latent_pixel_selector_layers,
+                "d_decider": d_decider,
+                "num_decider_layers": num_decider_layers,
+                "include_round_in_decider": include_round_in_decider,
+                "d_linear_message_selector": d_linear_message_selector,
+                "num_linear_message_selector_layers": num_linear_message_selector_layers,
+                "d_value": d_value,
+                "num_value_layers": num_value_layers,
+                "include_round_in_value": include_round_in_value,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -949,7 +1101,7 @@ class ImageClassificationAgentParameters(AgentParameters):
         if "checkpoint_project" not in data:
             values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -1083,34 +1235,70 @@ class PureTextAgentParameters(AgentParameters):
     Default: `20`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+        body_lr_factor: LrFactors | dict[str, Any] | None = None,
+        update_schedule: AgentUpdateSchedule | dict[str, Any] = FIELD_DEFAULT,
+        use_manual_architecture: bool = False,
+        normalize_message_history: bool = False,
+        load_checkpoint_and_parameters: bool = False,
+        checkpoint_entity: str = FIELD_DEFAULT,
+        checkpoint_project: str = FIELD_DEFAULT,
+        checkpoint_run_id: str | None = None,
+        checkpoint_version: str = "latest",
+        use_orthogonal_initialisation: bool = True,
+        orthogonal_initialisation_gain: float = 1.0,
+        model_provider: Literal["OpenAI"] = "OpenAI",
+        model_name: str = "gpt-4o-mini-2024-07-18",
+        use_dummy_api: bool = False,
+        shared_model_group: str | None = None,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        fine_tune_from_scratch: bool = True,
+        freeze_agent: bool = False,
+        max_response_words: int = 150,
+        max_tokens_per_message: int | None = None,
+        num_invalid_generation_retries: int = 20,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
-            body_lr_factor: LrFactors | dict[str, Any] | None = None,
-            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
-            use_manual_architecture: bool = False,
-            normalize_message_history: bool = False,
-            load_checkpoint_and_parameters: bool = False,
-            checkpoint_entity: str = ...,
-            checkpoint_project: str = ...,
-            checkpoint_run_id: str | None = None,
-            checkpoint_version: str = "latest",
-            use_orthogonal_initialisation: bool = True,
-            orthogonal_initialisation_gain: float = 1.0,
-            model_provider: Literal["OpenAI"] = "OpenAI",
-            model_name: str = "gpt-4o-mini-2024-07-18",
-            use_dummy_api: bool = False,
-            shared_model_group: str | None = None,
-            temperature: float | None = None,
-            top_p: float | None = None,
-            fine_tune_from_scratch: bool = True,
-            freeze_agent: bool = False,
-            max_response_words: int = 150,
-            max_tokens_per_message: int | None = None,
-            num_invalid_generation_retries: int = 20,
-        ) -> None: ...
+            "__dict__",
+            {
+                "agent_lr_factor": agent_lr_factor,
+                "body_lr_factor": body_lr_factor,
+                "update_schedule": self._FIELD_DEFAULTS["update_schedule"]
+                if update_schedule is FIELD_DEFAULT
+                else update_schedule,
+                "use_manual_architecture": use_manual_architecture,
+                "normalize_message_history": normalize_message_history,
+                "load_checkpoint_and_parameters": load_checkpoint_and_parameters,
+                "checkpoint_entity": env_value("WANDB_ENTITY", "")
+                if checkpoint_entity is FIELD_DEFAULT
+                else checkpoint_entity,
+                "checkpoint_project": env_value("WANDB_PROJECT", "")
+                if checkpoint_project is FIELD_DEFAULT
+                else checkpoint_project,
+                "checkpoint_run_id": checkpoint_run_id,
+                "checkpoint_version": checkpoint_version,
+                "use_orthogonal_initialisation": use_orthogonal_initialisation,
+                "orthogonal_initialisation_gain": orthogonal_initialisation_gain,
+                "model_provider": model_provider,
+                "model_name": model_name,
+                "use_dummy_api": use_dummy_api,
+                "shared_model_group": shared_model_group,
+                "temperature": temperature,
+                "top_p": top_p,
+                "fine_tune_from_scratch": fine_tune_from_scratch,
+                "freeze_agent": freeze_agent,
+                "max_response_words": max_response_words,
+                "max_tokens_per_message": max_tokens_per_message,
+                "num_invalid_generation_retries": num_invalid_generation_retries,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -1146,7 +1334,7 @@ class PureTextAgentParameters(AgentParameters):
         if "checkpoint_project" not in data:
             values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -1187,34 +1375,70 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
     agent.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        agent_lr_factor: LrFactors | dict[str, Any] | None = None,
+        body_lr_factor: LrFactors | dict[str, Any] | None = None,
+        update_schedule: AgentUpdateSchedule | dict[str, Any] = FIELD_DEFAULT,
+        use_manual_architecture: bool = False,
+        normalize_message_history: bool = False,
+        load_checkpoint_and_parameters: bool = False,
+        checkpoint_entity: str = FIELD_DEFAULT,
+        checkpoint_project: str = FIELD_DEFAULT,
+        checkpoint_run_id: str | None = None,
+        checkpoint_version: str = "latest",
+        use_orthogonal_initialisation: bool = True,
+        orthogonal_initialisation_gain: float = 1.0,
+        model_provider: Literal["OpenAI"] = "OpenAI",
+        model_name: str = "gpt-4o-mini-2024-07-18",
+        use_dummy_api: bool = False,
+        shared_model_group: str | None = None,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        fine_tune_from_scratch: bool = True,
+        freeze_agent: bool = False,
+        max_response_words: int = 150,
+        max_tokens_per_message: int | None = None,
+        num_invalid_generation_retries: int = 20,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            agent_lr_factor: LrFactors | dict[str, Any] | None = None,
-            body_lr_factor: LrFactors | dict[str, Any] | None = None,
-            update_schedule: AgentUpdateSchedule | dict[str, Any] = ...,
-            use_manual_architecture: bool = False,
-            normalize_message_history: bool = False,
-            load_checkpoint_and_parameters: bool = False,
-            checkpoint_entity: str = ...,
-            checkpoint_project: str = ...,
-            checkpoint_run_id: str | None = None,
-            checkpoint_version: str = "latest",
-            use_orthogonal_initialisation: bool = True,
-            orthogonal_initialisation_gain: float = 1.0,
-            model_provider: Literal["OpenAI"] = "OpenAI",
-            model_name: str = "gpt-4o-mini-2024-07-18",
-            use_dummy_api: bool = False,
-            shared_model_group: str | None = None,
-            temperature: float | None = None,
-            top_p: float | None = None,
-            fine_tune_from_scratch: bool = True,
-            freeze_agent: bool = False,
-            max_response_words: int = 150,
-            max_tokens_per_message: int | None = None,
-            num_invalid_generation_retries: int = 20,
-        ) -> None: ...
+            "__dict__",
+            {
+                "agent_lr_factor": agent_lr_factor,
+                "body_lr_factor": body_lr_factor,
+                "update_schedule": self._FIELD_DEFAULTS["update_schedule"]
+                if update_schedule is FIELD_DEFAULT
+                else update_schedule,
+                "use_manual_architecture": use_manual_architecture,
+                "normalize_message_history": normalize_message_history,
+                "load_checkpoint_and_parameters": load_checkpoint_and_parameters,
+                "checkpoint_entity": env_value("WANDB_ENTITY", "")
+                if checkpoint_entity is FIELD_DEFAULT
+                else checkpoint_entity,
+                "checkpoint_project": env_value("WANDB_PROJECT", "")
+                if checkpoint_project is FIELD_DEFAULT
+                else checkpoint_project,
+                "checkpoint_run_id": checkpoint_run_id,
+                "checkpoint_version": checkpoint_version,
+                "use_orthogonal_initialisation": use_orthogonal_initialisation,
+                "orthogonal_initialisation_gain": orthogonal_initialisation_gain,
+                "model_provider": model_provider,
+                "model_name": model_name,
+                "use_dummy_api": use_dummy_api,
+                "shared_model_group": shared_model_group,
+                "temperature": temperature,
+                "top_p": top_p,
+                "fine_tune_from_scratch": fine_tune_from_scratch,
+                "freeze_agent": freeze_agent,
+                "max_response_words": max_response_words,
+                "max_tokens_per_message": max_tokens_per_message,
+                "num_invalid_generation_retries": num_invalid_generation_retries,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -1250,7 +1474,7 @@ class CodeValidationAgentParameters(PureTextAgentParameters):
         if "checkpoint_project" not in data:
             values["checkpoint_project"] = env_value("WANDB_PROJECT", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
 

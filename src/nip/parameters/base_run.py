@@ -2,9 +2,10 @@
 """Parameters for basing the current experiment on a previous W&B run."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._objects import (
+    FIELD_DEFAULT,
     SubParameters,
     drop_extra_keys,
     env_default,
@@ -66,16 +67,32 @@ class BaseRunParameters(SubParameters):
     Default: `True`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        base_run_type: BaseRunType = "none",
+        run_id: str | None = None,
+        wandb_project: str = FIELD_DEFAULT,
+        wandb_entity: str = FIELD_DEFAULT,
+        rerun_tests_force_test_during_training_state: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            base_run_type: BaseRunType = "none",
-            run_id: str | None = None,
-            wandb_project: str = ...,
-            wandb_entity: str = ...,
-            rerun_tests_force_test_during_training_state: bool = True,
-        ) -> None: ...
+            "__dict__",
+            {
+                "base_run_type": base_run_type,
+                "run_id": run_id,
+                "wandb_project": env_value("WANDB_PROJECT", "")
+                if wandb_project is FIELD_DEFAULT
+                else wandb_project,
+                "wandb_entity": env_value("WANDB_ENTITY", "")
+                if wandb_entity is FIELD_DEFAULT
+                else wandb_entity,
+                "rerun_tests_force_test_during_training_state": rerun_tests_force_test_during_training_state,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -90,7 +107,7 @@ class BaseRunParameters(SubParameters):
         if "wandb_entity" not in data:
             values["wandb_entity"] = env_value("WANDB_ENTITY", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 """Parameters for the dataset."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._objects import (
     SubParameters,
@@ -62,16 +62,28 @@ class DatasetParameters(SubParameters):
     Default: `None`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        binarification_method: BinarificationMethodType = "merge",
+        selected_classes: tuple[int, int] | None = None,
+        binarification_seed: int | None = None,
+        make_balanced: bool = True,
+        max_train_size: int | None = None,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            binarification_method: BinarificationMethodType = "merge",
-            selected_classes: tuple[int, int] | None = None,
-            binarification_seed: int | None = None,
-            make_balanced: bool = True,
-            max_train_size: int | None = None,
-        ) -> None: ...
+            "__dict__",
+            {
+                "binarification_method": binarification_method,
+                "selected_classes": selected_classes,
+                "binarification_seed": binarification_seed,
+                "make_balanced": make_balanced,
+                "max_train_size": max_train_size,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -93,7 +105,7 @@ class DatasetParameters(SubParameters):
             if type(values["max_train_size"]) is float:
                 values["max_train_size"] = integral(values["max_train_size"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

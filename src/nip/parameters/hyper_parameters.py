@@ -2,7 +2,7 @@
 """The root of the hyper-parameter tree."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from ._objects import (
     BUILT_FROM_NONE,
@@ -360,47 +360,84 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     Accepts: `BaseRunParameters | dict[str, Any] | None`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        scenario: ScenarioType,
+        trainer: TrainerType | Literal["ppo"],
+        dataset: str,
+        interaction_protocol: InteractionProtocolType = "nip",
+        seed: int = 6198,
+        functionalize_modules: bool = False,
+        pretrain_agents: bool = False,
+        test_size: float = 0.2,
+        d_representation: int = 16,
+        message_size: int = 1,
+        include_linear_message_space: bool = False,
+        d_linear_message_space: int = 2,
+        agents: AgentsParameters | dict[str, AgentParameters] | None = None,
+        rl: RlTrainerParameters | dict[str, Any] | None = None,
+        ppo: CommonPpoParameters | dict[str, Any] | None = None,
+        vanilla_ppo: VanillaPpoParameters | dict[str, Any] | None = None,
+        spg: SpgParameters | dict[str, Any] | None = None,
+        reinforce: ReinforceParameters | dict[str, Any] | None = None,
+        solo_agent: SoloAgentParameters | dict[str, Any] | None = None,
+        text_rl: TextRlParameters | dict[str, Any] | None = None,
+        pure_text_ei: PureTextEiParameters | dict[str, Any] | None = None,
+        pure_text_malt: PureTextMaltParameters | dict[str, Any] | None = None,
+        image_classification: ImageClassificationParameters
+        | dict[str, Any]
+        | None = None,
+        code_validation: CodeValidationParameters | dict[str, Any] | None = None,
+        dataset_options: DatasetParameters | dict[str, Any] | None = None,
+        protocol_common: CommonProtocolParameters | dict[str, Any] | None = None,
+        nip_protocol: NipProtocolParameters | dict[str, Any] | None = None,
+        debate_protocol: DebateProtocolParameters | dict[str, Any] | None = None,
+        mnip_protocol: MnipProtocolParameters | dict[str, Any] | None = None,
+        zk_protocol: ZkProtocolParameters | dict[str, Any] | None = None,
+        message_regression: MessageRegressionParameters | dict[str, Any] | None = None,
+        base_run: BaseRunParameters | dict[str, Any] | None = None,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            scenario: ScenarioType,
-            trainer: TrainerType | Literal["ppo"],
-            dataset: str,
-            interaction_protocol: InteractionProtocolType = "nip",
-            seed: int = 6198,
-            functionalize_modules: bool = False,
-            pretrain_agents: bool = False,
-            test_size: float = 0.2,
-            d_representation: int = 16,
-            message_size: int = 1,
-            include_linear_message_space: bool = False,
-            d_linear_message_space: int = 2,
-            agents: AgentsParameters | dict[str, AgentParameters] | None = None,
-            rl: RlTrainerParameters | dict[str, Any] | None = None,
-            ppo: CommonPpoParameters | dict[str, Any] | None = None,
-            vanilla_ppo: VanillaPpoParameters | dict[str, Any] | None = None,
-            spg: SpgParameters | dict[str, Any] | None = None,
-            reinforce: ReinforceParameters | dict[str, Any] | None = None,
-            solo_agent: SoloAgentParameters | dict[str, Any] | None = None,
-            text_rl: TextRlParameters | dict[str, Any] | None = None,
-            pure_text_ei: PureTextEiParameters | dict[str, Any] | None = None,
-            pure_text_malt: PureTextMaltParameters | dict[str, Any] | None = None,
-            image_classification: ImageClassificationParameters
-            | dict[str, Any]
-            | None = None,
-            code_validation: CodeValidationParameters | dict[str, Any] | None = None,
-            dataset_options: DatasetParameters | dict[str, Any] | None = None,
-            protocol_common: CommonProtocolParameters | dict[str, Any] | None = None,
-            nip_protocol: NipProtocolParameters | dict[str, Any] | None = None,
-            debate_protocol: DebateProtocolParameters | dict[str, Any] | None = None,
-            mnip_protocol: MnipProtocolParameters | dict[str, Any] | None = None,
-            zk_protocol: ZkProtocolParameters | dict[str, Any] | None = None,
-            message_regression: MessageRegressionParameters
-            | dict[str, Any]
-            | None = None,
-            base_run: BaseRunParameters | dict[str, Any] | None = None,
-        ) -> None: ...
+            "__dict__",
+            {
+                "scenario": scenario,
+                "trainer": trainer,
+                "dataset": dataset,
+                "interaction_protocol": interaction_protocol,
+                "seed": seed,
+                "functionalize_modules": functionalize_modules,
+                "pretrain_agents": pretrain_agents,
+                "test_size": test_size,
+                "d_representation": d_representation,
+                "message_size": message_size,
+                "include_linear_message_space": include_linear_message_space,
+                "d_linear_message_space": d_linear_message_space,
+                "agents": agents,
+                "rl": rl,
+                "ppo": ppo,
+                "vanilla_ppo": vanilla_ppo,
+                "spg": spg,
+                "reinforce": reinforce,
+                "solo_agent": solo_agent,
+                "text_rl": text_rl,
+                "pure_text_ei": pure_text_ei,
+                "pure_text_malt": pure_text_malt,
+                "image_classification": image_classification,
+                "code_validation": code_validation,
+                "dataset_options": dataset_options,
+                "protocol_common": protocol_common,
+                "nip_protocol": nip_protocol,
+                "debate_protocol": debate_protocol,
+                "mnip_protocol": mnip_protocol,
+                "zk_protocol": zk_protocol,
+                "message_regression": message_regression,
+                "base_run": base_run,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -479,7 +516,7 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
             values["base_run"] or {}
         )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 """Parameters for doing regression analysis on the messages."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._objects import (
     SubParameters,
@@ -104,22 +104,40 @@ class MessageRegressionParameters(SubParameters):
     Default: `0.001`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        enabled: bool = False,
+        agents: list[str] | None = None,
+        regression_method: MessageRegressionMethodType = "mlp",
+        test_size: float = 0.2,
+        reset_on_fit: bool = True,
+        mlp_num_layers: int = 2,
+        mlp_hidden_size: int = 64,
+        mlp_activation: ActivationType = "relu",
+        mlp_num_epochs: int = 10,
+        mlp_batch_size: int = 512,
+        mlp_learning_rate: float = 0.001,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            enabled: bool = False,
-            agents: list[str] | None = None,
-            regression_method: MessageRegressionMethodType = "mlp",
-            test_size: float = 0.2,
-            reset_on_fit: bool = True,
-            mlp_num_layers: int = 2,
-            mlp_hidden_size: int = 64,
-            mlp_activation: ActivationType = "relu",
-            mlp_num_epochs: int = 10,
-            mlp_batch_size: int = 512,
-            mlp_learning_rate: float = 0.001,
-        ) -> None: ...
+            "__dict__",
+            {
+                "enabled": enabled,
+                "agents": agents,
+                "regression_method": regression_method,
+                "test_size": test_size,
+                "reset_on_fit": reset_on_fit,
+                "mlp_num_layers": mlp_num_layers,
+                "mlp_hidden_size": mlp_hidden_size,
+                "mlp_activation": mlp_activation,
+                "mlp_num_epochs": mlp_num_epochs,
+                "mlp_batch_size": mlp_batch_size,
+                "mlp_learning_rate": mlp_learning_rate,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -140,7 +158,7 @@ class MessageRegressionParameters(SubParameters):
             if type(values["mlp_batch_size"]) is float:
                 values["mlp_batch_size"] = integral(values["mlp_batch_size"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 """Parameters for the interaction protocols."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._objects import (
     SubParameters,
@@ -103,21 +103,38 @@ class CommonProtocolParameters(SubParameters):
     Default: `False`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        verifier_first: bool = True,
+        randomize_prover_stance: bool = False,
+        prover_reward: float = 1.0,
+        verifier_reward: float = 1.0,
+        verifier_incorrect_penalty: float = -1.0,
+        verifier_terminated_penalty: float = -1.0,
+        verifier_no_guess_reward: float = 0.0,
+        shared_reward: bool = False,
+        force_guess: GuessType | None = None,
+        zero_knowledge: bool = False,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            verifier_first: bool = True,
-            randomize_prover_stance: bool = False,
-            prover_reward: float = 1.0,
-            verifier_reward: float = 1.0,
-            verifier_incorrect_penalty: float = -1.0,
-            verifier_terminated_penalty: float = -1.0,
-            verifier_no_guess_reward: float = 0.0,
-            shared_reward: bool = False,
-            force_guess: GuessType | None = None,
-            zero_knowledge: bool = False,
-        ) -> None: ...
+            "__dict__",
+            {
+                "verifier_first": verifier_first,
+                "randomize_prover_stance": randomize_prover_stance,
+                "prover_reward": prover_reward,
+                "verifier_reward": verifier_reward,
+                "verifier_incorrect_penalty": verifier_incorrect_penalty,
+                "verifier_terminated_penalty": verifier_terminated_penalty,
+                "verifier_no_guess_reward": verifier_no_guess_reward,
+                "shared_reward": shared_reward,
+                "force_guess": force_guess,
+                "zero_knowledge": zero_knowledge,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -128,7 +145,7 @@ class CommonProtocolParameters(SubParameters):
             if len(values) > 10:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -174,13 +191,22 @@ class LongProtocolParameters(SubParameters):
     Default: `1`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            max_message_rounds: int = 8,
-            min_message_rounds: int = 1,
-        ) -> None: ...
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -195,7 +221,7 @@ class LongProtocolParameters(SubParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -213,13 +239,22 @@ LongProtocolParameters._FIELD_DEFAULTS = field_defaults(LongProtocolParameters)
 class NipProtocolParameters(LongProtocolParameters):
     """Settings of the neural interactive proof (NIP) protocol."""
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            max_message_rounds: int = 8,
-            min_message_rounds: int = 1,
-        ) -> None: ...
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -234,7 +269,7 @@ class NipProtocolParameters(LongProtocolParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
 
@@ -272,16 +307,28 @@ class DebateProtocolParameters(LongProtocolParameters):
     Default: `True`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+        sequential: bool = False,
+        prover0_first: bool = True,
+        randomize_channel_order: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            max_message_rounds: int = 8,
-            min_message_rounds: int = 1,
-            sequential: bool = False,
-            prover0_first: bool = True,
-            randomize_channel_order: bool = True,
-        ) -> None: ...
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+                "sequential": sequential,
+                "prover0_first": prover0_first,
+                "randomize_channel_order": randomize_channel_order,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -296,7 +343,7 @@ class DebateProtocolParameters(LongProtocolParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -343,16 +390,28 @@ class MnipProtocolParameters(LongProtocolParameters):
     Default: `True`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+        sequential: bool = False,
+        prover0_first: bool = True,
+        randomize_channel_order: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            max_message_rounds: int = 8,
-            min_message_rounds: int = 1,
-            sequential: bool = False,
-            prover0_first: bool = True,
-            randomize_channel_order: bool = True,
-        ) -> None: ...
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+                "sequential": sequential,
+                "prover0_first": prover0_first,
+                "randomize_channel_order": randomize_channel_order,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -367,7 +426,7 @@ class MnipProtocolParameters(LongProtocolParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -407,13 +466,22 @@ class ZkProtocolParameters(SubParameters):
     Default: `1.0`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        simulator_reward_coefficient: float = 1.0,
+        aux_prover_reward_coefficient: float = 1.0,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            simulator_reward_coefficient: float = 1.0,
-            aux_prover_reward_coefficient: float = 1.0,
-        ) -> None: ...
+            "__dict__",
+            {
+                "simulator_reward_coefficient": simulator_reward_coefficient,
+                "aux_prover_reward_coefficient": aux_prover_reward_coefficient,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -424,7 +492,7 @@ class ZkProtocolParameters(SubParameters):
             if len(values) > 2:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

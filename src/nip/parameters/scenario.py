@@ -2,7 +2,7 @@
 """Parameters specific to each scenario."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ._objects import (
     SubParameters,
@@ -39,13 +39,22 @@ class ImageClassificationParameters(SubParameters):
     Default: `16`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        num_block_groups: int = 1,
+        initial_num_channels: int = 16,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            num_block_groups: int = 1,
-            initial_num_channels: int = 16,
-        ) -> None: ...
+            "__dict__",
+            {
+                "num_block_groups": num_block_groups,
+                "initial_num_channels": initial_num_channels,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -62,7 +71,7 @@ class ImageClassificationParameters(SubParameters):
                     values["initial_num_channels"]
                 )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -108,16 +117,26 @@ class CodeValidationParameters(SubParameters):
     Default: `True`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        apps_difficulty: Literal[
+            "introductory", "interview", "competition"
+        ] = "interview",
+        apps_solution_number: int = 0,
+        apps_exclude_flagged: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            apps_difficulty: Literal[
-                "introductory", "interview", "competition"
-            ] = "interview",
-            apps_solution_number: int = 0,
-            apps_exclude_flagged: bool = True,
-        ) -> None: ...
+            "__dict__",
+            {
+                "apps_difficulty": apps_difficulty,
+                "apps_solution_number": apps_solution_number,
+                "apps_exclude_flagged": apps_exclude_flagged,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -132,7 +151,7 @@ class CodeValidationParameters(SubParameters):
                     values["apps_solution_number"]
                 )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 """Parameters for the various ML trainers."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from ._objects import (
     BUILT_FROM_NONE,
@@ -188,29 +188,54 @@ class RlTrainerParameters(SubParameters):
     Accepts: `int`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        frames_per_batch: int | None = 1000,
+        rollouts_per_iteration: int | None = None,
+        steps_per_env_per_iteration: int | None = None,
+        num_iterations: int = 1000,
+        num_epochs: int = 4,
+        minibatch_size: int = 64,
+        lr: float = 0.003,
+        anneal_lr: bool = False,
+        max_grad_norm: float = 1.0,
+        loss_critic_type: str = "smooth_l1",
+        clip_value: float | bool | None = False,
+        normalize_observations: bool = True,
+        num_normalization_steps: int = 1000,
+        gamma: float = 0.9,
+        lmbda: float = 0.95,
+        body_lr_factor: LrFactors | dict[str, Any] | None = None,
+        use_shared_body: bool = True,
+        num_test_iterations: int = 10,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            frames_per_batch: int | None = 1000,
-            rollouts_per_iteration: int | None = None,
-            steps_per_env_per_iteration: int | None = None,
-            num_iterations: int = 1000,
-            num_epochs: int = 4,
-            minibatch_size: int = 64,
-            lr: float = 0.003,
-            anneal_lr: bool = False,
-            max_grad_norm: float = 1.0,
-            loss_critic_type: str = "smooth_l1",
-            clip_value: float | bool | None = False,
-            normalize_observations: bool = True,
-            num_normalization_steps: int = 1000,
-            gamma: float = 0.9,
-            lmbda: float = 0.95,
-            body_lr_factor: LrFactors | dict[str, Any] | None = None,
-            use_shared_body: bool = True,
-            num_test_iterations: int = 10,
-        ) -> None: ...
+            "__dict__",
+            {
+                "frames_per_batch": frames_per_batch,
+                "rollouts_per_iteration": rollouts_per_iteration,
+                "steps_per_env_per_iteration": steps_per_env_per_iteration,
+                "num_iterations": num_iterations,
+                "num_epochs": num_epochs,
+                "minibatch_size": minibatch_size,
+                "lr": lr,
+                "anneal_lr": anneal_lr,
+                "max_grad_norm": max_grad_norm,
+                "loss_critic_type": loss_critic_type,
+                "clip_value": clip_value,
+                "normalize_observations": normalize_observations,
+                "num_normalization_steps": num_normalization_steps,
+                "gamma": gamma,
+                "lmbda": lmbda,
+                "body_lr_factor": body_lr_factor,
+                "use_shared_body": use_shared_body,
+                "num_test_iterations": num_test_iterations,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -246,7 +271,7 @@ class RlTrainerParameters(SubParameters):
             values["body_lr_factor"] or {}
         )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -348,20 +373,36 @@ class CommonPpoParameters(SubParameters):
     Default: `True`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        loss_type: PpoLossType = "clip",
+        clip_epsilon: float = 0.2,
+        kl_target: float = 0.01,
+        kl_beta: float = 1.0,
+        kl_decrement: float = 0.5,
+        kl_increment: float = 2.0,
+        critic_coef: float = 1.0,
+        entropy_eps: float = 0.001,
+        normalize_advantage: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            loss_type: PpoLossType = "clip",
-            clip_epsilon: float = 0.2,
-            kl_target: float = 0.01,
-            kl_beta: float = 1.0,
-            kl_decrement: float = 0.5,
-            kl_increment: float = 2.0,
-            critic_coef: float = 1.0,
-            entropy_eps: float = 0.001,
-            normalize_advantage: bool = True,
-        ) -> None: ...
+            "__dict__",
+            {
+                "loss_type": loss_type,
+                "clip_epsilon": clip_epsilon,
+                "kl_target": kl_target,
+                "kl_beta": kl_beta,
+                "kl_decrement": kl_decrement,
+                "kl_increment": kl_increment,
+                "critic_coef": critic_coef,
+                "entropy_eps": entropy_eps,
+                "normalize_advantage": normalize_advantage,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -372,7 +413,7 @@ class CommonPpoParameters(SubParameters):
             if len(values) > 9:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -408,7 +449,7 @@ class VanillaPpoParameters(SubParameters):
             if len(values) > 0:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
 
@@ -488,20 +529,36 @@ class SpgParameters(SubParameters):
     Default: `0.1`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        variant: SpgVariantType = "psos",
+        stackelberg_sequence: tuple[tuple[str, ...], ...] | None = None,
+        additional_lola_term: bool = True,
+        sos_scaling_factor: float = 0.5,
+        sos_threshold_factor: float = 0.1,
+        ihvp_variant: IhvpVariantType = "nystrom",
+        ihvp_num_iterations: int = 5,
+        ihvp_rank: int = 5,
+        ihvp_rho: float = 0.1,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            variant: SpgVariantType = "psos",
-            stackelberg_sequence: tuple[tuple[str, ...], ...] | None = None,
-            additional_lola_term: bool = True,
-            sos_scaling_factor: float = 0.5,
-            sos_threshold_factor: float = 0.1,
-            ihvp_variant: IhvpVariantType = "nystrom",
-            ihvp_num_iterations: int = 5,
-            ihvp_rank: int = 5,
-            ihvp_rho: float = 0.1,
-        ) -> None: ...
+            "__dict__",
+            {
+                "variant": variant,
+                "stackelberg_sequence": stackelberg_sequence,
+                "additional_lola_term": additional_lola_term,
+                "sos_scaling_factor": sos_scaling_factor,
+                "sos_threshold_factor": sos_threshold_factor,
+                "ihvp_variant": ihvp_variant,
+                "ihvp_num_iterations": ihvp_num_iterations,
+                "ihvp_rank": ihvp_rank,
+                "ihvp_rho": ihvp_rho,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -523,7 +580,7 @@ class SpgParameters(SubParameters):
             if type(values["ihvp_rank"]) is float:
                 values["ihvp_rank"] = integral(values["ihvp_rank"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -560,12 +617,20 @@ class ReinforceParameters(SubParameters):
     Default: `False`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        use_advantage_and_critic: bool = False,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            use_advantage_and_critic: bool = False,
-        ) -> None: ...
+            "__dict__",
+            {
+                "use_advantage_and_critic": use_advantage_and_critic,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -576,7 +641,7 @@ class ReinforceParameters(SubParameters):
             if len(values) > 1:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -627,15 +692,26 @@ class SoloAgentParameters(SubParameters):
     Default: `False`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        num_epochs: int = 100,
+        batch_size: int = 256,
+        learning_rate: float = 0.001,
+        body_lr_factor_override: bool = False,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            num_epochs: int = 100,
-            batch_size: int = 256,
-            learning_rate: float = 0.001,
-            body_lr_factor_override: bool = False,
-        ) -> None: ...
+            "__dict__",
+            {
+                "num_epochs": num_epochs,
+                "batch_size": batch_size,
+                "learning_rate": learning_rate,
+                "body_lr_factor_override": body_lr_factor_override,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -650,7 +726,7 @@ class SoloAgentParameters(SubParameters):
             if type(values["batch_size"]) is float:
                 values["batch_size"] = integral(values["batch_size"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -741,21 +817,36 @@ class TextRlParameters(SubParameters):
     Accepts: `bool`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        fine_tune_on_all_previous_rollouts: bool = False,
+        verifier_guess_replacement_proportion: float = 0.0,
+        verifier_guess_replacement_annealing: Literal[
+            "none", "linear", "exponential"
+        ] = "none",
+        verifier_guess_replacement_annealing_rate: float = 0.1,
+        save_transcripts: bool = True,
+        transcript_format: Literal["json", "yaml"] = "yaml",
+        test_scheme: TestSchemeType = "none",
+        test_on_whole_dataset: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            fine_tune_on_all_previous_rollouts: bool = False,
-            verifier_guess_replacement_proportion: float = 0.0,
-            verifier_guess_replacement_annealing: Literal[
-                "none", "linear", "exponential"
-            ] = "none",
-            verifier_guess_replacement_annealing_rate: float = 0.1,
-            save_transcripts: bool = True,
-            transcript_format: Literal["json", "yaml"] = "yaml",
-            test_scheme: TestSchemeType = "none",
-            test_on_whole_dataset: bool = True,
-        ) -> None: ...
+            "__dict__",
+            {
+                "fine_tune_on_all_previous_rollouts": fine_tune_on_all_previous_rollouts,
+                "verifier_guess_replacement_proportion": verifier_guess_replacement_proportion,
+                "verifier_guess_replacement_annealing": verifier_guess_replacement_annealing,
+                "verifier_guess_replacement_annealing_rate": verifier_guess_replacement_annealing_rate,
+                "save_transcripts": save_transcripts,
+                "transcript_format": transcript_format,
+                "test_scheme": test_scheme,
+                "test_on_whole_dataset": test_on_whole_dataset,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -766,7 +857,7 @@ class TextRlParameters(SubParameters):
             if len(values) > 8:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -837,19 +928,32 @@ class PureTextEiParameters(SubParameters):
     Default: `0.01`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        rollout_selection_method: Literal[
+            "threshold", "weighted_sampling"
+        ] = "threshold",
+        reward_threshold: float = 0.9,
+        weighting_sample_size_factor: float = 0.5,
+        weighting_minimum: float | None = None,
+        weighting_use_replacement: bool = True,
+        weighting_epsilon: float = 0.01,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            rollout_selection_method: Literal[
-                "threshold", "weighted_sampling"
-            ] = "threshold",
-            reward_threshold: float = 0.9,
-            weighting_sample_size_factor: float = 0.5,
-            weighting_minimum: float | None = None,
-            weighting_use_replacement: bool = True,
-            weighting_epsilon: float = 0.01,
-        ) -> None: ...
+            "__dict__",
+            {
+                "rollout_selection_method": rollout_selection_method,
+                "reward_threshold": reward_threshold,
+                "weighting_sample_size_factor": weighting_sample_size_factor,
+                "weighting_minimum": weighting_minimum,
+                "weighting_use_replacement": weighting_use_replacement,
+                "weighting_epsilon": weighting_epsilon,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -860,7 +964,7 @@ class PureTextEiParameters(SubParameters):
             if len(values) > 6:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -894,12 +998,20 @@ class PureTextMaltParameters(SubParameters):
     Default: `2`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        num_responses_per_timestep: int = 2,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            num_responses_per_timestep: int = 2,
-        ) -> None: ...
+            "__dict__",
+            {
+                "num_responses_per_timestep": num_responses_per_timestep,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -914,7 +1026,7 @@ class PureTextMaltParameters(SubParameters):
                     values["num_responses_per_timestep"]
                 )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

@@ -57,7 +57,8 @@ def construct(obj: BaseHyperParameters) -> None:
     checked = check_class(type(obj), data)
     if checked is not data:  # a numpy.float64, an IntEnum, a Mapping: stored as their plain value
         _adopt_plain(obj, checked)
-    remember_root(obj)
+    if _holds_groups(type(obj)):
+        remember_root(obj)
 
 
 def normalise(obj: BaseHyperParameters) -> None:
@@ -181,8 +182,16 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
     if ignore_extra_keys:
         data = _strip_unknown(cls, data)
     built = build_checked(cls, check_class(cls, data))
-    remember_root(built)
+    if _holds_groups(cls):
+        remember_root(built)
     return built
+
+
+@cache
+def _holds_groups(cls: type) -> bool:
+    """Does an object of `cls` hold other objects whose errors an address from it would need?
+    (The root does: `rl.lr`; a group of plain values is its own outermost object.)"""
+    return any(i.group_class is not None or i.collection_class is not None for i in field_infos(cls))
 
 
 def build_checked(cls: Any, data: Mapping[str, Any]) -> Any:

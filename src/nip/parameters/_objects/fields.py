@@ -31,6 +31,16 @@ def env_default(variable: str, fallback: str) -> Callable[[], str]:
 BUILT_FROM_NONE: Any = None
 
 
+class _FieldDefault:
+    def __repr__(self) -> str:
+        return "<the field's default>"
+
+
+#: The default a generated `__init__` shows for a field whose default is an object (the field's
+#: one shared instance) or is read when the object is made (from the environment).
+FIELD_DEFAULT: Any = _FieldDefault()
+
+
 @dataclass(frozen=True)
 class FieldInfo:
     name: str

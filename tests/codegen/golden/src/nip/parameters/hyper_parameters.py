@@ -2,7 +2,7 @@
 """The root of the tiny tree."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ._objects import (
     BUILT_FROM_NONE,
@@ -56,14 +56,24 @@ class HyperParameters(BaseHyperParameters):
     Accepts: `ColourType | Literal['crimson']`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        name: str,
+        thing: BigThingParameters | dict[str, Any] | None = None,
+        mode: ColourType | Literal["crimson"] = "blue",
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            name: str,
-            thing: BigThingParameters | dict[str, Any] | None = None,
-            mode: ColourType | Literal["crimson"] = "blue",
-        ) -> None: ...
+            "__dict__",
+            {
+                "name": name,
+                "thing": thing,
+                "mode": mode,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -79,7 +89,7 @@ class HyperParameters(BaseHyperParameters):
                 )
         values["thing"] = BigThingParameters._from_checked_dict(values["thing"] or {})
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

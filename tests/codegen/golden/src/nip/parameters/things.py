@@ -2,10 +2,11 @@
 """Parameters of things."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._objects import (
     BUILT_FROM_NONE,
+    FIELD_DEFAULT,
     SubParameters,
     drop_extra_keys,
     dump_value,
@@ -38,12 +39,20 @@ class Factors(SubParameters):
     Default: `1.0`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        scale: float = 1.0,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            scale: float = 1.0,
-        ) -> None: ...
+            "__dict__",
+            {
+                "scale": scale,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -54,7 +63,7 @@ class Factors(SubParameters):
             if len(values) > 1:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -98,14 +107,26 @@ class ThingParameters(SubParameters):
     Default: `'red'`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        factor: Factors | dict[str, Any] | None = None,
+        owner: str = FIELD_DEFAULT,
+        colour: ColourType = "red",
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            factor: Factors | dict[str, Any] | None = None,
-            owner: str = ...,
-            colour: ColourType = "red",
-        ) -> None: ...
+            "__dict__",
+            {
+                "factor": factor,
+                "owner": env_value("TINY_OWNER", "")
+                if owner is FIELD_DEFAULT
+                else owner,
+                "colour": colour,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -119,7 +140,7 @@ class ThingParameters(SubParameters):
         if "owner" not in data:
             values["owner"] = env_value("TINY_OWNER", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -157,16 +178,30 @@ class BigThingParameters(ThingParameters):
     Default: `3`.
     """
 
-    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
-
-        def __init__(
+    def __init__(
+        self,
+        factor: Factors | dict[str, Any] | None = None,
+        owner: str = FIELD_DEFAULT,
+        colour: ColourType = "red",
+        size: tuple[int, int] | None = None,
+        count: int = 3,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
             self,
-            factor: Factors | dict[str, Any] | None = None,
-            owner: str = ...,
-            colour: ColourType = "red",
-            size: tuple[int, int] | None = None,
-            count: int = 3,
-        ) -> None: ...
+            "__dict__",
+            {
+                "factor": factor,
+                "owner": env_value("TINY_OWNER", "")
+                if owner is FIELD_DEFAULT
+                else owner,
+                "colour": colour,
+                "size": size,
+                "count": count,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -184,7 +219,7 @@ class BigThingParameters(ThingParameters):
         if "owner" not in data:
             values["owner"] = env_value("TINY_OWNER", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
