@@ -12,6 +12,7 @@ dict: the containers on the way are copied (once per call), everything else is s
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from .dump import dump_value
 from .lookup import address_parts
 
 __all__ = [
+    "MAX_OVERRIDES",
     "REMOVED",
     "Override",
     "Setter",
@@ -40,6 +42,9 @@ __all__ = [
 ]
 
 REMOVE = "~"
+# A config has about 400 values, a config with a thousand agents some 50,000; no command line or
+# script sets more than a few hundred by address. At the limit, checking all takes about a second.
+MAX_OVERRIDES = 10_000
 _PART = re.compile(r"[A-Za-z0-9_\-]+\Z")
 
 
@@ -105,7 +110,11 @@ def overrides_from(overrides: Mapping[str, Any] | Iterable[str | Override]) -> l
         raise ParameterValidationError.single(
             (), f"expected a mapping or a list of overrides, got the string {brief(overrides)}",
             hint="wrap a single override in a list: [\"rl.lr=1e-4\"]")
-    items = list(overrides)  # a mapping's keys
+    items = list(itertools.islice(overrides, MAX_OVERRIDES + 1))  # a mapping's keys
+    if len(items) > MAX_OVERRIDES:
+        raise ParameterValidationError.single(
+            (), f"more than {MAX_OVERRIDES:,} overrides: the limit of overrides at once",
+            hint="put the values in a base config file instead")
     out: list[Override] = []
     problems: list[Problem] = []
     for item in items:
@@ -266,22 +275,38 @@ def build_with_overrides(root: type, data: Mapping[str, Any],
 def _annotated(error: ParameterValidationError, overrides: Sequence[Override],
                subject: str | None = None) -> ParameterValidationError:
     """The same error, each problem naming the override that set the value it is about."""
+    source = _Sources(overrides)
     problems = []
     for problem in error.problems:
-        source = _source(problem.path, overrides)
-        if source is not None:
-            note = f"set by {str(source)!r}"
+        found = source.of(problem.path)
+        if found is not None:
+            note = f"set by {str(found)!r}"
             problem = replace(problem, hint=f"{problem.hint}; {note}" if problem.hint else note)
         problems.append(problem)
     return ParameterValidationError(problems, subject=subject or error.subject, note=error.note)
 
 
-def _source(path: tuple[Any, ...], overrides: Sequence[Override]) -> Override | None:
-    """The last override whose address is the problem's address or one of its parents (or
-    children: a removed key reported as missing)."""
-    text = [str(p) for p in path]
-    for override in reversed(overrides):
-        parts = list(override.parts)
-        if text[: len(parts)] == parts or (parts[: len(text)] == text and text):
-            return override
-    return None
+class _Sources:
+    """Which override set the value a problem is about: the last one whose address is the
+    problem's address or one of its parents (or children: a removed key reported as missing).
+
+    Indexed once by address prefix, so that N problems of N overrides cost O(N), not O(N^2).
+    """
+
+    def __init__(self, overrides: Sequence[Override]) -> None:
+        self.overrides = list(overrides)
+        self.exact: dict[tuple[str, ...], int] = {}  # an override's address -> its last index
+        self.below: dict[tuple[str, ...], int] = {}  # every prefix of an address -> last index
+        for index, override in enumerate(self.overrides):
+            parts = override.parts
+            self.exact[parts] = index
+            for end in range(1, len(parts) + 1):
+                self.below[parts[:end]] = index
+
+    def of(self, path: tuple[Any, ...]) -> Override | None:
+        text = tuple(str(p) for p in path)
+        candidates = [self.exact.get(text[:end], -1) for end in range(len(text) + 1)]
+        if text:
+            candidates.append(self.below.get(text, -1))
+        best = max(candidates, default=-1)
+        return self.overrides[best] if best >= 0 else None
