@@ -8,9 +8,11 @@ the field; no field name appears here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -190,20 +192,47 @@ def json_types(schema: Mapping[str, Any]) -> frozenset[str]:
 
 def convert(value: Any, schema: Mapping[str, Any], raw: str | None = None) -> Any:
     """`value` as the type the schema gives its address: a string field keeps the text as
-    written; an integer field takes an integral float; a number field takes an int as a float
-    (and a YAML 1.2 number an older YAML reader left as text). Anything else is left for the
-    schema check to report."""
+    written; an integer field takes an integral number, converted exactly (through its text, never
+    through a float: ``"9007199254740993"`` stays itself); a number field takes an int as a float
+    (and a YAML 1.2 number an older YAML reader left as text). Anything else (a float past the
+    range of floats, say) is left for the schema check to report."""
     types = json_types(schema)
     kind = json_type(value)
     if value is None or not types or kind in types:
         return value
     if kind == "integer" and "number" in types:
-        return float(value)
+        return _as_float(value)
     if kind == "number" and "integer" in types and float(value).is_integer():
-        return int(value)
+        exact = _exact_integer(raw.strip()) if raw is not None and _YAML12_NUMBER.match(raw.strip()) else None
+        return int(value) if exact is None else exact
     if kind in ("integer", "number", "boolean") and "string" in types and raw is not None:
         return raw
     if kind == "string" and types & {"integer", "number"} and _YAML12_NUMBER.match(value.strip()):
-        number = float(value)
-        return int(number) if "number" not in types and number.is_integer() else number
+        if "number" in types:
+            return _as_float(value.strip())
+        exact = _exact_integer(value.strip())
+        return value if exact is None else exact
     return value
+
+
+# An integer of more digits than this is outside every integer field's range: left as it is, for
+# the schema check to report, rather than built digit by digit (``1e999999999``).
+_MAX_INTEGER_DIGITS = 40
+
+
+def _exact_integer(text: str) -> int | float | None:
+    """The number a YAML 1.2 number's text names, exactly: an int when it is integral (``"1e3"``
+    is 1000), else the float; None when it has too many digits to be any field's value."""
+    number = Decimal(text)
+    if number.adjusted() > _MAX_INTEGER_DIGITS:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _as_float(value: Any) -> Any:
+    """`value` as a float; left as it is when no float can hold it (the schema check says why)."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return value
+    return number if math.isfinite(number) else value

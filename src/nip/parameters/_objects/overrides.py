@@ -106,6 +106,16 @@ def _malformed(text: str, address: str, message: str, hint: str | None = None) -
 def overrides_from(overrides: Mapping[str, Any] | Iterable[str | Override]) -> list[Override]:
     """Overrides from a mapping (address -> Python value; ``"~ADDRESS"`` keys remove) or from a
     list of ``ADDRESS=VALUE`` / ``~ADDRESS`` strings."""
+    out, problems, _ = _parsed(overrides)
+    if problems:
+        raise ParameterValidationError(problems, subject="override")
+    return out
+
+
+def _parsed(overrides: Mapping[str, Any] | Iterable[str | Override],
+            ) -> tuple[list[Override], list[Problem], dict[tuple[str, ...], int]]:
+    """The overrides that parse, the problems of those that do not (every one of them), and
+    where each address is given (to report problems in the order of the overrides)."""
     if isinstance(overrides, str):
         raise ParameterValidationError.single(
             (), f"expected a mapping or a list of overrides, got the string {brief(overrides)}",
@@ -117,7 +127,10 @@ def overrides_from(overrides: Mapping[str, Any] | Iterable[str | Override]) -> l
             hint="put the values in a base config file instead")
     out: list[Override] = []
     problems: list[Problem] = []
-    for item in items:
+    positions: dict[tuple[str, ...], int] = {}
+    for index, item in enumerate(items):
+        address = item.address if isinstance(item, Override) else str(item).partition("=")[0]
+        positions[address_parts(address.removeprefix(REMOVE))] = index
         try:
             if isinstance(item, Override):
                 out.append(item)
@@ -127,9 +140,7 @@ def overrides_from(overrides: Mapping[str, Any] | Iterable[str | Override]) -> l
                 out.append(parse_override(str(item)))
         except ParameterValidationError as error:
             problems += error.problems
-    if problems:
-        raise ParameterValidationError(problems, subject="override")
-    return out
+    return out, problems, positions
 
 
 def _from_entry(key: str, value: Any) -> Override:
@@ -233,7 +244,16 @@ def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Ove
     The class of an agent entry follows from the root fields as they are after every override
     (``agents.prover.d_gnn=32 scenario=graph_isomorphism`` works in either order).
     """
-    overrides = list(overrides)
+    out, problems, _ = _applied(root, data, list(overrides))
+    if problems:
+        raise ParameterValidationError(problems, subject="override")
+    return out
+
+
+def _applied(root: type, data: Mapping[str, Any],
+             overrides: list[Override]) -> tuple[dict[str, Any], list[Problem], list[Override]]:
+    """`data` with every override that has a place applied; the problems of those that have
+    none, and those overrides."""
     out = dict(data)
     owned = {id(out)}
     context = dict(data)
@@ -244,6 +264,7 @@ def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Ove
             else:
                 context[override.address] = override.value
     problems: list[Problem] = []
+    failed: list[Override] = []
     for override in overrides:
         parts = override.parts
         try:
@@ -253,23 +274,57 @@ def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Ove
                                                       hint="set the whole list instead")
         except ParameterValidationError as error:
             problems += _annotated(error, [override]).problems
+            failed.append(override)
             continue
         value = REMOVED if override.remove else convert(override.value, target.schema, override.raw)
         _set(out, setter(target, parts), value, owned)
-    if problems:
-        raise ParameterValidationError(problems, subject="override")
-    return out
+    return out, problems, failed
 
 
 def build_with_overrides(root: type, data: Mapping[str, Any],
                          overrides: Mapping[str, Any] | Iterable[str | Override]) -> Any:
-    """`root.from_dict(data)` with the overrides applied; a problem caused by an override says so."""
-    items = overrides_from(overrides)
-    changed = apply_overrides(root, data, items)
+    """`root.from_dict(data)` with the overrides applied; a problem caused by an override says so.
+
+    Every problem is reported at once: a malformed override or an unknown address does not hide
+    the invalid values of the others (the config is checked with the overrides that apply).
+    """
+    items, problems, positions = _parsed(overrides)
+    changed, more, failed = _applied(root, data, items)
+    problems += more
     try:
-        return root.from_dict(changed)  # type: ignore[attr-defined]
+        built = root.from_dict(changed)  # type: ignore[attr-defined]
     except ParameterValidationError as error:
-        raise _annotated(error, items) from None
+        if not problems:
+            raise _annotated(error, items) from None
+        # a value an override that could not be applied would have set is not a problem of its own
+        unapplied = _Near([o.parts for o in failed] + [p.path for p in problems])
+        problems += [p for p in _annotated(error, items).problems if not unapplied.near(p.path)]
+        raise ParameterValidationError(_in_order(problems, positions), subject="override") from None
+    if problems:
+        raise ParameterValidationError(_in_order(problems, positions), subject="override")
+    return built
+
+
+def _in_order(problems: list[Problem], positions: dict[tuple[str, ...], int]) -> list[Problem]:
+    """The problems in the order of the overrides they are about (the others last, as found)."""
+    def position(problem: Problem) -> int:
+        text = tuple(map(str, problem.path))
+        found = [positions[text[:end]] for end in range(1, len(text) + 1) if text[:end] in positions]
+        return max(found, default=len(positions))
+
+    return sorted(problems, key=position)
+
+
+class _Near:
+    """Is a path one of some addresses, or above or below one? (Sets of prefixes: O(1) a path.)"""
+
+    def __init__(self, addresses: list[tuple[Any, ...]]) -> None:
+        self.exact = {tuple(map(str, a)) for a in addresses if a}
+        self.above = {tuple(map(str, a))[:end] for a in addresses for end in range(1, len(a) + 1)}
+
+    def near(self, path: tuple[Any, ...]) -> bool:
+        text = tuple(map(str, path))
+        return text in self.above or any(text[:end] in self.exact for end in range(1, len(text) + 1))
 
 
 def _annotated(error: ParameterValidationError, overrides: Sequence[Override],
