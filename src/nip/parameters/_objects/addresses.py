@@ -19,6 +19,7 @@ from typing import Any
 from .._validation import class_keys, class_problems, closest
 from .._validation import schemas as shipped
 from .._validation.messages import json_type
+from .._validation.versions import VERSION_KEY
 from ..errors import ParameterValidationError, Problem, brief
 from .agents import DEFAULT_AGENT
 from .fields import FieldInfo, field_infos
@@ -64,6 +65,8 @@ def resolve(root: type, data: Mapping[str, Any] | None, parts: Sequence[str], *,
                     parts[: i + 1], f"unknown key {brief(part)} for {cls.__name__}",
                     hint=f"{part!r} is a field of {' and '.join(c.__name__ for c in others)}; "
                     f"the agent class here follows from the scenario (and is_random)")
+        if info is None and part in class_keys(cls.__name__):
+            return _meta_key(root, cls, parts, i, kinds)
         if info is None:
             raise ParameterValidationError([_unknown(cls, parts[: i + 1])], subject="address")
         kinds.append("field")
@@ -86,6 +89,29 @@ def resolve(root: type, data: Mapping[str, Any] | None, parts: Sequence[str], *,
             node, i = entry, i + 2
             continue
         return _below_field(cls, part, prop, parts, i, kinds, node)
+
+
+def _meta_key(root: type, cls: type, parts: Sequence[str], i: int, kinds: list[str]) -> Target:
+    """A key of the dict form that is not a field (`_type`, an agent's `is_random`): set in the
+    dict, as a dict given to `from_dict` sets it. An agent's key takes any value some agent class
+    allows there (`is_random: true` makes the entry a random agent). The version of a config is
+    not a value of it, so it is not set by address."""
+    part = parts[i]
+    if part == VERSION_KEY:
+        raise ParameterValidationError.single(
+            parts[: i + 1], f"{VERSION_KEY} cannot be set by address: it says which version a file "
+            "was written for, and every base is read at its own version and carried to the current "
+            f"one ({shipped.CURRENT_VERSION}) before overrides apply",
+            hint=f"to read a file as another version, give {VERSION_KEY} in that file")
+    if i + 1 != len(parts):
+        raise ParameterValidationError.single(
+            parts[: i + 2], f"{'.'.join(parts[: i + 1])} is a single value: it has no {parts[i + 1]!r}")
+    owners = [cls]
+    if kinds and kinds[-1] == "entry":
+        owners = [c for c in root._collection_entry_classes()  # type: ignore[attr-defined]
+                  if part in class_keys(c.__name__)]
+    schema = {"anyOf": [_property(c, part) for c in owners]}
+    return Target(cls, part, i + 1, (*kinds, "meta"), schema)
 
 
 def _below_field(cls: type, field: str, prop: Mapping[str, Any], parts: Sequence[str], i: int,

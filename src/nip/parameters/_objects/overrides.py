@@ -19,10 +19,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .._files import parse_config
+from .._files.yaml_core import FLOAT, INT, plain_tag
 from .._validation import class_keys, class_problems
 from .._validation import schemas as shipped
 from ..errors import ConfigFileError, ParameterValidationError, Problem, brief
-from .addresses import Target, convert, resolve
+from .._validation.messages import json_type
+from .addresses import Target, convert, json_types, resolve
 from .agents import DEFAULT_AGENT
 from .dump import dump_value
 from .lookup import address_parts
@@ -46,6 +48,7 @@ REMOVE = "~"
 # script sets more than a few hundred by address. At the limit, checking all takes about a second.
 MAX_OVERRIDES = 10_000
 _PART = re.compile(r"[A-Za-z0-9_\-]+\Z")
+_COMMENT = re.compile(r"\s#")  # a YAML comment starts at a '#' after white space
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ class Override:
     value: Any = None
     remove: bool = False
     text: str | None = None  # as written (``rl.lr=3e-4``); None when given as a mapping entry
-    raw: str | None = None  # VALUE as written, kept by a string field
+    raw: str | None = None  # VALUE's plain scalar as written (no comment), kept by a string field
+    unreadable: str | None = None  # why a number's text (``1e400``, ``.inf``) has no JSON value
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -69,7 +73,9 @@ class Override:
 
 
 def parse_override(text: str) -> Override:
-    """``ADDRESS=VALUE`` or ``~ADDRESS``, VALUE read as a YAML scalar or flow value."""
+    """``ADDRESS=VALUE`` or ``~ADDRESS``, VALUE read as one YAML 1.2 flow value (as on a line of a
+    YAML file: quotes make a string, `` #`` starts a comment). A string field keeps the text of a
+    plain scalar that YAML reads as something else: see `plain_text`."""
     if text.startswith(REMOVE):
         address = text[len(REMOVE):]
         _check_address(address, text)
@@ -81,11 +87,24 @@ def parse_override(text: str) -> Override:
     if not raw.strip():
         raise _malformed(text, address, "no VALUE after '='",
                          hint=f"write {address}=null for null or {address}='' for an empty string")
+    scalar = plain_text(raw)
     try:
         value, _ = parse_config(raw, name=f"the value of {address}", format="yaml")
     except ConfigFileError as error:
+        if scalar is not None and plain_tag(scalar) in (INT, FLOAT):  # 1e400, .inf, 2**70: text only
+            return Override(address, text=text, raw=scalar, unreadable=error.reason)
         raise _malformed(text, address, f"VALUE is not valid YAML: {error.reason}") from None
-    return Override(address, value, text=text, raw=raw.strip())
+    return Override(address, value, text=text, raw=scalar)
+
+
+def plain_text(raw: str) -> str | None:
+    """The text of VALUE when it is one plain YAML scalar (not quoted, not a list or mapping),
+    without a trailing comment: ``"1 # note"`` -> ``"1"``. A string field takes this text when
+    YAML reads the scalar as a number, a boolean, an infinity or NaN."""
+    text = raw.strip()
+    if not text or text[0] in "'\"[{#&*!|>%@`":
+        return None
+    return _COMMENT.split(text, maxsplit=1)[0].rstrip()
 
 
 def _check_address(address: str, text: str) -> None:
@@ -162,6 +181,11 @@ def check_value(root: type, data: Mapping[str, Any] | None, address: str, value:
     except ParameterValidationError as error:
         return value, list(error.problems)
     converted = convert(value, target.schema)
+    if target.kinds[-1] == "meta":  # `_type`, `is_random`: the class they pick is checked when built
+        allowed = json_types(target.schema)
+        if converted is None or not allowed or json_type(converted) in allowed:
+            return converted, []
+        return converted, [Problem(parts, f"expected {' or '.join(sorted(allowed))}, got {brief(converted)}")]
     if target.depth != len(parts) or target.kinds[-1] != "field" or not class_keys(target.owner.__name__):
         return converted, []  # inside a value, or a whole agent entry: checked when built
     prefix = parts[: target.depth - 1]
@@ -276,7 +300,14 @@ def _applied(root: type, data: Mapping[str, Any],
             problems += _annotated(error, [override]).problems
             failed.append(override)
             continue
-        value = REMOVED if override.remove else convert(override.value, target.schema, override.raw)
+        if override.unreadable is not None:  # a number's text: only a string field can take it
+            if "string" not in json_types(target.schema):
+                problems += _malformed(str(override), override.address, override.unreadable).problems
+                failed.append(override)
+                continue
+            value = override.raw
+        else:
+            value = REMOVED if override.remove else convert(override.value, target.schema, override.raw)
         _set(out, setter(target, parts), value, owned)
     return out, problems, failed
 
