@@ -249,7 +249,9 @@ def _set(root: dict[str, Any], where: Setter, value: Any, owned: set[int]) -> No
         next_kind = where.kinds[i + 1]
         if next_kind == "entry":  # the agents: none given means the scenario's `_default` only
             child = {DEFAULT_AGENT: {}} if child is None else child
-        if kind == "entry" and child is None:  # a new agent starts as `_default` answers for it
+        if kind == "entry" and child is None and next_kind == "meta":
+            child = {}  # `is_random`/`_type` may change its class: not `_default`'s fields
+        elif kind == "entry" and child is None:  # a new agent starts as `_default` answers for it
             default = node.get(DEFAULT_AGENT)
             child = copy.deepcopy(default) if isinstance(default, Mapping) else {}
             owned.add(id(child))
