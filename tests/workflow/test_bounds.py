@@ -124,7 +124,7 @@ def test_a_sweep_past_the_run_limit_is_refused_before_anything_is_built(monkeypa
     assert spec.count == 10**6 > MAX_RUNS
     built = []
     monkeypatch.setattr("nip.parameters._workflow.sweep.set_values", lambda *a, **k: built.append(a))
-    with pytest.raises(SpecError, match="1,000,000 combinations .*more than the limit of 100,000 runs") as caught:
+    with pytest.raises(SpecError, match=r"1,000,000 combinations .*more than the limit of 100,000 runs") as caught:
         expand(spec)
     assert "--max-runs" in str(caught.value)
     assert not built

@@ -22,8 +22,8 @@ from .._files import parse_config
 from .._files.yaml_core import FLOAT, INT, plain_tag
 from .._validation import class_keys, class_problems
 from .._validation import schemas as shipped
-from ..errors import ConfigFileError, ParameterValidationError, Problem, brief
 from .._validation.messages import json_type
+from ..errors import ConfigFileError, ParameterValidationError, Problem, brief
 from .addresses import Target, convert, json_types, resolve
 from .agents import DEFAULT_AGENT
 from .dump import dump_value
