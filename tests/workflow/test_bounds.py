@@ -19,6 +19,8 @@ from nip.parameters._objects.overrides import MAX_OVERRIDES, overrides_from
 from nip.parameters._workflow.compose import compose
 from nip.parameters._workflow.spec import MAX_ADDRESSES, load_spec
 from nip.parameters._workflow.sweep import MAX_RUNS, expand
+from nip.parameters._workflow.wandb_sweep import check_wandb_sweep
+from nip.parameters.cli import main
 
 BASE = {"scenario": "graph_isomorphism", "trainer": "vanilla_ppo", "dataset": "eru10000"}
 
@@ -135,3 +137,23 @@ def test_max_runs_lowers_and_raises_the_limit():
     with pytest.raises(SpecError, match="6 combinations"):
         expand_sweep(spec, max_runs=5)
     assert len(expand_sweep(spec, max_runs=6)) == 6
+
+
+def test_a_w_and_b_file_past_the_address_limit_is_refused(tmp_path):
+    path = tmp_path / "sweep.yaml"
+    path.write_text("method: grid\nparameters:\n" + "".join(f"  agents.a{i}.d_gnn: {{value: 1}}\n"
+                                                             for i in range(MAX_ADDRESSES + 1)), encoding="utf-8")
+    with pytest.raises(SpecError, match=rf"{MAX_ADDRESSES + 1:,} parameters, more than the limit of {MAX_ADDRESSES:,}"):
+        check_wandb_sweep(path)
+
+
+def test_sweep_max_runs_on_the_command_line(tmp_path, capsys):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("base: {scenario: graph_isomorphism, trainer: vanilla_ppo, dataset: d}\n"
+                    "grid:\n  seed: [1, 2, 3]\n  rl.lr: [0.1, 0.2]\n", encoding="utf-8")
+    assert main(["sweep", str(spec), "--dry-run", "--max-runs", "5"]) == 1
+    assert f"{spec}:2: grid: the grid makes 6 combinations (3 x 2), more than the limit of 5 runs" in capsys.readouterr().err
+    assert main(["sweep", str(spec), "--dry-run", "--max-runs", "6"]) == 0
+    for bad in ("0", "-1", "x", "1e3", "٣"):
+        assert main(["sweep", str(spec), "--max-runs", bad]) == 2
+        assert "--max-runs: expected a positive whole number" in capsys.readouterr().err
