@@ -176,9 +176,10 @@ def _grid(value: Any, base: dict[str, Any], problems: _Problems) -> dict[str, li
     if not isinstance(value, Mapping):
         problems.add(("grid",), f"expected a mapping of address -> list of values, got {brief(value)}")
         return {}
-    if len(value) > MAX_ADDRESSES:
-        problems.add(("grid",), f"the grid has {len(value):,} addresses, more than the limit of "
-                     f"{MAX_ADDRESSES:,}", hint="vary fewer addresses; fixed values go in the base")
+    if len(value) > MAX_ADDRESSES:  # told without its line: finding it would read the whole file again
+        problems.items.append((Problem(("grid",), f"the grid has {len(value):,} addresses, more than the "
+                               f"limit of {MAX_ADDRESSES:,}", hint="vary fewer addresses; fixed values go "
+                               "in the base"), None))
         return {}
     root = root_class()
     contexts = _contexts(value, base)

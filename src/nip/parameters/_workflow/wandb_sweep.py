@@ -110,9 +110,9 @@ def check_wandb_config(data: Any, source: str, line: LineFinder = lambda path: N
         add(("parameters",), f"expected a mapping of parameter name -> spec, got {brief(parameters)}")
         parameters = {}
     flat = _flatten(parameters, ("parameters",), add)
-    if len(flat) > MAX_ADDRESSES:
-        add(("parameters",), f"{len(flat):,} parameters, more than the limit of {MAX_ADDRESSES:,}")
-        flat = []
+    if len(flat) > MAX_ADDRESSES:  # told at once: its line, and every other problem, would cost more
+        raise SpecError([Problem(("parameters",), f"{len(flat):,} parameters, more than the limit of "
+                                 f"{MAX_ADDRESSES:,}")], source=source, what="W&B sweep file")
     _report_twice_given(flat, add)
     root = root_class()
     contexts = [(context, _decides(root, context)) for context in _contexts(flat)]
