@@ -97,6 +97,19 @@ def test_zip_groups_of_many_addresses_cost_linear_work():
     assert ratio < 2.2, f"doubling the count multiplied the work by {ratio:.2f}"
 
 
+def test_unknown_zip_addresses_cost_linear_work():
+    def run(n: int) -> Callable[[], Any]:
+        grid = {f"agents.a{i}.d_gnn": [1] for i in range(n)}
+        return lambda: load_spec({"base": BASE, "grid": grid, "zip": [[f"agents.b{i}.d_gnn" for i in range(n)]]})
+
+    with pytest.raises(SpecError) as caught:
+        run(30)()
+    assert len(caught.value.problems) == 30
+    assert "did you mean 'agents.a0.d_gnn'?" in str(caught.value)
+    ratio = growth(run)
+    assert ratio < 2.2, f"doubling the count multiplied the work by {ratio:.2f}"
+
+
 # ---- limits ---------------------------------------------------------------------------------------------
 def test_overrides_past_the_limit_are_refused_before_any_is_read():
     taken = []

@@ -46,6 +46,7 @@ INDEX_PLACEHOLDER = "index"
 # A config has about 400 values; a grid varies a handful. The limit keeps a spec's check (about
 # 0.3 ms an address) to a few seconds; a W&B sweep file's parameters have the same limit.
 MAX_ADDRESSES = 10_000
+_GUESSES = 20  # "did you mean" hints for unknown zip addresses (each costs a pass over the grid)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -225,12 +226,14 @@ def _axes(value: Any, grid: dict[str, list[Any]], problems: _Problems) -> list[A
                      hint="e.g. zip: [[rl.lr, seed]]")
         value = None
     seen: set[str] = set()
+    unknown = 0
     for index, group in enumerate(value or []):
         lengths = set()
         for position, address in enumerate(group):
             where = ("zip", index, position)
             if address not in grid:
-                guess = closest(str(address), list(grid))
+                unknown += 1  # a did-you-mean reads every grid address: for the first few only
+                guess = closest(str(address), list(grid)) if unknown <= _GUESSES else None
                 problems.add(where, f"{brief(address)} is not an address of grid",
                              hint=f"did you mean {guess!r}?" if guess else "list its values under grid")
             elif address in seen:
