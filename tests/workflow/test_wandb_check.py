@@ -77,3 +77,18 @@ def test_what_format_wandb_writes_passes_check(tmp_path, capsys):
     out = tmp_path / "sweep.yaml"
     assert main(["sweep", str(spec), "--format", "wandb", "-o", str(out)]) == 0
     assert check_wandb_sweep(out) == 2
+
+
+def test_a_scenario_swept_after_many_root_values_still_decides_agent_fields(tmp_path):
+    """Each scenario is checked however many other root values vary (once, only the first 64
+    combinations of root values were, and a later scenario's agents went unchecked)."""
+    grid = {"seed": list(range(64)), "scenario": ["graph_isomorphism", "code_validation"],
+            "agents.prover.num_gnn_layers": [2]}
+    with pytest.raises(SpecError, match=r"grid\.agents\.prover\.num_gnn_layers\.0: .*CodeValidationAgentParameters"):
+        load_spec({"base": BASE, "grid": grid})
+    seeds = ", ".join(map(str, range(64)))
+    path = sweep_file(tmp_path, f"  seed: {{values: [{seeds}]}}\n"
+                                "  scenario: {values: [graph_isomorphism, code_validation]}\n"
+                                "  agents.prover.num_gnn_layers: {values: [2]}\n")
+    with pytest.raises(SpecError, match="for CodeValidationAgentParameters"):
+        check_wandb_sweep(path)

@@ -212,10 +212,22 @@ def _grid(value: Any, base: dict[str, Any], problems: _Problems) -> dict[str, li
 def _contexts(grid: Mapping[str, Any], base: dict[str, Any]) -> list[dict[str, Any]]:
     """The root fields each combination can have, for the class of agent entries: the base's,
     with each value of every root address the grid varies."""
-    contexts = [base]
-    for address, values in grid.items():
-        if isinstance(values, list) and len(address_parts(str(address))) == 1:
-            contexts = [{**c, address: v} for c in contexts for v in values][:64]  # enough to check
+    varied = [(str(a), v) for a, v in grid.items() if isinstance(v, list) and len(address_parts(str(a))) == 1]
+    return root_contexts(root_class(), base, varied)
+
+
+def root_contexts(root: Any, start: Mapping[str, Any], varied: list[tuple[str, list[Any]]]) -> list[dict[str, Any]]:
+    """`start` with each value of every varied root address, one context for each agent class
+    they lead to: all an agent field needs to be checked under (and at most a handful, however
+    many values vary: the work grows with the values, not with their product)."""
+    contexts = [dict(start)]
+    for address, values in varied:
+        distinct: dict[type, dict[str, Any]] = {}
+        for context in contexts:
+            for value in values:
+                option = {**context, address: value}
+                distinct.setdefault(root._collection_entry_class(option, {}), option)
+        contexts = list(distinct.values())
     return contexts
 
 

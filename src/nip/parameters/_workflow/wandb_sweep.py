@@ -22,7 +22,7 @@ from .._objects.overrides import check_value
 from .._validation import closest
 from ..errors import ParameterValidationError, Problem, SpecError, brief
 from .compose import root_class
-from .spec import MAX_ADDRESSES, Spec
+from .spec import MAX_ADDRESSES, Spec, root_contexts
 
 __all__ = ["METHODS", "check_wandb_config", "check_wandb_sweep", "wandb_sweep_config"]
 
@@ -115,7 +115,7 @@ def check_wandb_config(data: Any, source: str, line: LineFinder = lambda path: N
                                  f"{MAX_ADDRESSES:,}")], source=source, what="W&B sweep file")
     _report_twice_given(flat, add)
     root = root_class()
-    contexts = [(context, _decides(root, context)) for context in _contexts(flat)]
+    contexts = [(context, _decides(root, context)) for context in _contexts(root, flat)]
     for address, path, spec in flat:
         target, fitting = None, []  # the contexts in which the address exists
         for context, decided in contexts:
@@ -179,17 +179,15 @@ def _decides(root: Any, context: Mapping[str, Any]) -> bool:
     return root._collection_entry_class(context, {}) is not root._collection_entry_class({}, {})
 
 
-def _contexts(flat: Flat) -> list[dict[str, Any]]:
+def _contexts(root: Any, flat: Flat) -> list[dict[str, Any]]:
     """The root values a run can have, for the class of agent entries: every root parameter's
-    value (fixed), or each of its listed values (swept); a few dozen are enough to check."""
-    contexts: list[dict[str, Any]] = [{}]
+    value (fixed), or each of its listed values (swept); one context for each agent class."""
+    varied = []
     for address, _, spec in flat:
-        if "." in address:
-            continue
         values = [spec["value"]] if "value" in spec else spec.get("values")
-        if isinstance(values, list) and values and all(isinstance(v, str | int | float | bool) for v in values):
-            contexts = [{**c, address: v} for c in contexts for v in values][:64]
-    return contexts
+        if "." not in address and isinstance(values, list) and values:
+            varied.append((address, [v for v in values if isinstance(v, str | int | float | bool)] or [None]))
+    return root_contexts(root, {}, varied)
 
 
 def _values(spec: Mapping[str, Any], path: tuple[Any, ...], method: Any, add: Any) -> list[tuple[tuple[Any, ...], Any]]:
