@@ -22,9 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nip.parameters._objects.overrides import MAX_OVERRIDES
-from nip.parameters._workflow.spec import MAX_ADDRESSES
-from nip.parameters._workflow.sweep import MAX_RUNS
 from nip.parameters._files import (
     MAX_DEPTH,
     MAX_EXPANDED_BYTES,
@@ -33,6 +30,9 @@ from nip.parameters._files import (
     MAX_VALUES,
     MAX_YAML_ALIASES,
 )
+from nip.parameters._objects.overrides import MAX_OVERRIDES
+from nip.parameters._workflow.spec import MAX_ADDRESSES
+from nip.parameters._workflow.sweep import MAX_RUNS
 
 NIP_PARAMS = str(Path(sys.executable).parent / "nip-params")
 HEAD = "scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\n"

@@ -182,11 +182,12 @@ def _decides(root: Any, context: Mapping[str, Any]) -> bool:
 def _contexts(root: Any, flat: Flat) -> list[dict[str, Any]]:
     """The root values a run can have, for the class of agent entries: every root parameter's
     value (fixed), or each of its listed values (swept); one context for each agent class."""
-    varied = []
+    varied: list[tuple[str, list[Any]]] = []
     for address, _, spec in flat:
         values = [spec["value"]] if "value" in spec else spec.get("values")
         if "." not in address and isinstance(values, list) and values:
-            varied.append((address, [v for v in values if isinstance(v, str | int | float | bool)] or [None]))
+            scalars: list[Any] = [v for v in values if isinstance(v, str | int | float | bool)]
+            varied.append((address, scalars or [None]))
     return root_contexts(root, {}, varied)
 
 
