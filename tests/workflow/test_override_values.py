@@ -98,6 +98,14 @@ def test_an_integer_in_a_mapping_override_is_converted_exactly(params):
         params.with_overrides({"agents.prover.d_gnn": "1e999999999"})  # not built digit by digit
 
 
+@pytest.mark.parametrize("value", ["1e-400", "2.0000000000000000001", "1e-99999999999999999999",
+                                   "1e99999999999999999999", '"1e-99999999999999999999"', '"2.0000000000000000001"'])
+def test_an_integer_field_refuses_what_no_integer_says_exactly(params, value):
+    with pytest.raises(ParameterValidationError,
+                       match=r"agents\.prover\.d_gnn: (expected integer|override .* is not a finite number)"):
+        params.with_overrides([f"agents.prover.d_gnn={value}"])
+
+
 def test_a_huge_int_for_a_number_field_is_an_error_not_a_crash(params):
     with pytest.raises(ParameterValidationError, match="outside the 64-bit range"):
         params.with_overrides({"rl.lr": 10**400})

@@ -229,8 +229,10 @@ def convert(value: Any, schema: Mapping[str, Any], raw: str | None = None) -> An
     if kind == "integer" and "number" in types:
         return _as_float(value)
     if kind == "number" and "integer" in types and float(value).is_integer():
-        exact = _exact_integer(raw.strip()) if raw is not None and _YAML12_NUMBER.match(raw.strip()) else None
-        return int(value) if exact is None else exact
+        if raw is not None and _YAML12_NUMBER.match(raw.strip()):  # the text, not the float YAML made
+            exact = _exact_integer(raw.strip())
+            return raw.strip() if exact is None else exact
+        return int(value)
     if kind in ("integer", "number", "boolean") and "string" in types and raw is not None:
         return raw
     if kind == "string" and types & {"integer", "number"} and _YAML12_NUMBER.match(value.strip()):
@@ -248,11 +250,18 @@ _MAX_INTEGER_DIGITS = 40
 
 def _exact_integer(text: str) -> int | float | None:
     """The number a YAML 1.2 number's text names, exactly: an int when it is integral (``"1e3"``
-    is 1000), else the float; None when it has too many digits to be any field's value."""
-    number = Decimal(text)
-    if number.adjusted() > _MAX_INTEGER_DIGITS:
+    is 1000), else the float (for the schema check to refuse); None when no int or float says it
+    exactly (too many digits, or a fraction a float rounds to a whole number: ``1e-400``)."""
+    try:
+        number = Decimal(text)
+        if number.adjusted() > _MAX_INTEGER_DIGITS:
+            return None
+        if number == number.to_integral_value():
+            return int(number)
+    except ArithmeticError:  # an exponent past what Decimal holds
         return None
-    return int(number) if number == number.to_integral_value() else float(number)
+    approximate = float(number)
+    return None if approximate.is_integer() else approximate
 
 
 def _as_float(value: Any) -> Any:
