@@ -51,6 +51,7 @@ def growth(make: Callable[[int], Callable[[], Any]], size: int = 400) -> float:
 
 
 # ---- linear -------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_n_invalid_override_values_cost_linear_work():
     def run(n: int) -> Callable[[], Any]:
         return lambda: compose([BASE], [f"agents.a{i}.d_gnn=big" for i in range(n)])
@@ -63,6 +64,7 @@ def test_n_invalid_override_values_cost_linear_work():
     assert ratio < 2.2, f"doubling the count multiplied the work by {ratio:.2f}"
 
 
+@pytest.mark.slow
 def test_n_invalid_override_addresses_cost_linear_work():
     def run(n: int) -> Callable[[], Any]:
         return lambda: compose([BASE], [f"agents.a{i}.d_gnnx=1" for i in range(n)])
@@ -87,6 +89,7 @@ def test_n_sweep_spec_addresses_cost_linear_work(kind):
     assert ratio < 2.2, f"doubling the count multiplied the work by {ratio:.2f}"
 
 
+@pytest.mark.slow
 def test_zip_groups_of_many_addresses_cost_linear_work():
     def run(n: int) -> Callable[[], Any]:
         grid = {f"agents.a{i}.d_gnn": [1, 2] for i in range(n)}
@@ -97,6 +100,7 @@ def test_zip_groups_of_many_addresses_cost_linear_work():
     assert ratio < 2.2, f"doubling the count multiplied the work by {ratio:.2f}"
 
 
+@pytest.mark.slow
 def test_unknown_zip_addresses_cost_linear_work():
     def run(n: int) -> Callable[[], Any]:
         grid = {f"agents.a{i}.d_gnn": [1] for i in range(n)}
