@@ -125,6 +125,8 @@ def check_wandb_config(data: Any, source: str, line: LineFinder = lambda path: N
             except ParameterValidationError as error:
                 for problem in error.problems:
                     add(path, problem.message, problem.hint)
+            if target is not None and "entry" not in target.kinds:
+                break  # not an agent field: the context does not change it
         if target is None:
             continue
         types = json_types(target.schema)
