@@ -147,3 +147,40 @@ def test_a_config_changed_by_assignment_reads_back_equal(tmp_path) -> None:
     target = tmp_path / "run.yaml"
     params.to_file(target)
     assert HyperParameters.from_file(target) == params
+
+
+def test_a_field_cannot_be_deleted_but_other_attributes_can() -> None:
+    params = _params()
+    with pytest.raises(ParameterValidationError) as caught:
+        del params.rl.lr
+    assert _addresses(caught.value) == ["rl.lr"]
+    assert params.rl.lr == RlTrainerParameters().lr
+    agent = GraphIsomorphismAgentParameters()
+    agent.note = "mine"
+    del agent.note
+    assert not hasattr(agent, "note")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [("seed", 10**100, "64-bit range"), ("dataset", "x" * 100_000, "longer than the limit"),
+     ("dataset", b"abc", "not a config value")],
+)
+def test_hostile_values_are_refused_with_the_readers_limits(field: str, value: object, words: str) -> None:
+    params = _params()
+    with pytest.raises(ParameterValidationError, match=words):
+        setattr(params, field, value)
+
+
+def test_a_dict_nested_past_the_limit_or_holding_itself_is_refused() -> None:
+    params = _params()
+    looped: dict = {}
+    looped["lr"] = looped
+    deep: dict = {}
+    node = deep
+    for _ in range(10_000):
+        node["x"] = node = {}
+    for value in (looped, deep):
+        with pytest.raises(ParameterValidationError, match="nested deeper"):
+            params.rl = value
+    assert isinstance(params.rl, RlTrainerParameters)

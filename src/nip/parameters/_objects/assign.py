@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import ParameterValidationError
 from .fields import field_infos
 
-__all__ = ["checked_value", "remember_root"]
+__all__ = ["checked_deletion", "checked_value", "remember_root"]
 
 _MAX_DEPTH = 8  # configs nest groups four deep; agents add two levels
 
@@ -51,6 +51,14 @@ def checked_value(obj: Any, name: str, value: Any) -> Any:
     except ParameterValidationError as error:
         raise _from_outermost(obj, error) from None
     return rebuilt.__dict__[name]
+
+
+def checked_deletion(obj: Any, name: str) -> None:
+    """`del obj.field` would leave an object that cannot be written: refused, at its address."""
+    if any(info.name == name for info in field_infos(type(obj))):
+        error = ParameterValidationError.single(
+            (name,), "a field cannot be deleted (set it to a value, or to its default, instead)")
+        raise _from_outermost(obj, error)
 
 
 def _from_outermost(obj: Any, error: ParameterValidationError) -> ParameterValidationError:

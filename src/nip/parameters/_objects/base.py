@@ -61,6 +61,10 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
                 value = assign.checked_value(self, name, value)
             object.__setattr__(self, name, value)
 
+        def __delattr__(self, name: str) -> None:
+            assign.checked_deletion(self, name)
+            object.__delattr__(self, name)
+
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""
         return dump.to_dict(self)
