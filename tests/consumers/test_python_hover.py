@@ -66,3 +66,15 @@ def test_hover_on_a_group_says_what_it_accepts(tmp_path) -> None:
     shown = _hover(tmp_path, "rl.body_lr_factor")
     assert _words(_published("RlTrainerParameters", "body_lr_factor")["description"]) in shown
     assert "Accepts: `LrFactors | dict[str, Any] | None`" in shown
+
+
+@pytest.mark.parametrize(
+    "made", ['HyperParameters.from_file("run.yaml")', "HyperParameters.from_dict({})",
+             'HyperParameters.from_file("run.yaml").with_overrides(["seed=1"])'],
+)
+def test_hover_on_a_config_read_from_a_file_or_a_dict(tmp_path, made) -> None:
+    """The class methods' return type is one jedi follows (a TypeVar, not `typing.Self`)."""
+    code = f"from nip.parameters import HyperParameters\nparams = {made}\nparams.rl.lr\n"
+    found = jedi.Script(code, path=tmp_path / "run.py").help(3, len("params.rl.lr") - 1)
+    assert found and _words(_published("RlTrainerParameters", "lr")["description"]) in _words(
+        found[0].docstring())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from . import assign, build, dump, lookup
 from .arguments import ParameterClassMeta
@@ -18,6 +18,8 @@ from .values import ParameterValue, get_parameter_class
 
 __all__ = ["BaseHyperParameters", "BaseRunPreserve", "SubParameters"]
 
+# `type[_P] -> _P` rather than `Self`: the same for mypy and pyright, and jedi follows only this.
+_P = TypeVar("_P", bound="BaseHyperParameters")
 _BUILDING = build.CHECKED  # set while objects are built (their normalising sets fields again)
 
 
@@ -70,7 +72,7 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
         return dump.to_dict(self)
 
     @classmethod
-    def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Self:
+    def from_dict(cls: type[_P], params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> _P:
         """Build the parameters from a dict, checking it against the schema first.
 
         The dict is never modified. With `ignore_extra_keys`, keys that are not fields are
@@ -83,7 +85,7 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
         return lookup.get(self, address)
 
     @classmethod
-    def construct_test_params(cls) -> Self:
+    def construct_test_params(cls: type[_P]) -> _P:
         """Small parameters for fast tests (defined for the agent classes, as in nip)."""
         values = getattr(cls, "TEST_PARAMETERS", None)
         if values is None:

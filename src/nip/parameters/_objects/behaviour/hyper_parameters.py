@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..._validation.versions import VERSION_KEY
 from ...errors import ParameterValidationError
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # here so that a plain dict never loads the file readers (`import nip.parameters` stays light).
 _WANDB_KEYS = ("wandb_version", "_wandb")
 
+
+# `type[_H] -> _H` rather than `Self`: the same for mypy and pyright, and jedi follows only this.
+_H = TypeVar("_H")
 
 class HyperParametersBehaviour:
     """Mixed into `HyperParameters` (see `x-python-mixin` in schema/<version>/hyper_parameters.json).
@@ -115,7 +118,7 @@ class HyperParametersBehaviour:
 
     # ---- files --------------------------------------------------------------------------------
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str], *, ignore_extra_keys: bool = False) -> Self:
+    def from_file(cls: type[_H], path: str | os.PathLike[str], *, ignore_extra_keys: bool = False) -> _H:
         """Read a config file (``.json``, ``.yaml``/``.yml`` or ``.toml``, by extension).
 
         The file is read as the command line reads it (YAML 1.2 as editors read it, safe, within
@@ -159,8 +162,8 @@ class HyperParametersBehaviour:
 
     # ---- overrides ----------------------------------------------------------------------------
     def with_overrides(
-        self, overrides: Mapping[str, Any] | Iterable[str | Override]
-    ) -> Self:
+        self: _H, overrides: Mapping[str, Any] | Iterable[str | Override]
+    ) -> _H:
         """A new config: this one with `overrides` applied, checked; this object is unchanged.
 
         `overrides` is a mapping of dotted address -> value (``{"rl.lr": 1e-4}``; a key
@@ -173,4 +176,5 @@ class HyperParametersBehaviour:
             build_with_overrides,  # with the file readers: loaded when used
         )
 
-        return build_with_overrides(type(self), self.to_dict(), overrides)
+        config: Any = self  # (typed `_H` for the caller; here it is a config with `to_dict`)
+        return build_with_overrides(type(self), config.to_dict(), overrides)
