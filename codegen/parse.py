@@ -85,6 +85,13 @@ def _collection_type(collection_class: str, accepted: str) -> str:
     return f"{collection_class}[{entry.group(1)}]" if entry else collection_class
 
 
+def _collection_accepts(stated: str) -> str:
+    """What the constructor takes for a keyed collection whose `x-python-type` is `stated`
+    (`AgentsParameters | dict[str, AgentParameters] | None`): any mapping, each entry an object or
+    a dict of its fields (a `Mapping`, which type checkers take for a dict of subclass objects)."""
+    return re.sub(r"dict\[str, (\w+)\]", r"Mapping[str, \1 | Mapping[str, Any]]", stated)
+
+
 class VersionParser:
     def __init__(self, source: VersionSource) -> None:
         self.source = source
@@ -131,8 +138,9 @@ class VersionParser:
             init_hint = f"{type_hint} | dict[str, Any]"
         if "x-python-type" in schema:
             init_hint = type_hint = schema["x-python-type"]
-        if collection_class:  # None and a dict of agents become the collection
-            init_hint, type_hint = type_hint, _collection_type(collection_class, type_hint)
+        if collection_class:  # None and a mapping of agents (objects or dicts) become the collection
+            init_hint = _collection_accepts(type_hint)
+            type_hint = _collection_type(collection_class, type_hint)
         preserve = tuple(schema.get("x-base-run-preserve", ()))
         if preserve:
             marks = ", ".join(f"BaseRunPreserve({m!r})" for m in preserve)

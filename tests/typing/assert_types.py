@@ -56,3 +56,9 @@ assert_type(HyperParameters("graph_isomorphism", "vanilla_ppo", "d", rl={"lr": 1
 assert_type(RlTrainerParameters(lr=1, body_lr_factor=None), RlTrainerParameters)
 assert_type(RlTrainerParameters(body_lr_factor=LrFactors(actor=0.5)), RlTrainerParameters)
 assert_type(HyperParameters("code_validation", "ppo", "d"), HyperParameters)  # deprecated "ppo"
+gi_agents: dict[str, GraphIsomorphismAgentParameters] = {"prover": GraphIsomorphismAgentParameters()}
+assert_type(HyperParameters("graph_isomorphism", "vanilla_ppo", "d", agents=gi_agents), HyperParameters)
+assert_type(
+    HyperParameters("graph_isomorphism", "vanilla_ppo", "d", agents={"prover": {"d_gnn": 8}}),
+    HyperParameters,
+)

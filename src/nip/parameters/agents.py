@@ -19,14 +19,8 @@ from ._objects import (
     register_parameter_class,
     register_parameter_value_class,
 )
-from .types import (
-    ActivationType,
-    ImageBuildingBlockType,
-)
-from .update_schedule import (
-    AgentUpdateSchedule,
-    ConstantUpdateSchedule,
-)
+from .types import ActivationType, ImageBuildingBlockType
+from .update_schedule import AgentUpdateSchedule, ConstantUpdateSchedule
 
 __all__ = [
     "AgentParameters",

@@ -13,9 +13,7 @@ from ._objects import (
     field_defaults,
     register_parameter_class,
 )
-from .types import (
-    BaseRunType,
-)
+from .types import BaseRunType
 
 __all__ = ["BaseRunParameters"]
 

@@ -1,6 +1,7 @@
 # Generated from schema/1.0/hyper_parameters.json by `make generate`. Do not edit.
 """The root of the hyper-parameter tree."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -205,7 +206,7 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     agent.
 
     Default: the group's defaults (`None` builds them).
-    Accepts: `AgentsParameters | dict[str, AgentParameters] | None`.
+    Accepts: `AgentsParameters | Mapping[str, AgentParameters | Mapping[str, Any]] | None`.
     """
     rl: RlTrainerParameters = field(
         default=BUILT_FROM_NONE, metadata={"nip_class": RlTrainerParameters}
@@ -374,7 +375,9 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
         message_size: int = 1,
         include_linear_message_space: bool = False,
         d_linear_message_space: int = 2,
-        agents: AgentsParameters | dict[str, AgentParameters] | None = None,
+        agents: AgentsParameters
+        | Mapping[str, AgentParameters | Mapping[str, Any]]
+        | None = None,
         rl: RlTrainerParameters | dict[str, Any] | None = None,
         ppo: CommonPpoParameters | dict[str, Any] | None = None,
         vanilla_ppo: VanillaPpoParameters | dict[str, Any] | None = None,

@@ -18,12 +18,7 @@ from ._objects import (
 from .agents import (
     LrFactors,
 )
-from .types import (
-    IhvpVariantType,
-    PpoLossType,
-    SpgVariantType,
-    TestSchemeType,
-)
+from .types import IhvpVariantType, PpoLossType, SpgVariantType, TestSchemeType
 
 __all__ = [
     "CommonPpoParameters",
