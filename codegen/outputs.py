@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from nip.parameters._publishing import Publisher, generated
+from nip.parameters._schema_files import BUNDLE_FILE
+
 from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
-from .publish import BUNDLE_NAME, Publisher, generated
 from .render import PACKAGE, Renderer
 from .sources import load_all, load_limits, load_vocabulary
 
@@ -63,7 +65,7 @@ def generate_all(repo: Path) -> dict[str, str]:
     published_by_version: dict[str, dict[str, dict[str, object]]] = {}
     for source in versions:
         published = published_by_version[source.version] = Publisher(source, limits).publish()
-        bundle_ids[source.version] = published[BUNDLE_NAME]["$id"]
+        bundle_ids[source.version] = published[BUNDLE_FILE]["$id"]
         unknown = _vendor_keywords(published, set()) - vocabulary
         if unknown:
             raise SystemExit(

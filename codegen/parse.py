@@ -18,6 +18,10 @@ from datamodel_code_generator import DataModelType, LiteralType, PythonVersion
 from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
+from nip.parameters._publishing import VersionSource
+from nip.parameters._publishing.ranges import with_range
+from nip.parameters._schema_files import ROOT_GROUP
+
 from . import builders
 from .model import (
     AliasSpec,
@@ -27,8 +31,6 @@ from .model import (
     ModuleSpec,
     PackageSpec,
 )
-from .ranges import with_range
-from .sources import ROOT_GROUP, VersionSource
 
 
 def run_parser(source: VersionSource) -> list[Any]:

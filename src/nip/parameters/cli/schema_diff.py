@@ -2,35 +2,44 @@
 
 OLD and NEW are each a schema version shipped in the package (``1.0``) or a directory: a published
 one (it holds ``bundle.json``, e.g. from ``nip-params schema --out``) or an authoring one
-(``schema/<v>/`` of a checkout, published on the fly by the checkout's ``codegen/``).
+(``schema/<v>/`` of a checkout, published on the fly by the package's own publisher: nothing of
+the directory or the checkout around it is imported or run). Every file is read through the
+config reader, with its limits.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from .._files.read import read_config
+from .._publishing import Publisher, limits_from, version_source
+from .._schema_files import BUNDLE_FILE, LIMITS_FILE, MIGRATION_FILE, ROOT_GROUP
 from .._validation import schemas
 from ..errors import NipParametersError
 from ._output import EXIT_OK, emit, usage_error
 
-__all__ = ["load_schema", "run_diff"]
+__all__ = ["MAX_SCHEMA_FILES", "load_schema", "run_diff"]
 
-STEP_FILE = "migration.json"
+#: Most ``*.json`` files read from one schema directory (a version has about ten).
+MAX_SCHEMA_FILES = 256
 
 
-def _read_published(directory: Path) -> dict[str, Any]:
-    files = {}
+def _read_json(path: Path) -> Any:
+    """One file through the config reader: its size, depth, count and special-file limits."""
+    return read_config(path, format="json").data
+
+
+def _read_directory(directory: Path) -> dict[str, Any]:
+    paths = []
     for path in sorted(directory.glob("*.json")):
-        try:
-            files[path.name] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise NipParametersError(f"{path}: cannot read it as JSON ({err})") from None
-    return files
+        paths.append(path)
+        if len(paths) > MAX_SCHEMA_FILES:
+            raise NipParametersError(f"{directory}: more than {MAX_SCHEMA_FILES} *.json files; a schema "
+                                     "version has about ten, so this is not a schema directory")
+    return {path.name: _read_json(path) for path in paths}
 
 
 def _published_version(bundle: Any) -> str | None:
@@ -42,25 +51,29 @@ def _published_version(bundle: Any) -> str | None:
     return version if version[:1].isdigit() else None
 
 
-def _publish_authoring(directory: Path) -> dict[str, Any]:
-    """Publish ``schema/<v>/`` with the ``codegen/`` of the checkout it belongs to."""
-    repo = directory.resolve().parent.parent
-    if not (repo / "codegen" / "publish.py").is_file():
+def _publish_authoring(directory: Path, files: dict[str, Any]) -> dict[str, Any]:
+    """Publish ``schema/<v>/`` with the package's own publisher (the one `make generate` calls),
+    with the limits of ``schema/limits.json`` beside it when there is one."""
+    if f"{ROOT_GROUP}.json" not in files:
         raise NipParametersError(
-            f"{directory} has no bundle.json, so it is an authoring directory; publishing it needs "
-            f"the codegen/ of its checkout ({repo}/codegen not found). Give a published directory "
-            "instead (`nip-params schema --out DIR`, or src/nip/parameters/_schemas/<v>/ of a checkout)")
-    if str(repo) not in sys.path:
-        sys.path.insert(0, str(repo))
-    publish = importlib.import_module("codegen.publish")
-    sources = importlib.import_module("codegen.sources")
+            f"{directory} has neither {BUNDLE_FILE} (a published directory, as `nip-params schema --out "
+            f"DIR` writes) nor {ROOT_GROUP}.json (an authoring directory, schema/<v>/ of a checkout)")
+    limits_path = directory.parent / LIMITS_FILE
     try:
-        source = sources.load_version(directory)
-        files: dict[str, Any] = publish.Publisher(source, sources.load_limits(directory.parent)).publish()
-    except (OSError, ValueError, KeyError) as err:
-        raise NipParametersError(f"{directory}: cannot publish it: {err}") from None
-    files.update(source.data_files)
-    return files
+        limits = limits_from(_read_json(limits_path)) if limits_path.is_file() else None
+        source = version_source(directory.resolve().name, files)
+        published: dict[str, Any] = Publisher(source, limits).publish()
+    except NipParametersError:
+        raise
+    except RecursionError:
+        raise NipParametersError(f"{directory}: cannot publish it: a $ref or allOf loop "
+                                 "(a class that is its own base)") from None
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as err:
+        raise NipParametersError(f"{directory}: cannot publish it as an authoring schema directory "
+                                 f"({type(err).__name__}: {err}). Give a published directory instead "
+                                 "(`nip-params schema --out DIR`) or fix the file it names") from None
+    published.update(source.data_files)
+    return published
 
 
 def load_schema(spec: str) -> tuple[str, dict[str, Any]]:
@@ -69,12 +82,12 @@ def load_schema(spec: str) -> tuple[str, dict[str, Any]]:
     if path.is_dir():
         if not any(path.glob("*.json")):
             raise NipParametersError(f"{path}: no schema files (*.json) in this directory")
-        if not (path / "bundle.json").is_file():
-            return path.resolve().name, _publish_authoring(path)
-        files = _read_published(path)
-        return _published_version(files["bundle.json"]) or path.resolve().name, files
+        files = _read_directory(path)
+        if BUNDLE_FILE not in files:
+            return path.resolve().name, _publish_authoring(path, files)
+        return _published_version(files[BUNDLE_FILE]) or path.resolve().name, files
     if spec in schemas.available_versions():
-        return spec, _read_published(schemas.schema_dir(spec))
+        return spec, _read_directory(schemas.schema_dir(spec))
     raise NipParametersError(f"{spec!r} is neither a schema version of this package "
                              f"({', '.join(schemas.available_versions())}) nor a directory")
 
@@ -114,7 +127,9 @@ def run_diff(args: argparse.Namespace) -> int:
         changes = diff(old_files, new_files, old_label=old_label, new_label=new_label)
     except NipParametersError as err:
         return usage_error("schema", str(err))
-    step = new_files.get(STEP_FILE)
+    except RecursionError:  # a loop the checks above do not know; still the input's fault
+        return usage_error("schema", "the schemas nest or refer to each other too deeply to compare")
+    step = new_files.get(MIGRATION_FILE)
     step_known = isinstance(step, dict) and step.get("from") == old_label
     coverage = check_coverage(changes, step if step_known else None, hooks=HOOKS,
                               step_name=f"the migration step of {new_label}")

@@ -13,11 +13,10 @@ import copy
 import re
 from typing import Any
 
+from .._schema_files import BUNDLE_FILE, JSON_SCHEMA_DIALECT, ROOT_GROUP
+from .authoring import Limits, VersionSource
 from .editor_hints import branch_examples, quiet
 from .ranges import described_ranges
-from .sources import JSON_SCHEMA_DIALECT, Limits, VersionSource
-
-BUNDLE_NAME = "bundle.json"
 
 
 def _base_ref(definition: dict[str, Any]) -> str | None:
@@ -194,7 +193,7 @@ class Publisher:
     def publish(self) -> dict[str, dict[str, Any]]:
         """File name -> published document, including the bundle."""
         files = {f"{stem}.json": self.publish_group(stem) for stem in self.source.groups}
-        files[BUNDLE_NAME] = bundle(self.source.version, files)
+        files[BUNDLE_FILE] = bundle(self.source.version, files)
         return files
 
 
@@ -225,7 +224,7 @@ def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
     `$ref` a JSON pointer into the document itself and no embedded `$id`. Editors that resolve a
     `$ref` against the URL they loaded the file from (VS Code) need nothing else, so a user can
     copy this one file anywhere."""
-    root = files["hyper_parameters.json"]
+    root = files[f"{ROOT_GROUP}.json"]
     base_id = root["$id"].rsplit("/", 1)[0] + "/"
     defs: dict[str, Any] = {}
     for name, doc in files.items():
@@ -236,7 +235,7 @@ def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {
         "$comment": generated(f"schema/{version}/"),
         "$schema": JSON_SCHEMA_DIALECT,
-        "$id": base_id + BUNDLE_NAME,
+        "$id": base_id + BUNDLE_FILE,
         "title": f"nip hyper-parameters {version}",
         "description": f"A complete nip experiment config, schema version {version}. This one file "
         "is the whole schema: every $ref points into it, and nothing is fetched.",
