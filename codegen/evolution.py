@@ -18,7 +18,7 @@ from typing import Any
 
 from nip.parameters._migration.hooks import HOOKS
 from nip.parameters._publishing import Limits, Publisher, VersionSource
-from nip.parameters._schema_diff import check_coverage, diff, suggest_operations
+from nip.parameters._schema_diff import check_coverage, diff, suggest_operations, todos
 from nip.parameters._schema_files import MIGRATION_FILE
 
 from .render import _environment, header
@@ -77,6 +77,11 @@ def problems(repo: Path) -> list[str]:
         if start != previous.version:
             found.append(f"schema/{source.version}/{MIGRATION_FILE} must start from the previous version "
                          f"(\"from\": \"{previous.version}\"), not from {json.dumps(start)}")
+    for source in versions:
+        found += [f"schema/{source.version}/{MIGRATION_FILE} is not finished: {todo.rstrip('.')}. Decide what the TODO "
+                  "asks (the op may be wrong: a removed field that lives on is a rename_key), write the "
+                  "reason in its place and delete the TODO"
+                  for todo in todos(source.data_files.get(MIGRATION_FILE))]
     return found + [problem for step in evolution(versions, published) if step.coverage is not None
                     for problem in step.coverage.problems()]
 

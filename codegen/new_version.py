@@ -22,7 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nip.parameters._schema_diff import STEP_KEYWORDS, strip_annotations
+from nip.parameters._schema_diff import STEP_KEYWORDS, TODO, strip_annotations
 from nip.parameters._schema_files import MIGRATION_FILE
 from nip.parameters._validation.versions import version_key
 
@@ -74,7 +74,7 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
         "from": current,
         "to": version,
         "package": package,
-        "description": f"TODO: what changed from {current} to {version}.",
+        "description": f"{TODO}: what changed from {current} to {version}.",
         "operations": [],
     }
     (target / MIGRATION_FILE).write_text(json.dumps(step, indent=2) + "\n", encoding="utf-8")

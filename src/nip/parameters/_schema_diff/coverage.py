@@ -27,9 +27,31 @@ from .domain import json_type
 from .keywords import canonical
 from .model import BREAKING, SchemaChange, SchemaDiff, brief, display_address
 
-__all__ = ["Coverage", "Covered", "CoveringOp", "check_coverage", "coverage_json", "suggest_operations"]
+__all__ = ["TODO", "Coverage", "Covered", "CoveringOp", "check_coverage", "coverage_json", "suggest_operations",
+           "todos"]
 
 Hooks = Mapping[str, Callable[..., Any]]
+
+#: What a scaffolded op says where a person must decide; a step that still says it is not finished.
+TODO = "TODO"
+
+
+def todos(step: Any) -> list[str]:
+    """Where a migration step still says ``TODO``: ``"operation 2 (remove_key at rl.x), why: TODO: ..."``."""
+    found = []
+    if not isinstance(step, Mapping):
+        return found
+    for key, value in step.items():
+        if key != "operations" and TODO in str(value):
+            found.append(f"{key}: {value}")
+    operations = step.get("operations")
+    for number, op in enumerate(operations if isinstance(operations, list) else [], start=1):
+        if not isinstance(op, Mapping):
+            continue
+        for key, value in op.items():
+            if TODO in (value if isinstance(value, str) else repr(value)):
+                found.append(f"operation {number} ({op.get('op')} at {op.get('at')}), {key}: {value}")
+    return found
 
 
 @dataclass(frozen=True)
@@ -248,7 +270,7 @@ def suggest_operations(coverage: Coverage) -> list[dict[str, Any]]:
             continue  # the old default is no longer a valid value: only a hook can say what it becomes
         if change.kind == "field_removed":
             first.append({"op": "remove_key", "at": at,
-                          "why": f"TODO: removed in {version}; say why (or rename_key, if it lives on under another name)"})
+                          "why": f"{TODO}: removed in {version}; say why (or rename_key, if it lives on under another name)"})
         elif change.kind == "field_renamed":
             last.append({"op": "rename_key", "at": at, "to": change.new, "why": f"renamed in {version}"})
         elif change.kind == "class_renamed":
@@ -259,13 +281,13 @@ def suggest_operations(coverage: Coverage) -> list[dict[str, Any]]:
             if "." in at:
                 op["create_parents"] = True  # an absent group meant its defaults, the old default too
             op["why"] = (f"the default changed in {version}; configs that did not set it keep the old "
-                         "default (TODO: drop create_parents if an absent group meant something else)")
+                         f"default ({TODO}: drop create_parents if an absent group meant something else)")
             first.append(op)
         elif change.kind == "values_removed" or (change.kind == "type_narrowed" and change.old == ["null"]):
             values = change.old if change.kind == "values_removed" else [None]
             first.append({"op": "reject_value", "at": at, "values": values,
                           "message": f"{{value}} at {{address}} is no longer accepted in {version}; choose another value",
-                          "why": "TODO: if the value has a replacement, map_values it instead"})
+                          "why": f"{TODO}: if the value has a replacement, map_values it instead"})
     return first + last
 
 
