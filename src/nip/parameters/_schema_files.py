@@ -18,6 +18,7 @@ __all__ = [
     "NOT_GROUP_FILES",
     "ROOT_GROUP",
     "SWEEP_SPEC_SCHEMA_FILE",
+    "VERSION_KEY",
     "VOCABULARY_FILE",
 ]
 
@@ -40,6 +41,9 @@ CATALOG_FILE = "catalog.json"
 MIGRATION_SCHEMA_FILE = "migration.schema.json"
 SWEEP_SPEC_SCHEMA_FILE = "sweep-spec.schema.json"
 FORMAT_SCHEMA_FILES = (MIGRATION_SCHEMA_FILE, SWEEP_SPEC_SCHEMA_FILE)
+
+#: The key of a config that states the version of the package that wrote it.
+VERSION_KEY = "_package_version"
 
 #: Files of a (published) version directory that are not a group of classes.
 NOT_GROUP_FILES = frozenset({MIGRATION_FILE, BUNDLE_FILE})

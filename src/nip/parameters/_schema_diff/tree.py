@@ -65,8 +65,9 @@ class SchemaTree:
                         "the differ needs unique class names")
                 definitions[def_name] = definition
         bundle = files.get("bundle.json")
-        if isinstance(bundle, dict) and isinstance(bundle.get("$ref"), str):
-            root = ref_name(bundle["$ref"])[1]
+        config = bundle.get("else", bundle) if isinstance(bundle, dict) else None  # past a version gate
+        if isinstance(config, dict) and isinstance(config.get("$ref"), str):
+            root = ref_name(config["$ref"])[1]
         elif "HyperParameters" in definitions:
             root = "HyperParameters"
         if not definitions:
