@@ -38,7 +38,7 @@ TODO = "TODO"
 
 def todos(step: Any) -> list[str]:
     """Where a migration step still says ``TODO``: ``"operation 2 (remove_key at rl.x), why: TODO: ..."``."""
-    found = []
+    found: list[str] = []
     if not isinstance(step, Mapping):
         return found
     for key, value in step.items():
