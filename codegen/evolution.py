@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from nip.parameters._migration.hooks import HOOKS
+from nip.parameters._migration.steps import load_step
 from nip.parameters._publishing import Limits, Publisher, VersionSource
 from nip.parameters._schema_diff import check_coverage, diff, suggest_operations, todos
-from nip.parameters._schema_files import MIGRATION_FILE
+from nip.parameters._schema_files import MIGRATION_FILE, MIGRATION_SCHEMA_FILE
+from nip.parameters._validation.file_formats import format_problems
+from nip.parameters.errors import MigrationError
 
 from .render import _environment, header
 from .sources import load_all, load_limits
@@ -54,7 +57,8 @@ def evolution(versions: list[VersionSource], published: Mapping[str, Mapping[str
             changes = diff(published[previous.version], published[source.version],
                            old_label=previous.version, new_label=source.version)
             step_name = f"schema/{source.version}/{MIGRATION_FILE}"
-            declared = step if step.get("from") == previous.version else None
+            fits = not format_problems(MIGRATION_SCHEMA_FILE, step)  # else `problems` names the faults
+            declared = step if fits and step.get("from") == previous.version else None
             coverage = check_coverage(changes, declared, step_name=step_name, hooks=HOOKS)
         steps.append(Step(source.version, description, coverage))
         previous = source
@@ -78,6 +82,12 @@ def problems(repo: Path) -> list[str]:
             found.append(f"schema/{source.version}/{MIGRATION_FILE} must start from the previous version "
                          f"(\"from\": \"{previous.version}\"), not from {json.dumps(start)}")
     for source in versions:
+        if MIGRATION_FILE in source.data_files:
+            try:
+                load_step(source.data_files[MIGRATION_FILE], f"schema/{source.version}/{MIGRATION_FILE}",
+                          source.version)
+            except MigrationError as err:
+                found.append(str(err))
         found += [f"schema/{source.version}/{MIGRATION_FILE} is not finished: {todo.rstrip('.')}. Decide what the TODO "
                   "asks (the op may be wrong: a removed field that lives on is a rename_key), write the "
                   "reason in its place and delete the TODO"

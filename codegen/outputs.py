@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from nip.parameters._publishing import Publisher, generated
-from nip.parameters._schema_files import BUNDLE_FILE
+from nip.parameters._schema_files import BUNDLE_FILE, CATALOG_FILE, FORMAT_SCHEMA_FILES
 
 from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
@@ -32,20 +32,37 @@ def _vendor_keywords(node: object, found: set[str]) -> set[str]:
     return found
 
 
-def catalog(schema_root: Path, bundle_ids: dict[str, str]) -> dict[str, object] | None:
-    """The SchemaStore catalog of the bundles, from schema/catalog.json (absent in fixtures)."""
-    entry_file = schema_root / "catalog.json"
+def catalog(schema_root: Path, bundle_ids: dict[str, str],
+            format_ids: dict[str, str]) -> dict[str, object] | None:
+    """The SchemaStore catalog of the bundles and of the format schemas, from schema/catalog.json
+    (absent in fixtures)."""
+    entry_file = schema_root / CATALOG_FILE
     if not entry_file.exists():
         return None
-    entry = {k: v for k, v in json.loads(entry_file.read_text(encoding="utf-8")).items()
-             if not k.startswith("$")}
+    doc = json.loads(entry_file.read_text(encoding="utf-8"))
+    formats = doc.pop("formats", [])
+    entry = {k: v for k, v in doc.items() if not k.startswith("$")}
     current = list(bundle_ids)[-1]
     entry.update(url=bundle_ids[current], versions=bundle_ids)
+    format_entries = [{**{k: v for k, v in item.items() if k != "schema"}, "url": format_ids[item["schema"]]}
+                      for item in formats]
     return {
         "$schema": "https://json.schemastore.org/schema-catalog.json",
         "version": 1,
-        "schemas": [entry],
+        "schemas": [entry, *format_entries],
     }
+
+
+def format_schemas(schema_root: Path) -> dict[str, dict[str, object]]:
+    """This project's own file formats (the migration step, the sweep spec), as shipped."""
+    out: dict[str, dict[str, object]] = {}
+    for name in FORMAT_SCHEMA_FILES:
+        path = schema_root / name
+        if path.exists():  # a fixture tree may leave them out
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            note = doc.pop("$comment", "")
+            out[name] = {"$comment": f"{generated(f'schema/{name}')} {note}".strip(), **doc}
+    return out
 
 
 def shipped_vocabulary(schema_root: Path) -> dict[str, object]:
@@ -75,7 +92,13 @@ def generate_all(repo: Path) -> dict[str, str]:
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
     outputs[f"{PACKAGE}/_schemas/vocabulary.json"] = dump(shipped_vocabulary(schema_root))
-    entries = catalog(schema_root, bundle_ids)
+    formats = format_schemas(schema_root)
+    for name, doc in formats.items():
+        unknown = _vendor_keywords(doc, set()) - vocabulary
+        if unknown:
+            raise SystemExit(f"schema/{name} uses keywords missing from schema/vocabulary.json: {sorted(unknown)}")
+        outputs[f"{PACKAGE}/_schemas/{name}"] = dump(doc)
+    entries = catalog(schema_root, bundle_ids, {name: str(doc["$id"]) for name, doc in formats.items()})
     if entries is not None:
         outputs[f"{PACKAGE}/_schemas/catalog.json"] = dump(entries)
     current = versions[-1]

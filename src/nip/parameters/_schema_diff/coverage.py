@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .._migration_ops import migration_ops
 from .domain import json_type
 from .keywords import canonical
 from .model import BREAKING, SchemaChange, SchemaDiff, brief, display_address
@@ -78,12 +79,11 @@ class CoveringOp:
 
 
 def _parse_ops(step: Mapping[str, Any] | None) -> list[_Op]:
+    """The ops of a step that fits the step format (callers check it first: `steps.load_step`)."""
     ops = []
-    for index, op in enumerate((step or {}).get("operations", []) or []):
-        if not isinstance(op, Mapping) or not isinstance(op.get("op"), str):
-            continue
+    for index, op in enumerate((step or {}).get("operations", [])):
         at = op.get("at", [])
-        ats = [at] if isinstance(at, str) else [a for a in at if isinstance(a, str)] if isinstance(at, list) else []
+        ats = [at] if isinstance(at, str) else list(at)
         ops.append(_Op(index, op["op"], tuple(tuple(a.split(".")) for a in ats), op))
     return ops
 
@@ -149,16 +149,23 @@ class _Tracker:
             self.by.clear()  # partly covered is not covered
 
     def _follow(self, op: _Op, at: tuple[str, ...]) -> None:
+        if not migration_ops()[op.op].moves_addresses:
+            return
         if op.op == "rename_key" and _is_prefix(at, self.address) and isinstance(op.params.get("to"), str):
             self.address = (*self.address[:len(at) - 1], op.params["to"], *self.address[len(at):])
         elif op.op == "move" and _is_prefix(at, self.address) and isinstance(op.params.get("to"), str):
             self.address = (*op.params["to"].split("."), *self.address[len(at):])
 
     def _covers(self, op: _Op, at: tuple[str, ...]) -> bool:
+        """Whether ``op`` at ``at`` covers the change: only the kinds the op table says it can
+        cover are tried, then the rule of that kind says whether this op's parameters do."""
+        spec = migration_ops()[op.op]
         exact = _matches(at, self.address)
-        if op.op == "remove_key" and _is_prefix(at, self.address) and not exact:
+        if spec.covers_enclosed and _is_prefix(at, self.address) and not exact:
             return True  # the enclosing object is gone, and everything in it
         kind, old, new = self.change.kind, self.change.old, self.change.new
+        if kind not in spec.covers:
+            return False
         if kind == "field_removed":
             return exact and op.op in ("remove_key", "rename_key", "move")
         if kind == "field_renamed":

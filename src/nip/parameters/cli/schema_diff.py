@@ -16,8 +16,15 @@ from typing import Any
 
 from .._files.read import read_config
 from .._publishing import Publisher, limits_from, version_source
-from .._schema_files import BUNDLE_FILE, LIMITS_FILE, MIGRATION_FILE, ROOT_GROUP
+from .._schema_files import (
+    BUNDLE_FILE,
+    LIMITS_FILE,
+    MIGRATION_FILE,
+    MIGRATION_SCHEMA_FILE,
+    ROOT_GROUP,
+)
 from .._validation import schemas
+from .._validation.file_formats import format_problems
 from ..errors import NipParametersError
 from ._output import EXIT_OK, emit, usage_error
 
@@ -131,6 +138,11 @@ def run_diff(args: argparse.Namespace) -> int:
         return usage_error("schema", "the schemas nest or refer to each other too deeply to compare")
     step = new_files.get(MIGRATION_FILE)
     step_known = isinstance(step, dict) and step.get("from") == old_label
+    faults = format_problems(MIGRATION_SCHEMA_FILE, step) if step_known else []
+    if faults:
+        listed = "; ".join(f"{p.address or '<root>'}: {p.message}" for p in faults[:10])
+        return usage_error("schema", f"the migration step of {new_label} does not fit the step format "
+                                     f"(migration.schema.json): {listed}")
     coverage = check_coverage(changes, step if step_known else None, hooks=HOOKS,
                               step_name=f"the migration step of {new_label}")
     if args.format == "json":
