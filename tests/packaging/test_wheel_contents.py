@@ -36,6 +36,8 @@ def test_wheel_carries_the_published_schemas(wheel):
                      "nip/parameters/_schemas/vocabulary.json",
                      "nip/parameters/_schemas/1.0/bundle.json",
                      "nip/parameters/_schemas/1.0/migration.json",
+                     "nip/parameters/_schemas/migration.schema.json",
+                     "nip/parameters/_schemas/sweep-spec.schema.json",
                      "nip/parameters/_schema_diff/differ.py", "nip/parameters/cli/schema_diff.py"):
         assert required in names
     assert not any(n.startswith("nip/__init__") for n in names), "nip must stay a namespace package"
