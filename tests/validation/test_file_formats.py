@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from nip.parameters._files import read_config
-from nip.parameters._schema_files import FORMAT_SCHEMA_FILES, MIGRATION_SCHEMA_FILE, SWEEP_SPEC_SCHEMA_FILE
+from nip.parameters._schema_files import (
+    FORMAT_SCHEMA_FILES,
+    MIGRATION_SCHEMA_FILE,
+    SWEEP_SPEC_SCHEMA_FILE,
+)
 from nip.parameters._validation.file_formats import format_problems, format_schema
 from nip.parameters._validation.schemas import shipped_root
 
