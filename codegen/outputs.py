@@ -6,7 +6,12 @@ import json
 from pathlib import Path
 
 from nip.parameters._publishing import Publisher, generated
-from nip.parameters._schema_files import BUNDLE_FILE, CATALOG_FILE, FORMAT_SCHEMA_FILES
+from nip.parameters._schema_files import (
+    BUNDLE_FILE,
+    CATALOG_FILE,
+    FORMAT_SCHEMA_FILES,
+    VOCABULARY_FILE,
+)
 
 from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
@@ -67,7 +72,7 @@ def format_schemas(schema_root: Path) -> dict[str, dict[str, object]]:
 
 def shipped_vocabulary(schema_root: Path) -> dict[str, object]:
     """schema/vocabulary.json as shipped: other validators register its keywords (ajv)."""
-    doc = json.loads((schema_root / "vocabulary.json").read_text(encoding="utf-8"))
+    doc = json.loads((schema_root / VOCABULARY_FILE).read_text(encoding="utf-8"))
     note = doc.pop("$comment", "")
     return {"$comment": f"{generated('schema/vocabulary.json')} {note}".strip(), **doc}
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._migration_ops import migration_ops
+from .._schema_files import MIGRATION_FILE
 from .domain import json_type
 from .keywords import canonical
 from .model import BREAKING, SchemaChange, SchemaDiff, brief, display_address
@@ -246,7 +247,7 @@ def _needs(change: SchemaChange, address: str) -> str:
     return f"a hook or reject_value at {at}"
 
 
-def check_coverage(diff: SchemaDiff, step: Mapping[str, Any] | None, *, step_name: str = "migration.json",
+def check_coverage(diff: SchemaDiff, step: Mapping[str, Any] | None, *, step_name: str = MIGRATION_FILE,
                    hooks: Hooks | None = None) -> Coverage:
     """Which breaking changes of ``diff`` the step's operations cover. ``hooks`` (name -> function)
     lets a hook count as keeping a changed default when it turns the old default into the new one."""

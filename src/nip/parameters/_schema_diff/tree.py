@@ -14,12 +14,19 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._schema_files import (
+    BUNDLE_FILE,
+    CATALOG_FILE,
+    FORMAT_SCHEMA_FILES,
+    NOT_GROUP_FILES,
+    VOCABULARY_FILE,
+)
 from ..errors import NipParametersError
 
 __all__ = ["ROOT", "SchemaTree", "join"]
 
 ROOT = ""  # the address of the whole config
-_IGNORED_FILES = ("bundle.json", "migration.json", "catalog.json", "vocabulary.json")
+_IGNORED_FILES = (*NOT_GROUP_FILES, CATALOG_FILE, VOCABULARY_FILE, *FORMAT_SCHEMA_FILES)
 _MAX_DEPTH = 24  # places deeper than this are not followed (a recursive schema would never end)
 
 
@@ -64,7 +71,7 @@ class SchemaTree:
                         f"schema {label}: {def_name} is defined twice (in {name} and another file); "
                         "the differ needs unique class names")
                 definitions[def_name] = definition
-        bundle = files.get("bundle.json")
+        bundle = files.get(BUNDLE_FILE)
         config = bundle.get("else", bundle) if isinstance(bundle, dict) else None  # past a version gate
         if isinstance(config, dict) and isinstance(config.get("$ref"), str):
             root = ref_name(config["$ref"])[1]

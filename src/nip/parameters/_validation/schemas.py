@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import _registry
+from .._schema_files import (
+    BUNDLE_FILE,
+    CATALOG_FILE,
+    FORMAT_SCHEMA_FILES,
+    NOT_GROUP_FILES,
+    VOCABULARY_FILE,
+)
+from .._schema_files import ROOT_GROUP as _ROOT_GROUP
 from ..errors import NipParametersError
 from .versions import version_key
 
@@ -28,9 +36,9 @@ __all__ = [
 ]
 
 CURRENT_VERSION: str = _registry.SCHEMA_VERSION
-BUNDLE = "bundle.json"
-ROOT_GROUP = "hyper_parameters.json"
-_NOT_GROUPS = {BUNDLE, "migration.json"}
+BUNDLE = BUNDLE_FILE
+ROOT_GROUP = f"{_ROOT_GROUP}.json"
+_NOT_GROUPS = NOT_GROUP_FILES
 
 
 def shipped_root() -> Path:
@@ -60,8 +68,10 @@ def bundle_path(version: str = CURRENT_VERSION) -> Path:
 
 def shared_files() -> tuple[Path, ...]:
     """What every version goes with: the vocabulary of the non-standard keywords the schemas use
-    (other validators register it) and the SchemaStore catalog of the bundles."""
-    return (shipped_root() / "vocabulary.json", shipped_root() / "catalog.json")
+    (other validators register it), the SchemaStore catalog of the bundles, and the schemas of
+    the project's own file formats (a migration step, a sweep spec)."""
+    return (shipped_root() / VOCABULARY_FILE, shipped_root() / CATALOG_FILE,
+            *(shipped_root() / name for name in FORMAT_SCHEMA_FILES))
 
 
 @cache
