@@ -45,3 +45,28 @@ def test_a_format_problem_has_its_address_and_the_schema_says_what_fits():
         "operations": [{"op": "rename_key", "at": "a", "to": "b.c"}]})
     assert problem.address == "operations.0.to"
     assert "no dots" in (problem.hint or "")
+
+
+def test_an_unknown_schema_version_is_worded_once_everywhere(tmp_path):
+    """validate --schema-version, schema --version, a dict's _package_version and the library
+    name an unknown version in the same words, against the same list."""
+    from nip.parameters import iter_errors
+    from nip.parameters._validation import schemas
+    from nip.parameters.cli import main
+    from nip.parameters.errors import NipParametersError
+
+    expected = schemas.unknown_version("9.9")
+    assert expected.startswith("unknown schema version '9.9' (known: ")
+    (problem,) = iter_errors({"_package_version": "9.9"})
+    assert problem.message == expected
+    with pytest.raises(NipParametersError, match=expected.replace("(", r"\(").replace(")", r"\)")):
+        schemas.schema_dir("9.9")
+    config = tmp_path / "c.json"
+    config.write_text("{}")
+    import contextlib
+    import io
+    for argv in (["validate", "--version", "9.9", str(config)], ["schema", "--version", "9.9"]):
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            assert main(argv) == 2
+        assert expected in err.getvalue(), argv

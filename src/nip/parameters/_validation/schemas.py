@@ -20,7 +20,7 @@ from .._schema_files import (
     VOCABULARY_FILE,
 )
 from .._schema_files import ROOT_GROUP as _ROOT_GROUP
-from ..errors import NipParametersError
+from ..errors import NipParametersError, brief
 from .versions import version_key
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "load_group",
     "schema_dir",
     "shared_files",
+    "unknown_version",
 ]
 
 CURRENT_VERSION: str = _registry.SCHEMA_VERSION
@@ -53,11 +54,15 @@ def available_versions() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda name: version_key(name) or (-1, -1)))
 
 
+def unknown_version(version: Any) -> str:
+    """The one wording of a schema version this package does not ship, with the ones it does."""
+    return f"unknown schema version {brief(version)} (known: {', '.join(available_versions())})"
+
+
 def schema_dir(version: str = CURRENT_VERSION) -> Path:
     """The directory of the published per-group files of `version`."""
     if version not in available_versions():
-        known = ", ".join(available_versions())
-        raise NipParametersError(f"unknown schema version {version!r}; this package has {known}")
+        raise NipParametersError(unknown_version(version))
     return shipped_root() / version
 
 
