@@ -94,7 +94,10 @@ def test_a_step_that_still_says_todo_is_a_problem(tmp_path):
 
 
 def test_the_annotation_keywords_are_the_vocabularys_editor_group_and_json_schemas_metadata():
-    from nip.parameters._schema_diff.keywords import ANNOTATION_KEYWORDS, METADATA_KEYWORDS
+    from nip.parameters._schema_diff.keywords import (
+        ANNOTATION_KEYWORDS,
+        METADATA_KEYWORDS,
+    )
     vocabulary = json.loads((REPO / "schema" / "vocabulary.json").read_text())
     assert set(ANNOTATION_KEYWORDS) == set(METADATA_KEYWORDS) | set(vocabulary["editor"])
     assert not set(ANNOTATION_KEYWORDS) & set(vocabulary["nip"]), "an x- keyword may change meaning"
