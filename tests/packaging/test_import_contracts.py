@@ -40,3 +40,14 @@ def test_every_private_package_and_module_has_its_layer():
 def test_the_independent_commands_are_every_cli_command():
     modules = _contract("independence")["modules"]
     assert modules == [f"nip.parameters.cli.{command}" for command in COMMANDS]
+
+
+def test_the_scenario_rule_is_read_from_the_schema_once_by_the_generator():
+    """The registry carries the rule; the root class's constants say the same; the runtime reads
+    no `if`/`then` of the root schema for it."""
+    from nip.parameters import HyperParameters
+    assert {s: c.__name__ for s, c in HyperParameters.AGENT_CLASS_BY_SCENARIO.items()} == \
+        _registry.AGENT_CLASS_BY_SCENARIO
+    assert HyperParameters.RANDOM_AGENT_CLASS.__name__ == _registry.RANDOM_AGENT_CLASS
+    source = (PACKAGE / "_validation" / "engines.py").read_text()
+    assert '.get("if"' not in source and '["if"]' not in source
