@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds a wheel
 REPO = Path(__file__).resolve().parents[2]
 
 
