@@ -9,11 +9,13 @@ report the benchmark's own peak. A table of measurements, not assertions: the li
 guarantees are tested in tests/robustness/test_robust_hostile_files.py.
 
     .venv/bin/python benchmarks/_hostile.py           # this section alone
+    .venv/bin/python benchmarks/_hostile.py "schema dir"   # only the rows of one limit
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +31,7 @@ from nip.parameters._files import (
     MAX_VALUES,
     MAX_YAML_ALIASES,
 )
+from nip.parameters.cli.schema_diff import MAX_SCHEMA_FILES
 
 NIP_PARAMS = str(Path(sys.executable).parent / "nip-params")
 HEAD = "scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\n"
@@ -41,6 +44,24 @@ class Case:
     file: str
     make: Callable[[], str | bytes]
     argv: tuple[str, ...] = ("validate",)
+    directory: Callable[[Path], None] | None = None  # fills a directory (`schema diff DIR`) instead
+
+
+SCHEMA_DIFF = ("schema", "diff", "1.0")
+SHIPPED_1_0 = Path(__file__).parents[1] / "src" / "nip" / "parameters" / "_schemas" / "1.0"
+
+
+def _schema_dir(extra: Callable[[Path], None]) -> Callable[[Path], None]:
+    """A published 1.0 directory with one hostile addition."""
+    def fill(directory: Path) -> None:
+        shutil.copytree(SHIPPED_1_0, directory)
+        extra(directory)
+    return fill
+
+
+def _many_files(directory: Path) -> None:
+    for n in range(MAX_SCHEMA_FILES + 1):
+        (directory / f"x{n}.json").write_text("{}")
 
 
 def _yaml_list(count: int, item: str) -> str:
@@ -117,6 +138,17 @@ CASES = [
          lambda: HEAD + "seed: 0x" + "f" * 1_000_000 + "\n"),
     Case("integers", "hex integer of 1,000,000 digits, TOML", "hex.toml",
          lambda: 'scenario = "graph_isomorphism"\nseed = 0x' + "f" * 1_000_000 + "\n"),
+    Case("schema dir", "a published 1.0 directory (baseline)", "pub", str, SCHEMA_DIFF,
+         _schema_dir(lambda d: None)),
+    Case("schema dir", "a *.json link to /dev/zero", "zero", str, SCHEMA_DIFF,
+         _schema_dir(lambda d: (d / "zero.json").symlink_to("/dev/zero"))),
+    Case("schema dir", "a file of 100,000 levels of nesting", "deep", str, SCHEMA_DIFF,
+         _schema_dir(lambda d: (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000))),
+    Case("schema dir", "a $ref loop", "loop", str, SCHEMA_DIFF,
+         _schema_dir(lambda d: (d / "loop.json").write_text(
+             '{"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}}}'))),
+    Case("schema dir", f"{MAX_SCHEMA_FILES + 1} files (past the limit)", "many", str, SCHEMA_DIFF,
+         _schema_dir(_many_files)),
 ]
 
 
@@ -144,7 +176,10 @@ print(json.dumps({"seconds": seconds, "peak_kib": usage.ru_maxrss,
 
 def measure(case: Case, work: Path) -> Measured:
     path = work / case.file
-    if not path.exists():
+    if case.directory is not None:
+        if not path.exists():
+            case.directory(path)
+    elif not path.exists():
         content = case.make()
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     argv = [NIP_PARAMS, *case.argv, str(path)]
@@ -168,17 +203,19 @@ def table(results: list[Measured]) -> str:
     return "\n".join(lines)
 
 
-def run(log: Callable[[str], None] = lambda _: None) -> tuple[str, list[Measured]]:
+def run(log: Callable[[str], None] = lambda _: None, limit: str | None = None) -> tuple[str, list[Measured]]:
     with tempfile.TemporaryDirectory(prefix="nip-hostile-") as tmp:
         results = []
         for case in CASES:
+            if limit is not None and case.limit != limit:
+                continue
             log(f"hostile: {case.name}")
             results.append(measure(case, Path(tmp)))
     return table(results), results
 
 
 def main() -> int:
-    text, results = run(lambda m: print(m, file=sys.stderr, flush=True))
+    text, results = run(lambda m: print(m, file=sys.stderr, flush=True), sys.argv[1] if len(sys.argv) > 1 else None)
     print("hostile inputs: nip-params on one file per row, each in its own process")
     print(text)
     print(json.dumps({"worst_seconds": max(r.seconds for r in results),
