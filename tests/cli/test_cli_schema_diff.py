@@ -158,3 +158,13 @@ def test_too_many_files_are_refused_before_reading(cli, tmp_path):
     for n in range(MAX_SCHEMA_FILES + 1):
         (pub / f"x{n}.json").write_text("{}")
     _refuse(cli, "1.0", str(pub), f"more than {MAX_SCHEMA_FILES}")
+
+
+def test_a_step_that_does_not_fit_its_format_is_a_usage_error(cli, tmp_path):
+    import json
+    pub = _published_copy(cli, tmp_path)
+    step = json.loads((pub / "migration.json").read_text())
+    step["operations"].append({"op": "rename_key", "at": "a"})  # no `to`
+    (pub / "migration.json").write_text(json.dumps(step))
+    err = _refuse(cli, "0.1", str(pub), "does not fit the step format")
+    assert f"operations.{len(step['operations']) - 1}.to: missing required key 'to'" in err

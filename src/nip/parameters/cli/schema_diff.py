@@ -24,6 +24,7 @@ from .._schema_files import (
     ROOT_GROUP,
 )
 from .._validation import schemas
+from .._validation.versions import label, version_key
 from .._validation.file_formats import format_problems
 from ..errors import NipParametersError
 from ._output import EXIT_OK, emit, usage_error
@@ -54,8 +55,10 @@ def _published_version(bundle: Any) -> str | None:
     schema_id = bundle.get("$id") if isinstance(bundle, dict) else None
     if not isinstance(schema_id, str) or schema_id.count("/") < 2:
         return None
-    version = schema_id.rsplit("/", 2)[-2]
-    return version if version[:1].isdigit() else None
+    try:
+        return label(version_key(schema_id.rsplit("/", 2)[-2]))
+    except NipParametersError:
+        return None
 
 
 def _publish_authoring(directory: Path, files: dict[str, Any]) -> dict[str, Any]:
