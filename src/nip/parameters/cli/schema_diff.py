@@ -24,8 +24,8 @@ from .._schema_files import (
     ROOT_GROUP,
 )
 from .._validation import schemas
-from .._validation.versions import label, version_key
 from .._validation.file_formats import format_problems
+from .._validation.versions import label, version_key
 from ..errors import NipParametersError
 from ._output import EXIT_OK, emit, usage_error
 
