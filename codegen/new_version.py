@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from nip.parameters._schema_diff import STEP_KEYWORDS, TODO, strip_annotations
-from nip.parameters._schema_files import MIGRATION_FILE
+from nip.parameters._schema_files import MIGRATION_FILE, MIGRATION_SCHEMA_FILE
 from nip.parameters._validation.versions import version_key
 
 from . import evolution, released
@@ -69,6 +69,7 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
     if previous_step.exists():
         package["name"] = json.loads(previous_step.read_text(encoding="utf-8"))["package"]["name"]
     step = {
+        "$schema": f"../{MIGRATION_SCHEMA_FILE}",  # editors complete the ops and their parameters
         "$comment": f"The migration step into schema {version}. Format: docs/migrations.md.",
         "format": 1,
         "from": current,

@@ -63,6 +63,7 @@ def test_a_breaking_change_needs_its_op_and_then_migrates(repo: Path) -> None:
     # 4. the scaffold pre-fills both ops
     run_make(repo, "scaffold-migration")
     step = json.loads((repo / "schema" / "1.1" / "migration.json").read_text())
+    assert (repo / "schema" / "1.1" / step["$schema"]).resolve() == repo / "schema" / "migration.schema.json"
     ops = [{k: v for k, v in op.items() if k != "why"} for op in step["operations"]]
     assert ops == [
         {"op": "remove_key", "at": "rl.anneal_lr"},
