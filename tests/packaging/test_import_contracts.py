@@ -51,3 +51,35 @@ def test_the_scenario_rule_is_read_from_the_schema_once_by_the_generator():
     assert HyperParameters.RANDOM_AGENT_CLASS.__name__ == _registry.RANDOM_AGENT_CLASS
     source = (PACKAGE / "_validation" / "engines.py").read_text()
     assert '.get("if"' not in source and '["if"]' not in source
+
+
+def _string_constants(path: Path) -> set[str]:
+    import ast
+    return {node.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+def test_the_file_names_of_the_schema_tree_are_spelled_once():
+    """`migration.json`, `bundle.json`, ... are named in `_schema_files.py` only; every module
+    of the package and of the generator reads them there."""
+    from nip.parameters import _schema_files
+    names = {getattr(_schema_files, n) for n in _schema_files.__all__ if n.endswith("_FILE")}
+    names |= {f"{_schema_files.ROOT_GROUP}.json"}
+    spelled = {}
+    for path in [*PACKAGE.rglob("*.py"), *(REPO / "codegen").glob("*.py")]:
+        if path.name == "_schema_files.py":
+            continue
+        found = _string_constants(path) & names
+        if found:
+            spelled[str(path.relative_to(REPO))] = sorted(found)
+    assert spelled == {}
+
+
+def test_version_strings_are_parsed_by_one_function():
+    """The generator sorts and compares versions with `_validation.versions.version_key`."""
+    import ast
+    for path in (REPO / "codegen").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        assert not {n for n in defined if "version_key" in n}, path.name
+        assert "int(part)" not in path.read_text(encoding="utf-8"), path.name
