@@ -83,3 +83,32 @@ def test_version_strings_are_parsed_by_one_function():
         defined = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
         assert not {n for n in defined if "version_key" in n}, path.name
         assert "int(part)" not in path.read_text(encoding="utf-8"), path.name
+
+
+# Field names hand-written Python may spell (docs/architecture.md lists them with the reason):
+# nip's dict-format keys that are no field, the required root fields `nip-params defaults` asks
+# for, and the behaviour the schema names (agents filled in from the scenario, agents_update_repr).
+FIELD_NAME_EXCEPTIONS = {
+    "_type", "_package_version", "_package_name", "$schema",
+    "scenario", "trainer", "dataset", "interaction_protocol",
+    "agents", "agents_update_repr",
+}
+GENERATED = {"agents.py", "base_run.py", "dataset.py", "hyper_parameters.py", "message_regression.py",
+             "protocol.py", "scenario.py", "trainers.py", "types.py", "update_schedule.py", "__init__.py",
+             "_registry.py"}
+
+
+def test_hand_written_python_spells_no_field_name_but_the_listed_exceptions():
+    import json
+    fields: set[str] = set()
+    for path in (REPO / "schema" / _registry.SCHEMA_VERSION).glob("*.json"):
+        for definition in json.loads(path.read_text()).get("$defs", {}).values():
+            fields |= set(definition.get("properties", {}))
+    spelled = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.parent == PACKAGE and path.name in GENERATED:
+            continue
+        found = (_string_constants(path) & fields) - FIELD_NAME_EXCEPTIONS
+        if found:
+            spelled[str(path.relative_to(PACKAGE))] = sorted(found)
+    assert spelled == {}
