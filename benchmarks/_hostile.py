@@ -9,7 +9,8 @@ report the benchmark's own peak. A table of measurements, not assertions: the li
 guarantees are tested in tests/robustness/test_robust_hostile_files.py.
 
     .venv/bin/python benchmarks/_hostile.py           # this section alone
-    .venv/bin/python benchmarks/_hostile.py "schema dir"   # only the rows of one limit
+    .venv/bin/python benchmarks/_hostile.py workflow  # its rows for the sweep and override limits
+    .venv/bin/python benchmarks/_hostile.py schema    # its rows for `schema diff DIR`
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from nip.parameters._files import (
     MAX_VALUES,
     MAX_YAML_ALIASES,
 )
+from nip.parameters._objects.overrides import MAX_OVERRIDES
+from nip.parameters._workflow.spec import MAX_ADDRESSES
+from nip.parameters._workflow.sweep import MAX_RUNS
 from nip.parameters.cli.schema_diff import MAX_SCHEMA_FILES
 
 NIP_PARAMS = str(Path(sys.executable).parent / "nip-params")
@@ -44,24 +48,8 @@ class Case:
     file: str
     make: Callable[[], str | bytes]
     argv: tuple[str, ...] = ("validate",)
+    after: Callable[[], list[str]] | None = None  # arguments after the file (compose's overrides)
     directory: Callable[[Path], None] | None = None  # fills a directory (`schema diff DIR`) instead
-
-
-SCHEMA_DIFF = ("schema", "diff", "1.0")
-SHIPPED_1_0 = Path(__file__).parents[1] / "src" / "nip" / "parameters" / "_schemas" / "1.0"
-
-
-def _schema_dir(extra: Callable[[Path], None]) -> Callable[[Path], None]:
-    """A published 1.0 directory with one hostile addition."""
-    def fill(directory: Path) -> None:
-        shutil.copytree(SHIPPED_1_0, directory)
-        extra(directory)
-    return fill
-
-
-def _many_files(directory: Path) -> None:
-    for n in range(MAX_SCHEMA_FILES + 1):
-        (directory / f"x{n}.json").write_text("{}")
 
 
 def _yaml_list(count: int, item: str) -> str:
@@ -87,6 +75,49 @@ def _value_bomb() -> str:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
     return "\n".join(lines) + "\n"
+
+
+SWEEP_BASE = "base: {scenario: graph_isomorphism, trainer: vanilla_ppo, dataset: d}\n"
+
+
+def _grid(addresses: int) -> str:
+    return SWEEP_BASE + "grid:\n" + "".join(f"  agents.a{i}.d_gnn: [8]\n" for i in range(addresses))
+
+
+def _product(lists: int) -> str:
+    """A grid of `lists` addresses with 10 values each: 10^lists combinations in a few hundred bytes."""
+    fields = ["seed", "agents.prover.d_gnn", "agents.verifier.d_gnn", "agents.prover.num_gnn_layers",
+              "agents.verifier.num_gnn_layers", "agents.prover.num_heads"]
+    return SWEEP_BASE + "grid:\n" + "".join(f"  {f}: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n" for f in fields[:lists])
+
+
+def _wandb(parameters: int) -> str:
+    return "method: grid\nparameters:\n" + "".join(f"  agents.a{i}.d_gnn: {{value: 8}}\n"
+                                                      for i in range(parameters))
+
+
+def _overrides(count: int) -> list[str]:
+    return [f"agents.a{i}.d_gnn=8" for i in range(count)]
+
+
+WORKFLOW_CASES = [
+    Case("sweep runs", f"{MAX_RUNS:,} combinations (at the limit), --dry-run", "runs.yaml",
+         lambda: _product(5), ("sweep", "--dry-run")),
+    Case("sweep runs", f"1,000,000 combinations in a {len(_product(6))}-byte spec", "runs-past.yaml",
+         lambda: _product(6), ("sweep", "--dry-run")),
+    Case("sweep addresses", f"grid of {MAX_ADDRESSES:,} addresses (at the limit)", "grid.yaml",
+         lambda: _grid(MAX_ADDRESSES), ("sweep", "--dry-run")),
+    Case("sweep addresses", f"grid of {MAX_ADDRESSES + 1:,} addresses", "grid-past.yaml",
+         lambda: _grid(MAX_ADDRESSES + 1), ("sweep", "--dry-run")),
+    Case("sweep addresses", f"W&B file of {MAX_ADDRESSES:,} parameters (at the limit)", "wandb.yaml",
+         lambda: _wandb(MAX_ADDRESSES), ("sweep", "--check")),
+    Case("sweep addresses", f"W&B file of {MAX_ADDRESSES + 1:,} parameters", "wandb-past.yaml",
+         lambda: _wandb(MAX_ADDRESSES + 1), ("sweep", "--check")),
+    Case("overrides", f"compose with {MAX_OVERRIDES:,} overrides (at the limit)", "base.yaml",
+         lambda: HEAD, ("compose",), lambda: _overrides(MAX_OVERRIDES)),
+    Case("overrides", f"compose with {MAX_OVERRIDES + 1:,} overrides", "base.yaml",
+         lambda: HEAD, ("compose",), lambda: _overrides(MAX_OVERRIDES + 1)),
+]
 
 
 CASES = [
@@ -138,17 +169,6 @@ CASES = [
          lambda: HEAD + "seed: 0x" + "f" * 1_000_000 + "\n"),
     Case("integers", "hex integer of 1,000,000 digits, TOML", "hex.toml",
          lambda: 'scenario = "graph_isomorphism"\nseed = 0x' + "f" * 1_000_000 + "\n"),
-    Case("schema dir", "a published 1.0 directory (baseline)", "pub", str, SCHEMA_DIFF,
-         _schema_dir(lambda d: None)),
-    Case("schema dir", "a *.json link to /dev/zero", "zero", str, SCHEMA_DIFF,
-         _schema_dir(lambda d: (d / "zero.json").symlink_to("/dev/zero"))),
-    Case("schema dir", "a file of 100,000 levels of nesting", "deep", str, SCHEMA_DIFF,
-         _schema_dir(lambda d: (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000))),
-    Case("schema dir", "a $ref loop", "loop", str, SCHEMA_DIFF,
-         _schema_dir(lambda d: (d / "loop.json").write_text(
-             '{"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}}}'))),
-    Case("schema dir", f"{MAX_SCHEMA_FILES + 1} files (past the limit)", "many", str, SCHEMA_DIFF,
-         _schema_dir(_many_files)),
 ]
 
 
@@ -174,6 +194,38 @@ print(json.dumps({"seconds": seconds, "peak_kib": usage.ru_maxrss,
 """
 
 
+SCHEMA_DIFF = ("schema", "diff", "1.0")
+SHIPPED_1_0 = Path(__file__).parents[1] / "src" / "nip" / "parameters" / "_schemas" / "1.0"
+
+
+def _schema_dir(extra: Callable[[Path], None]) -> Callable[[Path], None]:
+    """A published 1.0 directory with one hostile addition."""
+    def fill(directory: Path) -> None:
+        shutil.copytree(SHIPPED_1_0, directory)
+        extra(directory)
+    return fill
+
+
+def _many_files(directory: Path) -> None:
+    for n in range(MAX_SCHEMA_FILES + 1):
+        (directory / f"x{n}.json").write_text("{}")
+
+
+SCHEMA_CASES = [
+    Case("schema dir", "a published 1.0 directory (baseline)", "pub", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: None)),
+    Case("schema dir", "a *.json link to /dev/zero", "zero", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: (d / "zero.json").symlink_to("/dev/zero"))),
+    Case("schema dir", "a file of 100,000 levels of nesting", "deep", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000))),
+    Case("schema dir", "a $ref loop", "loop", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: (d / "loop.json").write_text(
+             '{"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}}}'))),
+    Case("schema dir", f"{MAX_SCHEMA_FILES + 1} files (past the limit)", "many", str, SCHEMA_DIFF,
+         directory=_schema_dir(_many_files)),
+]
+
+
 def measure(case: Case, work: Path) -> Measured:
     path = work / case.file
     if case.directory is not None:
@@ -185,6 +237,8 @@ def measure(case: Case, work: Path) -> Measured:
     argv = [NIP_PARAMS, *case.argv, str(path)]
     if case.argv[0] == "get":
         argv.append("")  # the whole document
+    if case.after is not None:
+        argv += case.after()
     done = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, str(work / "stdout"), *argv],
                           capture_output=True, text=True, check=True, timeout=600)
     got = json.loads(done.stdout)
@@ -203,19 +257,20 @@ def table(results: list[Measured]) -> str:
     return "\n".join(lines)
 
 
-def run(log: Callable[[str], None] = lambda _: None, limit: str | None = None) -> tuple[str, list[Measured]]:
+def run(log: Callable[[str], None] = lambda _: None,
+        cases: list[Case] | None = None) -> tuple[str, list[Measured]]:
     with tempfile.TemporaryDirectory(prefix="nip-hostile-") as tmp:
         results = []
-        for case in CASES:
-            if limit is not None and case.limit != limit:
-                continue
+        for case in CASES + WORKFLOW_CASES + SCHEMA_CASES if cases is None else cases:
             log(f"hostile: {case.name}")
             results.append(measure(case, Path(tmp)))
     return table(results), results
 
 
 def main() -> int:
-    text, results = run(lambda m: print(m, file=sys.stderr, flush=True), sys.argv[1] if len(sys.argv) > 1 else None)
+    sections = {"workflow": WORKFLOW_CASES, "schema": SCHEMA_CASES}  # `_hostile.py workflow`: its rows
+    text, results = run(lambda m: print(m, file=sys.stderr, flush=True),
+                        sections.get(sys.argv[1]) if sys.argv[1:] else None)
     print("hostile inputs: nip-params on one file per row, each in its own process")
     print(text)
     print(json.dumps({"worst_seconds": max(r.seconds for r in results),
