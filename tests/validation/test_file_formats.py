@@ -70,3 +70,9 @@ def test_an_unknown_schema_version_is_worded_once_everywhere(tmp_path):
         with contextlib.redirect_stderr(err):
             assert main(argv) == 2
         assert expected in err.getvalue(), argv
+
+
+def test_the_w_and_b_keys_are_read_from_the_sweep_spec_schema():
+    from nip.parameters._workflow import wandb_sweep
+    wandb = format_schema(SWEEP_SPEC_SCHEMA_FILE)["$defs"]["wandb"]["properties"]
+    assert wandb_sweep.METHODS == tuple(wandb["method"]["enum"]) == ("grid", "random", "bayes")
