@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -168,3 +170,19 @@ def test_a_step_that_does_not_fit_its_format_is_a_usage_error(cli, tmp_path):
     (pub / "migration.json").write_text(json.dumps(step))
     err = _refuse(cli, "0.1", str(pub), "does not fit the step format")
     assert f"operations.{len(step['operations']) - 1}.to: missing required key 'to'" in err
+
+
+@pytest.mark.parametrize(("definition", "says"), [
+    (None, "not a JSON Schema (draft 2020-12): at $defs/LrFactors: None is not of type"),
+    (True, "every definition under $defs must be an object schema"),
+    ({"properties": 5}, "at $defs/LrFactors/properties: 5 is not of type 'object'"),
+    ({"properties": {"x": {"$ref": 5}}}, "at $defs/LrFactors/properties/x/$ref"),
+])
+def test_a_file_that_is_no_json_schema_is_a_usage_error(cli, tmp_path, definition, says):
+    """Hostile shapes in a published directory: exit 2 naming the file and the place, never 3."""
+    import json
+    pub = _published_copy(cli, tmp_path)
+    doc = json.loads((pub / "agents.json").read_text())
+    doc["$defs"]["LrFactors"] = definition
+    (pub / "agents.json").write_text(json.dumps(doc))
+    _refuse(cli, "1.0", str(pub), "agents.json", says)

@@ -18,10 +18,12 @@ from .._files.read import read_config
 from .._publishing import Publisher, limits_from, version_source
 from .._schema_files import (
     BUNDLE_FILE,
+    CATALOG_FILE,
     LIMITS_FILE,
     MIGRATION_FILE,
     MIGRATION_SCHEMA_FILE,
     ROOT_GROUP,
+    VOCABULARY_FILE,
 )
 from .._validation import schemas
 from .._validation.file_formats import format_problems
@@ -40,14 +42,37 @@ def _read_json(path: Path) -> Any:
     return read_config(path, format="json").data
 
 
-def _read_directory(directory: Path) -> dict[str, Any]:
+def _read_directory(directory: Path, *, shipped: bool = False) -> dict[str, Any]:
     paths = []
     for path in sorted(directory.glob("*.json")):
         paths.append(path)
         if len(paths) > MAX_SCHEMA_FILES:
             raise NipParametersError(f"{directory}: more than {MAX_SCHEMA_FILES} *.json files; a schema "
                                      "version has about ten, so this is not a schema directory")
-    return {path.name: _read_json(path) for path in paths}
+    files = {path.name: _read_json(path) for path in paths}
+    for name, doc in files.items():
+        if not shipped and name not in NOT_SCHEMAS:  # a user's directory: each file a schema?
+            _check_is_schema(directory / name, doc)
+    return files
+
+
+#: Files of a schema directory that are data, not JSON Schemas.
+NOT_SCHEMAS = frozenset({MIGRATION_FILE, CATALOG_FILE, VOCABULARY_FILE})
+
+
+def _check_is_schema(path: Path, doc: Any) -> None:
+    """A group file must be a JSON Schema (draft 2020-12's meta-schema), with its definitions."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(doc)
+    except SchemaError as err:
+        where = "/".join(str(p) for p in err.path) or "<root>"
+        raise NipParametersError(f"{path}: not a JSON Schema (draft 2020-12): at {where}: "
+                                 f"{err.message[:200]}") from None
+    if not isinstance(doc, dict) or not all(isinstance(d, dict) for d in (doc.get("$defs") or {}).values()):
+        raise NipParametersError(f"{path}: every definition under $defs must be an object schema")
 
 
 def _published_version(bundle: Any) -> str | None:
@@ -97,7 +122,7 @@ def load_schema(spec: str) -> tuple[str, dict[str, Any]]:
             return path.resolve().name, _publish_authoring(path, files)
         return _published_version(files[BUNDLE_FILE]) or path.resolve().name, files
     if spec in schemas.available_versions():
-        return spec, _read_directory(schemas.schema_dir(spec))
+        return spec, _read_directory(schemas.schema_dir(spec), shipped=True)
     raise NipParametersError(f"{spec!r} is neither a schema version of this package "
                              f"({', '.join(schemas.available_versions())}) nor a directory")
 
@@ -139,6 +164,12 @@ def run_diff(args: argparse.Namespace) -> int:
         return usage_error("schema", str(err))
     except RecursionError:  # a loop the checks above do not know; still the input's fault
         return usage_error("schema", "the schemas nest or refer to each other too deeply to compare")
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError) as err:
+        if not any(Path(s).is_dir() for s in args.operands):
+            raise  # the shipped versions: a bug of ours, reported as one (exit 3)
+        return usage_error("schema", f"cannot compare: a file of the directory has a shape no published "
+                                     f"schema has ({type(err).__name__}: {err}); check it with "
+                                     "`nip-params schema --out DIR` output as a model")
     step = new_files.get(MIGRATION_FILE)
     step_known = isinstance(step, dict) and step.get("from") == old_label
     faults = format_problems(MIGRATION_SCHEMA_FILE, step) if step_known else []
