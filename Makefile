@@ -4,8 +4,10 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 JS_STAMP := tests/js/node_modules/.installed
+DOCS_STAMP := $(VENV)/.docs-installed
+DOCS_OUT ?= build/docs
 
-.PHONY: setup generate check test test-py test-js run bench lint new-version scaffold-migration clean
+.PHONY: setup generate check test test-py test-js run bench lint new-version scaffold-migration docs clean
 
 setup: $(STAMP)
 
@@ -13,6 +15,11 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	$(PY_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# Sphinx, its theme, MyST and Selenium (the site's browser test), pinned on top of the main lock.
+$(DOCS_STAMP): $(STAMP) requirements/docs.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements/lock.txt -r requirements/docs.txt
 	touch $@
 
 $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
@@ -37,7 +44,13 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
 
-test-py: $(STAMP) $(JS_STAMP)  # tests/docs runs the README's ajv example with node
+## docs: build the documentation site into build/docs/html (offline; every warning is an error)
+docs: $(DOCS_STAMP)
+	$(PY) -m codegen.site $(DOCS_OUT)/src
+	$(PY) -m sphinx -q -W --keep-going -n -b html $(DOCS_OUT)/src $(DOCS_OUT)/html
+	@echo "site built: $(DOCS_OUT)/html/index.html"
+
+test-py: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)  # tests/docs runs the README's ajv example with node; tests/site builds the site
 	$(PY) -m pytest
 
 test-js: $(STAMP) $(JS_STAMP)
