@@ -47,7 +47,7 @@ lint: $(STAMP)
 ## docs: build the documentation site into build/docs/html (offline; every warning is an error)
 docs: $(DOCS_STAMP)
 	$(PY) -m codegen.site $(DOCS_OUT)/src
-	$(PY) -m sphinx -q -W --keep-going -n -b html $(DOCS_OUT)/src $(DOCS_OUT)/html
+	$(PY) -m sphinx -q -E -W --keep-going -n -b html $(DOCS_OUT)/src $(DOCS_OUT)/html
 	@echo "site built: $(DOCS_OUT)/html/index.html"
 
 test-py: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)  # tests/docs runs the README's ajv example with node; tests/site builds the site

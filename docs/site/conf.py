@@ -33,7 +33,7 @@ nitpick_ignore_regex = [
 ]
 # The generated docstrings write a field's type as ``Annotated[int, BaseRunPreserve('rerun_tests')]``;
 # Sphinx reads the quoted base-run type inside as a class name.
-nitpick_ignore = [("py:class", value) for value in get_args(BaseRunType)]
+nitpick_ignore = [("py:class", f"'{value}'") for value in get_args(BaseRunType)]
 
 myst_heading_anchors = 4  # `[...](cli.md#exit-status)` links resolve as on GitHub
 myst_enable_extensions = ["colon_fence"]
@@ -52,6 +52,8 @@ html_theme_options: dict[str, Any] = {
     "use_download_button": False,
     "use_fullscreen_button": False,
 }
+html_static_path = ["_static"]
+html_css_files = ["site.css"]  # phone-sized layout of the reference entries (tests/site checks it)
 html_show_sourcelink = False
 html_copy_source = False
 
