@@ -34,8 +34,8 @@ def assemble(repo: Path, out: Path) -> dict[str, int]:
     copied = len(guides) + len(extra_pages)
     versions = load_versions(repo / _PUBLISHED, repo / "schema")
     pages = render_reference(versions)
-    for relative, text in pages.items():
-        target = out / "reference" / relative
+    for page, text in pages.items():
+        target = out / "reference" / page
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     (out / "cli-reference.rst").write_text(render_cli(), encoding="utf-8")
@@ -78,4 +78,4 @@ def _write_more_page(out: Path, pages: list[Path]) -> None:
     (out / MORE_PAGE).write_text(
         "# More pages of the repository\n\nPages the guides link to, and the per-module summary "
         "of the current schema that the repository keeps as Markdown.\n\n"
-        f"```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n", encoding="utf-8")
+        f":::{{toctree}}\n:maxdepth: 1\n\n{entries}\n:::\n", encoding="utf-8")

@@ -47,7 +47,7 @@ def render_cli() -> str:
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            return action.choices[name]  # type: ignore[no-any-return]
+            return action.choices[name]
     raise LookupError(f"nip-params has no command {name!r}")
 
 

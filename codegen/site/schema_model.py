@@ -160,7 +160,8 @@ class _Reader:
         definition = self.defs[name]
         base = self.bases.get(name)
         base_props = self.defs[base].get("properties", {}) if base in self.defs else {}
-        own, inherited = [], []
+        own: list[FieldDoc] = []
+        inherited: list[FieldDoc] = []
         required = set(definition.get("required", []))
         for prop, node in definition.get("properties", {}).items():
             inherited_here = base_props.get(prop) == node
@@ -269,7 +270,7 @@ class _Reader:
                     for ref in _refs(rule.get("then", {})):
                         found.setdefault(ref_name(ref)[1], []).append(
                             f"``{key}`` is {json_value(cond['const'])}")
-        enums = {}
+        enums: dict[Any, str] = {}  # a value of a root enum -> the root field it selects with
         for key, node in root.get("properties", {}).items():
             for value, _ in self._enum_of(node):
                 enums.setdefault(json.loads(value), key)

@@ -13,7 +13,7 @@ from nip.parameters.types import BaseRunType
 
 project = "nip-parameters"
 author = "the nip-parameters authors"
-copyright = "the nip-parameters authors"  # noqa: A001 (Sphinx's name)
+copyright = "the nip-parameters authors"
 
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

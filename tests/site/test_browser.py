@@ -1,7 +1,7 @@
 """The site as a person uses it, in a real headless Chromium driven by Selenium.
 
 Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them in CI). Screenshots are
-saved next to the built site; their folder is printed.
+kept as test artefacts in ``build/site-screenshots/`` (git-ignored); the folder is printed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_html import bundle, versions
+from site_html import REPO, bundle, versions
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 INSTALL = "apt-get update && apt-get install -y chromium chromium-driver"
@@ -47,9 +47,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def shots(site: Path) -> Path:
-    folder = site.parent / "screenshots"
-    folder.mkdir(exist_ok=True)
+def shots() -> Path:
+    folder = REPO / "build" / "site-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
     print(f"\nsite screenshots: {folder}")
     return folder
 

@@ -8,7 +8,6 @@ from urllib.parse import unquote, urlsplit
 
 from site_html import soup
 
-
 _LINKS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
 
 
