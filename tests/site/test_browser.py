@@ -21,9 +21,11 @@ _FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage")
 
-pytestmark = pytest.mark.skipif(
-    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason=f"no headless browser for the site test: install one with `{INSTALL}`")
+pytestmark = [
+    pytest.mark.slow,  # builds the documentation site (once per session) and starts a browser
+    pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+                       reason=f"no headless browser for the site test: install one with `{INSTALL}`"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from site_html import bundle, class_sections, entries, soup, versions
 
+pytestmark = pytest.mark.slow  # builds the documentation site (once per session)
+
 _BOUNDS = (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"))
 
 

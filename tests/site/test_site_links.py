@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from site_html import soup
+
+pytestmark = pytest.mark.slow  # builds the documentation site (once per session)
 
 _LINKS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
 

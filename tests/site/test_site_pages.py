@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from site_html import REPO, soup
 
 from nip.parameters.cli import COMMANDS
+
+pytestmark = pytest.mark.slow  # builds the documentation site (once per session)
 
 
 def test_the_command_reference_prints_each_commands_help(site: Path) -> None:
