@@ -10,7 +10,7 @@ from .cli_reference import render_cli
 from .reference import render_reference
 from .schema_model import load_versions
 
-__all__ = ["GUIDES", "assemble"]
+__all__ = ["GUIDES", "MARKER", "NotASiteFolder", "assemble"]
 
 #: Markdown of the repository that the site shows, at the same relative paths (so its links resolve).
 GUIDES = ("README.md", "SECURITY.md", "docs/*.md", "docs/reference/*.md")
@@ -18,13 +18,18 @@ _PUBLISHED = Path("src/nip/parameters/_schemas")
 _LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)")  # a Markdown link's relative target
 _MAX_LINKED_BYTES = 1_000_000  # a linked file larger than this is not worth a download link
 MORE_PAGE = "more.md"
+MARKER = ".nip-site-sources"  # marks a folder this module made, and so may delete and rebuild
+
+
+class NotASiteFolder(Exception):
+    """The output folder holds something this module did not make: it is never deleted."""
 
 
 def assemble(repo: Path, out: Path) -> dict[str, int]:
     """Rebuild ``out`` from scratch; returns counts for the build log."""
-    if out.exists():
-        shutil.rmtree(out)
+    _clear(repo, out)
     shutil.copytree(repo / "docs" / "site", out, ignore=shutil.ignore_patterns("__pycache__", "README.md"))
+    (out / MARKER).write_text("sources of the documentation site; `make docs` rebuilds this folder\n")
     guides = [path.relative_to(repo) for pattern in GUIDES for path in sorted(repo.glob(pattern))]
     for relative in guides:
         _copy(repo, out, relative)
@@ -41,6 +46,20 @@ def assemble(repo: Path, out: Path) -> dict[str, int]:
     (out / "cli-reference.rst").write_text(render_cli(), encoding="utf-8")
     fields = sum(len(c.own) for v in versions for c in v.classes.values())
     return {"guides": copied, "reference pages": len(pages), "versions": len(versions), "field entries": fields}
+
+
+def _clear(repo: Path, out: Path) -> None:
+    """Remove a previous build of the sources, and nothing else: a folder without the marker (the
+    repository, a typo'd path, a file) is refused before anything is written."""
+    if out == repo or repo.is_relative_to(out):
+        raise NotASiteFolder(f"{out} holds the repository itself; give a folder of its own (build/docs/src)")
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise NotASiteFolder(f"{out} is not a folder; give a folder of its own (build/docs/src)")
+    if out.is_dir() and any(out.iterdir()):
+        if not (out / MARKER).is_file():
+            raise NotASiteFolder(f"{out} is not empty and was not made by `make docs`; "
+                                 "give a new or empty folder, or remove it first")
+        shutil.rmtree(out)
 
 
 def _copy(repo: Path, out: Path, relative: Path) -> None:
