@@ -28,8 +28,11 @@ class NotASiteFolder(Exception):
 def assemble(repo: Path, out: Path) -> dict[str, int]:
     """Rebuild ``out`` from scratch; returns counts for the build log."""
     _clear(repo, out)
-    shutil.copytree(repo / "docs" / "site", out, ignore=shutil.ignore_patterns("__pycache__", "README.md"))
+    # The marker first: a build killed at any later point leaves a folder the next build may replace.
+    out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text("sources of the documentation site; `make docs` rebuilds this folder\n")
+    shutil.copytree(repo / "docs" / "site", out, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "README.md"))
     guides = [path.relative_to(repo) for pattern in GUIDES for path in sorted(repo.glob(pattern))]
     for relative in guides:
         _copy(repo, out, relative)

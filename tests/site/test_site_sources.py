@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,15 @@ def test_its_own_output_is_rebuilt(tmp_path: Path) -> None:
     (out / "stale.md").write_text("left from an older build")
     assert _assemble(out).returncode == 0
     assert not (out / "stale.md").exists() and (out / "reference" / "index.rst").is_file()
+
+
+def test_a_build_killed_half_way_is_replaced_by_the_next(tmp_path: Path) -> None:
+    """The marker is written before anything else, so a `kill -9` mid-copy never blocks the next run."""
+    out = tmp_path / "src"
+    build = subprocess.Popen([sys.executable, "-m", "codegen.site", str(out)], cwd=REPO)
+    while not (out / ".nip-site-sources").exists() and build.poll() is None:
+        time.sleep(0.001)
+    build.kill()
+    build.wait()
+    assert _assemble(out).returncode == 0
+    assert (out / "reference" / "index.rst").is_file()
