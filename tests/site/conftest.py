@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from site_html import INSTALL_BROWSER, have_browser
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -45,3 +46,11 @@ def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     if (out / "failed").exists():
         pytest.fail((out / "failed").read_text(), pytrace=False)
     return out / "html"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say it at the end of the run, not only in the skip reason (`make test` runs pytest -q)."""
+    if not have_browser():
+        terminalreporter.write_line(
+            "tests/site: the documentation site's browser test was skipped: no headless Chromium. "
+            f"Install it with: {INSTALL_BROWSER}", yellow=True)

@@ -11,6 +11,12 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 
 REPO = Path(__file__).resolve().parents[2]
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"  # Debian's packages
+INSTALL_BROWSER = "apt-get update && apt-get install -y chromium chromium-driver"
+
+
+def have_browser() -> bool:
+    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 PUBLISHED = REPO / "src" / "nip" / "parameters" / "_schemas"
 
 

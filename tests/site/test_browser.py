@@ -13,18 +13,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_html import REPO, bundle, versions
+from site_html import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    INSTALL_BROWSER,
+    REPO,
+    bundle,
+    have_browser,
+    versions,
+)
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-INSTALL = "apt-get update && apt-get install -y chromium chromium-driver"
 _FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage")
 
 pytestmark = [
     pytest.mark.slow,  # builds the documentation site (once per session) and starts a browser
-    pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-                       reason=f"no headless browser for the site test: install one with `{INSTALL}`"),
+    pytest.mark.skipif(not have_browser(),
+                       reason=f"no headless browser for the site test: install one with `{INSTALL_BROWSER}`"),
 ]
 
 
