@@ -72,7 +72,7 @@ class ClassDoc:
     own: list[FieldDoc]
     inherited: list[FieldDoc]  # described on a base's entry; shown on this class too
     addresses: list[str]
-    used_by: list[str]
+    used_by: list[tuple[str, str]]  # (root field, JSON value): used when that field has that value
     behaviours: list[tuple[str, str, str]]
     changes: list[Change] = field(default_factory=list)
 
@@ -156,7 +156,7 @@ class _Reader:
 
     # -- classes and fields ------------------------------------------------------------------
 
-    def _class(self, name: str, group: str, used_by: list[str]) -> ClassDoc:
+    def _class(self, name: str, group: str, used_by: list[tuple[str, str]]) -> ClassDoc:
         definition = self.defs[name]
         base = self.bases.get(name)
         base_props = self.defs[base].get("properties", {}) if base in self.defs else {}
@@ -259,17 +259,17 @@ class _Reader:
                 places += [p for p in self._addresses(sub, classes) if p not in places]
         return [_display(p) for p in places]
 
-    def _used_by(self) -> dict[str, list[str]]:
+    def _used_by(self) -> dict[str, list[tuple[str, str]]]:
         """Conditions of the root (``if scenario is X then agents are Y``) and root fields named
         after a value of a root enum (``spg`` is read when ``trainer`` is ``spg``)."""
         root = self.defs[self.tree.root]
-        found: dict[str, list[str]] = {}
+        found: dict[str, list[tuple[str, str]]] = {}
         for rule in root.get("allOf", []):
             for key, cond in (rule.get("if", {}).get("properties") or {}).items():
                 if "const" in cond:
                     for ref in _refs(rule.get("then", {})):
                         found.setdefault(ref_name(ref)[1], []).append(
-                            f"``{key}`` is {json_value(cond['const'])}")
+                            (key, json_value(cond["const"])))
         enums: dict[Any, str] = {}  # a value of a root enum -> the root field it selects with
         for key, node in root.get("properties", {}).items():
             for value, _ in self._enum_of(node):
@@ -280,7 +280,7 @@ class _Reader:
                 if selector is not None and selector != key:
                     for ref in _refs(node):
                         found.setdefault(ref_name(ref)[1], []).append(
-                            f"``{selector}`` is {json_value(candidate)}")
+                            (selector, json_value(candidate)))
                     break
         return {k: list(dict.fromkeys(v)) for k, v in found.items()}
 
