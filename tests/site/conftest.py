@@ -32,10 +32,10 @@ def _build(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The built HTML folder. The build treats every warning as an error, so a passing fixture
     already means a warning-free, nitpicky build."""
-    if worker_id == "master":  # not under xdist: this session's own folder
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker: this session's own folder
         out = tmp_path_factory.mktemp("site")
     else:  # the folder every worker of this run shares
         out = tmp_path_factory.getbasetemp().parent / "site"
