@@ -18,6 +18,7 @@ copyright = "the nip-parameters authors"
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
+smartquotes = False  # the reference quotes the schema's text and values exactly
 exclude_patterns = ["_build"]
 
 # Every warning is an error (`-W --keep-going` in the Makefile), every reference must resolve.

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_html import bundle, class_sections, entries, soup, versions
+from site_html import PUBLISHED, bundle, class_sections, entries, soup, versions
 
 pytestmark = pytest.mark.slow  # builds the documentation site (once per session)
 
@@ -46,6 +46,8 @@ def test_every_field_of_every_class_is_documented_as_the_schema_states(site: Pat
     schema = bundle(version)
     sections = _pages(site, version)
     places = _root_places(schema)
+    vocabulary = {k: v for section in json.loads((PUBLISHED / "vocabulary.json").read_text()).values()
+                  if isinstance(section, dict) for k, v in section.items()}
     checked = 0
     for name, definition in schema["$defs"].items():
         if "properties" not in definition:
@@ -78,6 +80,14 @@ def test_every_field_of_every_class_is_documented_as_the_schema_states(site: Pat
             if name in places:
                 expected = f"{places[name]}.{field}" if places[name] else field
                 assert facts["Address"] == expected, where
+            addresses = facts["Address"].split(", ")
+            assert all(a == field or a.endswith(f".{field}") for a in addresses), where
+            for key in (k for k in node if k.startswith("x-")):  # each behaviour, with its words
+                words = vocabulary[key].replace("`", "")  # a `code` span shows as code, without quotes
+                assert words in facts[key.capitalize()], f"{where}: {key}"
+            for branch in _branches(node):
+                if "deprecationMessage" in branch:
+                    assert branch["deprecationMessage"] in facts["Deprecated"], where
             checked += 1
     assert checked > 200  # every version has a few hundred fields of its own
 
