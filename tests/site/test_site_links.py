@@ -45,3 +45,11 @@ def test_the_site_has_each_part_the_home_page_names(site: Path) -> None:
     for part in ("reference/index.html", "cli-reference.html", "api.html", "docs/workflow.html",
                  "docs/migrations.html", "docs/architecture.html", "schema-for-tools.html"):
         assert part in links and (site / part).is_file(), part
+
+
+def test_no_page_loads_a_script_or_stylesheet_from_the_network(site: Path) -> None:
+    """The site works offline and from file://: every asset it loads is in the build."""
+    external = re.compile(r'<(?:script|link|img)\s[^>]*?(?:src|href)="(?:https?:)?//')
+    loading = [page.name for page in site.rglob("*.html") if "_static" not in page.parts
+               and external.search(page.read_text(encoding="utf-8"))]
+    assert loading == []
