@@ -77,7 +77,9 @@ class AgentsParameters(dict[str, _Agent], ParameterValue):
 
     def _agents_update_repr(self) -> str:
         # (an entry set in place as a plain value has none: the check reports that entry)
-        schedules = [(name, getattr(agent, "update_schedule", None)) for name, agent in self.items()]
+        agents: Any = self.items()  # the generated agent classes: each has an update schedule
+        schedules = [(name, None if isinstance(agent, Mapping) else agent.update_schedule)
+                     for name, agent in agents]
         if all(isinstance(s, ConstantScheduleBehaviour) for _, s in schedules):
             return "Standard"
         if all(isinstance(s, AlternatingScheduleBehaviour) for _, s in schedules):
