@@ -20,16 +20,20 @@ import functools
 import hashlib
 import os
 import re
+import shutil
 import tempfile
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
     "BACKUP_SUFFIX",
     "InPlaceResult",
+    "WriteChanged",
     "WriteRefused",
     "remove_stale_temporaries",
+    "temporary_prefix",
     "write_atomically",
     "write_in_place",
     "write_new",
@@ -50,6 +54,10 @@ class WriteRefused(OSError):
     """A file that is not rewritten without ``force``: read-only, or with several hard links."""
 
 
+class WriteChanged(WriteRefused):
+    """A file that changed between being read and being rewritten: not rewritten, even forced."""
+
+
 @dataclass(frozen=True)
 class InPlaceResult:
     backup: Path | None
@@ -66,8 +74,7 @@ def write_new(path: Path, data: bytes, *, mode_from: Path | None = None) -> None
     """
     path = Path(path)
     remove_stale_temporaries(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.nip-params-{_host()}-"
-                               f"{os.getpid()}-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -87,6 +94,24 @@ def write_new(path: Path, data: bytes, *, mode_from: Path | None = None) -> None
     _fsync_directory(path.parent)
 
 
+def temporary_prefix(path: Path) -> str:
+    """The start of the name of ``path``'s temporary files (and staging directories), beside it.
+
+    A long name is cut so that the temporary name stays within the 255 bytes a file name may have.
+    """
+    return f"{_temporary_stem(path)}.nip-params-{_host()}-{os.getpid()}-"
+
+
+def _temporary_stem(path: Path) -> str:
+    name = path.name
+    if len(os.fsencode(name)) > _NAME_KEPT:
+        name = name[: _NAME_KEPT // 4]  # a character is at most 4 bytes
+    return f".{name}"
+
+
+_NAME_KEPT = 200  # bytes of a name kept in its temporary name: 200 + 55 fit in 255
+
+
 def write_atomically(path: Path, text: str, *, backup: bool = True) -> Path | None:
     """Replace ``path`` (a symbolic link's target) with ``text`` atomically; return the backup.
 
@@ -96,21 +121,60 @@ def write_atomically(path: Path, text: str, *, backup: bool = True) -> Path | No
     path = Path(os.path.realpath(path))
     backup_path = None
     if backup:
-        backup_path = path.with_name(path.name + BACKUP_SUFFIX)
-        write_new(backup_path, path.read_bytes(), mode_from=path)
+        backup_path = _backup(path, path.read_bytes())
     write_new(path, text.encode("utf-8"), mode_from=path)
     return backup_path
 
 
-def write_in_place(path: Path, text: str, *, force: bool = False) -> InPlaceResult:
+def _backup(path: Path, original: bytes) -> Path:
+    backup_path = path.with_name(path.name + BACKUP_SUFFIX)
+    write_new(backup_path, original, mode_from=path)
+    return backup_path
+
+
+def write_in_place(path: Path, text: str, *, force: bool = False,
+                   migrated: str | None = None) -> InPlaceResult:
     """Rewrite an existing file for ``migrate --in-place``, keeping ``FILE.bak``.
 
     Refused without ``force`` (``WriteRefused``): a file with no write permission, and a file with
     several hard links (replacing it would leave the other names with the old text). With
     ``force``, a read-only file is replaced keeping its mode, and a hard-linked one is written
     through, so that all its names see the new text.
+
+    ``migrated`` is the text that ``text`` was made from. The file is locked (``flock``) while it
+    is compared with it, backed up and replaced: when another run (or an editor) changed it since
+    it was read, nothing is written (``WriteRefused``), so ``FILE.bak`` always holds exactly the
+    text that was migrated.
     """
     real = Path(os.path.realpath(path))
+    with _locked(real):
+        return _write_in_place(real, text, force, migrated)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path``'s inode (advisory: every ``migrate --in-place`` takes it).
+
+    A run that waited for it finds the file replaced by the run that held it, and refuses.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, the comparison alone remains
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _write_in_place(real: Path, text: str, force: bool, migrated: str | None) -> InPlaceResult:
+    original = real.read_bytes()
+    if migrated is not None and _text_of(original) != migrated:
+        raise WriteChanged("changed since it was read (another run or an editor wrote it): "
+                           "nothing written; run again to migrate what it holds now")
     info = real.stat()
     mode = info.st_mode & 0o7777
     if not force and (not mode & 0o222 or not os.access(real, os.W_OK)):
@@ -121,10 +185,10 @@ def write_in_place(path: Path, text: str, *, force: bool = False) -> InPlaceResu
             f"has {info.st_nlink} hard links: rewriting it would give this name a new file and "
             f"leave the other {info.st_nlink - 1} with the old text; pass --force to write "
             "through to every name (not atomic; the backup is complete first), or migrate a copy")
+    backup = _backup(real, original)
     if info.st_nlink == 1:
-        return InPlaceResult(write_atomically(real, text), 1)
-    backup = real.with_name(real.name + BACKUP_SUFFIX)
-    write_new(backup, real.read_bytes(), mode_from=real)
+        write_new(real, text.encode("utf-8"), mode_from=real)
+        return InPlaceResult(backup, 1)
     data = text.encode("utf-8")
     with open(real, "r+b") as handle:  # the same inode: owner, mode and every link stay
         handle.write(data)
@@ -132,6 +196,14 @@ def write_in_place(path: Path, text: str, *, force: bool = False) -> InPlaceResu
         handle.flush()
         os.fsync(handle.fileno())
     return InPlaceResult(backup, info.st_nlink)
+
+
+def _text_of(data: bytes) -> str | None:
+    """The text the reader makes of a file's bytes (a UTF-8 byte order mark dropped)."""
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 _TEMPORARY = re.compile(r"\.nip-params-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[^.]*\.tmp\Z")
@@ -144,7 +216,7 @@ def remove_stale_temporaries(path: Path, *, backup: bool = False) -> list[Path]:
         return [*remove_stale_temporaries(path),
                 *remove_stale_temporaries(path.with_name(path.name + BACKUP_SUFFIX))]
     removed: list[Path] = []
-    prefix = f".{path.name}"
+    prefix = _temporary_stem(path)
     with suppress(OSError), os.scandir(path.parent) as entries:
         for entry in entries:
             if not entry.name.startswith(prefix):
@@ -153,7 +225,10 @@ def remove_stale_temporaries(path: Path, *, backup: bool = False) -> list[Path]:
             if found is None or found["host"] != _host() or _running(int(found["pid"])):
                 continue
             with suppress(FileNotFoundError):
-                os.unlink(entry.path)
+                if entry.is_dir(follow_symlinks=False):  # a killed sweep's staging directory
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
 
