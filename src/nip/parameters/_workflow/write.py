@@ -10,8 +10,9 @@ Nothing is written until every combination has been checked. A new directory app
 not at all. Writing into an existing, non-empty directory needs `force`, and then only files this
 tool wrote there are touched: the index there must be one of ours, a config of the same name is
 replaced only if that index lists it, and the configs it lists that this sweep does not make are
-removed. Before any config is replaced, the index is rewritten to list the old and the new ones, so
-that a run killed halfway leaves every file it wrote claimed by the index for the next run.
+removed. Before any config is replaced, the index is rewritten to list the old and the new ones, and
+the final index comes last, so that a run killed halfway leaves every file there claimed by the
+index for the next run.
 An output that is also an input (the spec, a base) is refused.
 """
 
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import dump_config
+from .._files.disk import remove_stale_temporaries
 from .._files.output import OutputError, refuse_inputs, write_directory, write_into
 from .sweep import Combination
 
@@ -61,6 +63,7 @@ def write_sweep(directory: Path, combinations: Sequence[Combination], fmt: str, 
     files = {config_file(c.name, fmt): dump_config(c.params.to_dict(include_package_meta=True), fmt)
              for c in combinations}
     index = index_of(combinations, fmt)
+    remove_stale_temporaries(directory)  # the staging directory of a killed sweep
     if directory.is_dir() and any(directory.iterdir()):
         if not force:
             raise OutputExists(shown, "exists and is not empty: give --force to write into it "
@@ -85,10 +88,10 @@ def _write_into(directory: Path, files: dict[str, str], index: dict[str, Any],
     write_into(directory, INDEX_NAME, _json(claimed))  # first: every file about to be written is ours
     for name, text in files.items():
         write_into(directory, name, text)
-    write_into(directory, INDEX_NAME, _json(index))
-    for name in stale:
+    for name in stale:  # before the final index, which no longer claims them
         with suppress(FileNotFoundError):
             (directory / name).unlink()
+    write_into(directory, INDEX_NAME, _json(index))
     return [directory / name for name in [*files, INDEX_NAME]]
 
 
