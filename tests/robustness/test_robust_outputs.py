@@ -143,6 +143,7 @@ def test_path_mistakes_of_every_writer_are_usage_errors(tmp_path, capsys, monkey
         (["sweep", str(spec), "--format", "wandb", "-o", "missing_dir/w.yaml"], "does not exist"),
         (["schema", "--out", "dangling"], "does not exist"),
         (["schema", "--out", str(spec)], "not a directory"),
+        (["compose", str(BASE), "-o", "\x1b[2J\x1b]0;x\x07/x.json"], "does not exist"),
     ]
     for argv, says in cases:
         capsys.readouterr()
@@ -151,6 +152,7 @@ def test_path_mistakes_of_every_writer_are_usage_errors(tmp_path, capsys, monkey
         count("output path mistakes")
         assert code == 2, (argv, captured.err)
         assert says in captured.err + captured.out and "internal error" not in captured.err, argv
+        assert "\x1b" not in captured.err + captured.out, argv  # a path is shown escaped
     # a link to an empty directory is a directory: the sweep goes into it
     assert _run(capsys, "sweep", str(spec), "-o", "to-empty")[0] == 0
     assert sorted(p.name for p in (tmp_path / "empty").iterdir()) == ["s1.nip.json", "s2.nip.json", "sweep.json"]
