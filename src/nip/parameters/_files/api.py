@@ -13,8 +13,8 @@ from typing import Any
 
 from ..errors import ConfigFileError
 from .formats import format_of
-from .read import read_config
 from .output import write_file
+from .read import read_config
 from .write import dump_config
 
 __all__ = ["load_config_file", "save_config_file"]

@@ -130,7 +130,7 @@ def write_into(directory: Path, file: str, data: str | bytes) -> Path:
 
 def refuse_inputs(targets: Iterable[Path], inputs: Iterable[str | os.PathLike[str]]) -> None:
     """`OutputError` when one of ``targets`` is one of ``inputs`` (the same file, by any name)."""
-    known = {}
+    known: dict[tuple[int, int] | None, str] = {}
     for source in inputs:
         identity = _identity(Path(source))
         if identity is not None:
