@@ -7,8 +7,8 @@ here, with one set of guarantees (SECURITY.md, "Writing").
 - A symbolic link at an output file's name is replaced, never followed; a directory named as an
   output directory may be a link to one.
 - An output that is also an input is refused, before anything is written.
-- A path mistake (a missing directory, a directory where a file is expected, a dangling link, a
-  name over 255 bytes, another run that got there first) is an `OutputError`: a usage error with
+- A path mistake (a missing directory, a directory where a file is expected, a device or FIFO, a
+  dangling link, a name over 255 bytes, another run that got there first) is an `OutputError`: a usage error with
   what, where and how to fix it, never an internal error.
 - Temporary files and staging directories a killed run left are removed by the next run.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -161,7 +162,15 @@ def _check_name(target: Path, name: str) -> None:
 
 
 def _write(target: Path, data: str | bytes, name: str) -> None:
-    keep = target.is_file() and not target.is_symlink()  # a link is replaced: its target's mode is not ours
+    try:
+        kind = os.lstat(target).st_mode
+    except OSError:
+        kind = 0
+    if stat.S_ISCHR(kind) or stat.S_ISBLK(kind) or stat.S_ISFIFO(kind) or stat.S_ISSOCK(kind):
+        # renaming over /dev/null would replace the device with a file
+        raise OutputError(shown_path(name), "is a device, FIFO or socket, not a file: name a "
+                          "regular file, or leave out -o to print to stdout")
+    keep = stat.S_ISREG(kind)  # a link is replaced: its target's mode is not ours
     try:
         write_new(target, data.encode("utf-8") if isinstance(data, str) else data,
                   mode_from=target if keep else None)
