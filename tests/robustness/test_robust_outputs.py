@@ -124,6 +124,22 @@ def test_sweep_configs_match_the_catalog_and_pre_commit_patterns_and_the_index_d
     assert _run(capsys, "validate", "-q", *(str(out / n) for n in by_glob))[0] == 0
 
 
+def test_every_writer_goes_through_the_output_layer() -> None:
+    """Only the output layer (and the in-place rewrite beside it) calls the atomic writer, and no
+    module writes a file some other way."""
+    package = ROOT / "src" / "nip" / "parameters"
+    allowed = {package / "_files" / "disk.py", package / "_files" / "output.py"}
+    other_writes = ("write_new(", "write_text(", "write_bytes(", 'open(', "os.replace(", "os.rename(")
+    for path in package.rglob("*.py"):
+        if path in allowed or "_schemas" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for call in other_writes:
+            for line in (line for line in text.splitlines() if call in line):
+                assert call == "open(" and not any(mode in line for mode in ('"w', "'w", '"a', "'a", '"x', "+")), (
+                    f"{path.relative_to(ROOT)} writes outside the output layer: {line.strip()}")
+
+
 # ---- item 3: path mistakes are usage errors; temporary files beside their target ----------------
 def test_path_mistakes_of_every_writer_are_usage_errors(tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)

@@ -34,6 +34,7 @@ __all__ = [
     "refuse_inputs",
     "write_directory",
     "write_file",
+    "write_into",
 ]
 
 MAX_NAME_BYTES = 255  # a file name's limit on Linux, macOS and Windows file systems
