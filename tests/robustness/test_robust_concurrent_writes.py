@@ -13,12 +13,15 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
 from robust_support import count
 
 from nip.parameters.cli import main
 
 OLD = Path(__file__).resolve().parents[2] / "examples" / "old" / "pvg_v0.1_code_validation.json"
 PAIRS = 40
+
+pytestmark = pytest.mark.slow  # 40 pairs of processes
 
 
 def _start_together(argv: list[str], runs: int, log: Path) -> list[int]:

@@ -214,6 +214,7 @@ def test_the_losing_sweep_of_two_into_one_new_directory_is_a_usage_error(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["base.yaml", "out", "spec.yaml"]
 
 
+@pytest.mark.slow  # 8 processes
 def test_sweeps_racing_into_one_new_directory_leave_one_whole_directory(tmp_path) -> None:
     spec = _spec(tmp_path, seeds=tuple(range(8)))
     for attempt in range(4):
@@ -340,6 +341,7 @@ def _files(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())} if directory.exists() else {}
 
 
+@pytest.mark.slow  # a process a kill point
 @pytest.mark.parametrize("force", [False, True])
 def test_kill_9_at_every_step_of_a_sweep_leaves_whole_files_and_the_next_run_cleans_up(
         tmp_path, capsys, force) -> None:
