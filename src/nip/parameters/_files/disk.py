@@ -32,7 +32,10 @@ __all__ = [
     "InPlaceResult",
     "WriteChanged",
     "WriteRefused",
+    "commit_staged",
     "remove_stale_temporaries",
+    "remove_stale_temporaries_in",
+    "stage_new",
     "temporary_prefix",
     "write_atomically",
     "write_in_place",
@@ -73,25 +76,47 @@ def write_new(path: Path, data: bytes, *, mode_from: Path | None = None) -> None
     before anything is replaced.
     """
     path = Path(path)
-    remove_stale_temporaries(path)
+    commit_staged(stage_new(path, data, mode_from=mode_from), path)
+
+
+def stage_new(path: Path, data: bytes, *, mode_from: Path | None = None, sync: bool = True,
+              clean: bool = True) -> str:
+    """The first half of `write_new`: the temporary file beside ``path``, complete, with its mode
+    and owner (fsynced unless ``sync`` is false: the caller syncs many at once); its name.
+    ``clean`` removes ``path``'s stale temporary files first (a caller writing many files of one
+    directory removes them all with one scan instead, `remove_stale_temporaries_in`)."""
+    if clean:
+        remove_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         if mode_from is not None and mode_from.exists():
             info = mode_from.stat()
             _keep_owner(tmp, info, mode_from)  # before chmod: chown clears set-user-ID bits
             os.chmod(tmp, info.st_mode & 0o7777)
         else:  # a new file: the mode open() would give it, not mkstemp's 0600
             os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def commit_staged(tmp: str, path: Path, *, sync_directory: bool = True) -> None:
+    """The second half of `write_new`: rename the staged file over ``path``."""
+    try:
         os.replace(tmp, path)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_directory(path.parent)
+    if sync_directory:
+        _fsync_directory(path.parent)
 
 
 def temporary_prefix(path: Path) -> str:
@@ -215,13 +240,22 @@ def remove_stale_temporaries(path: Path, *, backup: bool = False) -> list[Path]:
     if backup:
         return [*remove_stale_temporaries(path),
                 *remove_stale_temporaries(path.with_name(path.name + BACKUP_SUFFIX))]
+    return _remove_stale(path.parent, _temporary_stem(path))
+
+
+def remove_stale_temporaries_in(directory: Path) -> list[Path]:
+    """Remove the temporary files of every file in ``directory`` left by killed runs on this host."""
+    return _remove_stale(directory, ".")
+
+
+def _remove_stale(directory: Path, prefix: str) -> list[Path]:
     removed: list[Path] = []
-    prefix = _temporary_stem(path)
-    with suppress(OSError), os.scandir(path.parent) as entries:
+    with suppress(OSError), os.scandir(directory) as entries:
         for entry in entries:
             if not entry.name.startswith(prefix):
                 continue
-            found = _TEMPORARY.fullmatch(entry.name[len(prefix):])
+            rest = entry.name[len(prefix):]
+            found = _TEMPORARY.search(rest) if prefix == "." else _TEMPORARY.fullmatch(rest)
             if found is None or found["host"] != _host() or _running(int(found["pid"])):
                 continue
             with suppress(FileNotFoundError):

@@ -21,10 +21,20 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from ..errors import ConfigFileError
-from .disk import _umask, remove_stale_temporaries, temporary_prefix, write_new
+from .disk import (
+    _fsync_directory,
+    _umask,
+    commit_staged,
+    remove_stale_temporaries,
+    remove_stale_temporaries_in,
+    stage_new,
+    temporary_prefix,
+    write_new,
+)
 from .read import shown_path
 
 __all__ = [
@@ -35,6 +45,7 @@ __all__ = [
     "write_directory",
     "write_file",
     "write_into",
+    "write_many",
 ]
 
 MAX_NAME_BYTES = 255  # a file name's limit on Linux, macOS and Windows file systems
@@ -132,6 +143,34 @@ def write_into(directory: Path, file: str, data: str | bytes) -> Path:
     return target
 
 
+def write_many(directory: Path, files: Mapping[str, str | bytes]) -> None:
+    """`write_into` for many files of one directory at once: each replaced atomically, keeping its
+    mode, with one sync for all of them before the first rename (an fsync a file costs about 6 ms:
+    a minute for 10,000 configs) and one scan for stale temporary files (not one a file)."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        remove_stale_temporaries_in(directory)
+        for file, data in files.items():
+            target = directory / file
+            _check_name(target, str(target))
+            keep = _regular_or_absent(target, str(target))
+            staged.append((stage_new(target, data.encode("utf-8") if isinstance(data, str) else data,
+                                     mode_from=target if keep else None, sync=not hasattr(os, "sync"),
+                                     clean=False), target))
+        _sync(directory)
+        for index, (tmp, target) in enumerate(staged):
+            commit_staged(tmp, target, sync_directory=False)
+            staged[index] = ("", target)
+        _fsync_directory(directory)
+    except OSError as exc:
+        raise _output_error(str(directory), exc) from None
+    finally:
+        for tmp, _ in staged:
+            if tmp:
+                with suppress(FileNotFoundError):
+                    os.unlink(tmp)
+
+
 def refuse_inputs(targets: Iterable[Path], inputs: Iterable[str | os.PathLike[str]]) -> None:
     """`OutputError` when one of ``targets`` is one of ``inputs`` (the same file, by any name)."""
     known: dict[tuple[int, int] | None, str] = {}
@@ -162,16 +201,22 @@ def _check_name(target: Path, name: str) -> None:
                           f"name has at most {MAX_NAME_BYTES}; choose a shorter one")
 
 
-def _write(target: Path, data: str | bytes, name: str) -> None:
+def _regular_or_absent(target: Path, name: str) -> bool:
+    """Is there a regular file at ``target`` (whose mode a replacement keeps)? `OutputError` for a
+    device, FIFO or socket; False for nothing, or a link (replaced: its target's mode is not ours)."""
     try:
         kind = os.lstat(target).st_mode
     except OSError:
-        kind = 0
+        return False
     if stat.S_ISCHR(kind) or stat.S_ISBLK(kind) or stat.S_ISFIFO(kind) or stat.S_ISSOCK(kind):
         # renaming over /dev/null would replace the device with a file
         raise OutputError(shown_path(name), "is a device, FIFO or socket, not a file: name a "
                           "regular file, or leave out -o to print to stdout")
-    keep = stat.S_ISREG(kind)  # a link is replaced: its target's mode is not ours
+    return stat.S_ISREG(kind)
+
+
+def _write(target: Path, data: str | bytes, name: str) -> None:
+    keep = _regular_or_absent(target, name)
     try:
         write_new(target, data.encode("utf-8") if isinstance(data, str) else data,
                   mode_from=target if keep else None)

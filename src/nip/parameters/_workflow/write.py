@@ -27,7 +27,13 @@ from typing import Any
 
 from .._files import dump_config
 from .._files.disk import remove_stale_temporaries
-from .._files.output import OutputError, refuse_inputs, write_directory, write_into
+from .._files.output import (
+    OutputError,
+    refuse_inputs,
+    write_directory,
+    write_into,
+    write_many,
+)
 from .sweep import Combination
 
 __all__ = ["CONFIG_EXTENSIONS", "INDEX_NAME", "OutputExists", "config_file", "index_of", "write_sweep"]
@@ -86,8 +92,7 @@ def _write_into(directory: Path, files: dict[str, str], index: dict[str, Any],
     refuse_inputs([directory / name for name in [*files, *stale, INDEX_NAME]], inputs)
     claimed = {"written_by": WRITTEN_BY, "configs": {**earlier, **index["configs"]}}
     write_into(directory, INDEX_NAME, _json(claimed))  # first: every file about to be written is ours
-    for name, text in files.items():
-        write_into(directory, name, text)
+    write_many(directory, files)
     for name in stale:  # before the final index, which no longer claims them
         with suppress(FileNotFoundError):
             (directory / name).unlink()
