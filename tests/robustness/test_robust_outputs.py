@@ -95,6 +95,13 @@ def test_an_output_that_is_an_input_is_refused(tmp_path, capsys) -> None:
     before = base.read_bytes()
     code, err = _run(capsys, "compose", str(base), "seed=3", "-o", str(base))
     assert code == 2 and "is an input" in err and base.read_bytes() == before
+    from nip.parameters._validation import schemas
+
+    installed = schemas.schema_dir(schemas.CURRENT_VERSION)
+    before = {p.name: p.read_bytes() for p in installed.iterdir() if p.is_file()}
+    code, err = _run(capsys, "schema", "--out", str(installed))
+    assert code == 2 and "is an input" in err
+    assert {p.name: p.read_bytes() for p in installed.iterdir() if p.is_file()} == before
     wandb = tmp_path / "spec.yaml"
     code, err = _run(capsys, "sweep", str(spec), "--format", "wandb", "-o", str(wandb))
     assert code == 2 and "is an input" in err and wandb.exists()
@@ -239,6 +246,32 @@ def test_sweeps_racing_into_one_new_directory_leave_one_whole_directory(tmp_path
         assert codes in ([0, 2], [0, 0]), codes  # [0, 0]: the second started after the first ended?
         assert len(list(out.glob("*.nip.json"))) == 8 and (out / "sweep.json").is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.slow  # 8 processes
+def test_concurrent_writers_of_one_file_leave_one_whole_file(tmp_path) -> None:
+    out = tmp_path / "run.json"
+    read, write = os.pipe()
+    children = []
+    for seed in range(8):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.close(write)
+            os.read(read, 1)
+            code = 99
+            try:
+                with open(os.devnull, "w") as sink:
+                    sys.stdout = sys.stderr = sink
+                    code = main(["compose", str(BASE), f"seed={seed}", "-o", str(out)])
+            finally:
+                os._exit(code)
+        children.append(pid)
+    os.close(read)
+    os.write(write, b"x" * 8)
+    os.close(write)
+    assert [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children] == [0] * 8
+    assert json.loads(out.read_text())["seed"] in range(8)  # one run's whole file
+    assert [p.name for p in tmp_path.iterdir()] == ["run.json"]  # no temporary file left
 
 
 # ---- item 4: an overwritten file keeps its mode, for every writer ------------------------------
