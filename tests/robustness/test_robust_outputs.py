@@ -23,7 +23,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from robust_support import count
+from robust_support import count, time_limit
 
 from nip.parameters import HyperParameters
 from nip.parameters.cli import main
@@ -87,6 +87,29 @@ def test_force_replaces_only_configs_its_index_lists(tmp_path, capsys) -> None:
     code, err = _run(capsys, "sweep", str(_spec(tmp_path, "four.yaml", (4,))), "-o", str(out), "--force")
     assert code == 2 and "s4.nip.json, which no earlier sweep" in err
     assert (out / "s4.nip.json").read_text() == "mine too"
+
+
+@pytest.mark.parametrize("index", ["fifo", "/dev/zero", "huge", "deep", "directory"])
+def test_force_reads_an_earlier_index_within_limits(tmp_path, capsys, index) -> None:
+    spec = _spec(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "sweep.json"
+    if index == "fifo":
+        os.mkfifo(path)
+    elif index == "/dev/zero":
+        path.symlink_to("/dev/zero")
+    elif index == "huge":  # an index of ours, padded past the reader's 8 MiB
+        path.write_text(json.dumps({"written_by": "nip-params sweep", "configs": {},
+                                    "pad": "x" * (8 * 1024 * 1024)}))
+    elif index == "deep":
+        path.write_text("[" * 100_000 + "]" * 100_000)
+    else:
+        path.mkdir()
+    with time_limit(30):
+        code, err = _run(capsys, "sweep", str(spec), "-o", str(out), "--force")
+    assert code == 2 and "did not write" in err and "internal error" not in err
+    assert [p.name for p in out.iterdir()] == ["sweep.json"]
 
 
 def test_an_output_that_is_an_input_is_refused(tmp_path, capsys) -> None:

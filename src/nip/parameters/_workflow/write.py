@@ -25,7 +25,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from .._files import dump_config
+from .._files import MAX_FILE_BYTES, dump_config
 from .._files.disk import remove_stale_temporaries
 from .._files.output import (
     OutputError,
@@ -106,9 +106,10 @@ def _earlier_index(directory: Path, shown: str) -> dict[str, Any]:
     path = directory / INDEX_NAME
     if not os.path.lexists(path):
         return {}
-    try:
-        index = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-    except (OSError, ValueError):
+    try:  # a regular file within the reader's size limit, or not an index of ours
+        ours = path.is_file() and path.stat().st_size <= MAX_FILE_BYTES
+        index = json.loads(path.read_text(encoding="utf-8")) if ours else None
+    except (OSError, ValueError, RecursionError):
         index = None
     if not isinstance(index, dict) or index.get("written_by") != WRITTEN_BY \
             or not isinstance(index.get("configs"), dict):
