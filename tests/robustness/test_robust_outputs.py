@@ -75,12 +75,15 @@ def test_force_replaces_only_configs_its_index_lists(tmp_path, capsys) -> None:
     assert set(index["configs"]) == {"s1.nip.json", "s2.nip.json"}
     # an index edited to claim a path outside the directory or a file not named as configs are:
     # never deleted (a config name it lists is trusted: the index is the record of what was written)
-    index["configs"].update({"../spec.yaml": {}, "../base.yaml": {}, "base.yaml": {}, ".x.nip.json": {}})
+    index["configs"].update({"../spec.yaml": {}, "../base.yaml": {}, "base.yaml": {}, ".x.nip.json": {},
+                             "adir.nip.json": {}})
     (out / "base.yaml").write_text("mine")
+    (out / "adir.nip.json").mkdir()  # a directory is never removed
     (out / "sweep.json").write_text(json.dumps({**index, "written_by": "nip-params sweep"}))
     other = _spec(tmp_path, "other.yaml", seeds=(3,))
     assert _run(capsys, "sweep", str(other), "-o", str(out), "--force")[0] == 0
-    assert sorted(p.name for p in out.iterdir()) == ["base.yaml", "mine.nip.json", "s3.nip.json", "sweep.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "adir.nip.json", "base.yaml", "mine.nip.json", "s3.nip.json", "sweep.json"]
     assert mine.read_text() == '{"keep": 1}' and spec.exists() and (tmp_path / "base.yaml").exists()
     # a file of a config's name that no index lists is not replaced
     (out / "s4.nip.json").write_text("mine too")

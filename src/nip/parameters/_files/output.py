@@ -42,6 +42,7 @@ __all__ = [
     "OutputError",
     "output_directory",
     "refuse_inputs",
+    "remove_file",
     "write_directory",
     "write_file",
     "write_into",
@@ -169,6 +170,19 @@ def write_many(directory: Path, files: Mapping[str, str | bytes]) -> None:
             if tmp:
                 with suppress(FileNotFoundError):
                     os.unlink(tmp)
+
+
+def remove_file(path: Path) -> None:
+    """Remove an output file (or a link) this tool wrote; a directory is never removed, a file
+    already gone is fine, anything else is `OutputError`."""
+    try:
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            return
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _output_error(str(path), exc) from None
 
 
 def refuse_inputs(targets: Iterable[Path], inputs: Iterable[str | os.PathLike[str]]) -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from .._files.disk import remove_stale_temporaries
 from .._files.output import (
     OutputError,
     refuse_inputs,
+    remove_file,
     write_directory,
     write_into,
     write_many,
@@ -94,8 +94,7 @@ def _write_into(directory: Path, files: dict[str, str], index: dict[str, Any],
     write_into(directory, INDEX_NAME, _json(claimed))  # first: every file about to be written is ours
     write_many(directory, files)
     for name in stale:  # before the final index, which no longer claims them
-        with suppress(FileNotFoundError):
-            (directory / name).unlink()
+        remove_file(directory / name)
     write_into(directory, INDEX_NAME, _json(index))
     return [directory / name for name in [*files, INDEX_NAME]]
 
