@@ -181,6 +181,8 @@ def test_path_mistakes_of_every_writer_are_usage_errors(tmp_path, capsys, monkey
     os.symlink("empty", "to-empty")
     os.symlink("nowhere", "dangling")
     os.mkfifo("fifo")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind("socket")
     long_name = "a" * 300 + ".json"
     cases = [
         (["sweep", str(spec), "-o", "dangling"], "does not exist"),
@@ -194,9 +196,10 @@ def test_path_mistakes_of_every_writer_are_usage_errors(tmp_path, capsys, monkey
         (["schema", "--out", "dangling"], "does not exist"),
         (["schema", "--out", str(spec)], "not a directory"),
         (["compose", str(BASE), "-o", "\x1b[2J\x1b]0;x\x07/x.json"], "does not exist"),
-        (["compose", str(BASE), "-o", "/dev/null"], "not a file"),
+        # a socket and a FIFO stand for devices: a regression must not replace the real /dev/null
+        (["compose", str(BASE), "-o", "socket"], "not a file"),
         (["compose", str(BASE), "-o", "fifo"], "not a file"),
-        (["migrate", str(OLD), "-o", "/dev/null"], "not a file"),
+        (["migrate", str(OLD), "-o", "socket"], "not a file"),
     ]
     for argv, says in cases:
         capsys.readouterr()
@@ -206,7 +209,8 @@ def test_path_mistakes_of_every_writer_are_usage_errors(tmp_path, capsys, monkey
         assert code == 2, (argv, captured.err)
         assert says in captured.err + captured.out and "internal error" not in captured.err, argv
         assert "\x1b" not in captured.err + captured.out, argv  # a path is shown escaped
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and stat.S_ISFIFO(os.lstat("fifo").st_mode)
+    listener.close()
+    assert stat.S_ISSOCK(os.lstat("socket").st_mode) and stat.S_ISFIFO(os.lstat("fifo").st_mode)
     # a link to an empty directory is a directory: the sweep goes into it
     assert _run(capsys, "sweep", str(spec), "-o", "to-empty")[0] == 0
     assert sorted(p.name for p in (tmp_path / "empty").iterdir()) == ["s1.nip.json", "s2.nip.json", "sweep.json"]
