@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .._files import format_of, shown_path, write_new
+from .._files import format_of, shown_path
 from .._files.disk import (
     BACKUP_SUFFIX,
     WriteRefused,
     remove_stale_temporaries,
     write_in_place,
 )
+from .._files.output import OutputError, write_file, write_into
 from .._files.roundtrip import Document, read_document, render_document
 from .._migration import FROM_DATA, Change, MigrationReport, migrate
 from .._migration.steps import default_chain
@@ -53,7 +54,9 @@ A file without _package_version is read as the current version (nothing to migra
 says otherwise. YAML files keep their key order and comments; JSON files keep their key order and
 indentation. --in-place keeps each file's owner, group and mode; it refuses a read-only file and a
 file with several hard links unless --force is given (a hard-linked file is then written through,
-so every name sees the migrated config). -o DIR refuses two inputs with the same file name.
+so every name sees the migrated config). -o DIR refuses two inputs with the same file name. -o writes through the same output layer as every
+command (atomic; an existing file keeps its mode; a link at the name is replaced, not followed).
+Two --in-place runs on one file at once: the second finds the file changed and writes nothing.
 
 exit status: 0 done, 1 a file cannot be migrated or the result is invalid, 2 bad usage or an
 unreadable file.
@@ -254,13 +257,17 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         return outcome  # nothing to rewrite, no backup needed
     try:
         if args.in_place:
-            written = write_in_place(target, text, force=args.force)
+            written = write_in_place(target, text, force=args.force, migrated=doc.text)
             outcome.backup = str(written.backup) if written.backup else None
             outcome.links = written.links
         elif Path(args.output).is_dir():  # a file of ours in a directory: a link there is replaced
-            write_new(target, text.encode("utf-8"))
-        else:  # the file named by -o (a link is followed, as cp does)
-            write_new(target.resolve(), text.encode("utf-8"))
+            write_into(target.parent, target.name, text)
+        else:  # the file named by -o: a link there is replaced too (output.py)
+            write_file(target, text)
+    except OutputError as err:
+        outcome.status = EXIT_USAGE
+        outcome.error = f"{shown_path(source)}: cannot write the result: {err}"
+        return outcome
     except WriteRefused as err:
         outcome.status = EXIT_FAILED
         outcome.error = f"{shown_path(source)} {err}"
