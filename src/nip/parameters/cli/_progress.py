@@ -7,6 +7,7 @@ background thread has finished).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -45,10 +46,9 @@ class RateProgress:
 
 
         def run() -> None:
-            try:
+            # The count is only for the ETA: the run itself reports every problem.
+            with contextlib.suppress(Exception):
                 self.total = sum(1 for _ in count())
-            except Exception:  # the count is only for the ETA: the run itself reports problems
-                pass
 
         threading.Thread(target=run, name="nip-params-count", daemon=True).start()
 

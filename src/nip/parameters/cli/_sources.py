@@ -190,22 +190,14 @@ def _read_list(files_from: str) -> Iterator[str | Source]:
                 if too_long:  # the end of a name already reported
                     too_long = False
                     continue
-                name = _name(part, separator)
-                if name is not None:
-                    yield name
+                yield from _name(part, separator, shown)
             if len(pending) > MAX_NAME_BYTES:
                 if not too_long:
-                    yield Source(
-                        shown_path(os.fsdecode(pending[:64])) + "...",
-                        f"a name in --files-from {shown} is longer than "
-                        f"{MAX_NAME_BYTES} bytes",
-                    )
+                    yield from _name(pending, separator, shown)
                 too_long = True
                 pending = b""
         if pending and not too_long:
-            name = _name(pending, separator)
-            if name is not None:
-                yield name
+            yield from _name(pending, separator, shown)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -217,17 +209,22 @@ def _open_list(files_from: str) -> BinaryIO:
     info = os.stat(files_from)
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(21, "is a directory")
-    return open(files_from, "rb")  # noqa: SIM115 - closed by _read_list
+    return open(files_from, "rb")
 
 
-def _name(part: bytes, separator: bytes | None) -> str | None:
+def _name(part: bytes, separator: bytes | None, shown: str) -> Iterator[str | Source]:
+    """The name in one entry of the list (none for a blank line)."""
     if separator != b"\0":
         part = part.removesuffix(b"\r")
         if not part.strip():
-            return None
+            return
     elif not part:
-        return None
-    return os.fsdecode(part)
+        return
+    if len(part) > MAX_NAME_BYTES:
+        yield Source(shown_path(os.fsdecode(part[:60])) + "...",
+                     f"a name in --files-from {shown} is longer than {MAX_NAME_BYTES} bytes")
+        return
+    yield os.fsdecode(part)
 
 
 # ---------------------------------------------------------------------------------------------
