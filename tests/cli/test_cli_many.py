@@ -200,3 +200,40 @@ def test_one_file_starts_no_worker(monkeypatch) -> None:
     monkeypatch.setattr(_parallel, "_in_workers", None)  # would fail if called
     assert list(_parallel.ordered_map(partial(_kill_on, "-"), ["a"], jobs=4,
                                       lost=lambda item, why: why)) == ["A"]
+
+
+def _old_tree(write) -> Path:
+    samples = Path(__file__).parents[1] / "data" / "reference_samples" / "migrate"
+    old = json.loads((samples / "real-v0.1-pvg-min-rounds-2.json").read_text())["input"]
+    wandb = {k: {"desc": None, "value": v} for k, v in old.items()}
+    wandb["wandb_version"] = 1
+    write("old/wandb/run-1/files/config.yaml", yaml.safe_dump(wandb))
+    write("old/b.nip.yaml", yaml.safe_dump(old))
+    return write("old/a.nip.json", old).parent
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_migrate_a_directory(cli, write, jobs) -> None:
+    root = _old_tree(write)
+    before = (root / "a.nip.json").read_text()
+    run = cli("migrate", "--dry-run", "--format", "jsonl", "--jobs", jobs, str(root))
+    lines = [json.loads(line) for line in run.out.splitlines()]
+    assert [Path(item["file"]).relative_to(root).as_posix() for item in lines[:-1]] == [
+        "a.nip.json", "b.nip.yaml", "wandb/run-1/files/config.yaml"]
+    assert all(item["ok"] and item["report"]["changes"] for item in lines[:-1])
+    summary = lines[-1]["summary"]
+    assert (summary["files"], summary["ok"], summary["failed"]) == (3, 3, 0)
+    assert (root / "a.nip.json").read_text() == before  # a dry run
+    # --in-place leaves W&B's own files out of the default selection
+    run = cli("migrate", "--in-place", "--jobs", jobs, str(root))
+    assert run.code == 0, run.err
+    assert "wandb" not in run.out and run.out.count("written to") == 2
+    assert run.err.startswith("nip-params migrate: 2 files: 2 ok, 0 failed, 0 unreadable")
+    assert json.loads((root / "a.nip.json").read_text()) != json.loads(before)
+
+
+def test_migrate_a_directory_needs_dry_run_or_in_place(cli, write) -> None:
+    root = _old_tree(write)
+    run = cli("migrate", str(root))
+    assert run.code == 2
+    assert "directories and --files-from go with --dry-run or --in-place" in run.err

@@ -17,7 +17,14 @@ from ._output import EXIT_USAGE, emit, error_line, usage_error
 from ._parallel import ordered_map
 from ._progress import RateProgress
 from ._reports import REPORTS, Record, Tally
-from ._sources import Source, SourceUsageError, default_jobs, iter_sources, needs_many
+from ._sources import (
+    DEFAULT_INCLUDE,
+    Source,
+    SourceUsageError,
+    default_jobs,
+    iter_sources,
+    needs_many,
+)
 
 __all__ = ["run_batch"]
 
@@ -30,12 +37,14 @@ def run_batch(
     lost: Callable[[Source, str], Record],
     allow_stdin: bool,
     labels: dict[str, str] | None = None,
+    default_include: tuple[str, ...] = DEFAULT_INCLUDE,
 ) -> int:
     """Check every selected file and report; returns the exit status (see `Tally.status`)."""
     problem = _check_files_from(args.files_from)
     if problem:
         return usage_error(command, problem)
-    sources = iter_sources(args, allow_stdin=allow_stdin)
+    select = partial(iter_sources, args, allow_stdin=allow_stdin, default_include=default_include)
+    sources = select()
     tally = Tally(command) if labels is None else Tally(command, labels=labels)
     many = needs_many(args)
     # The summary closes a run over directories or a list; files named one by one keep their
@@ -43,7 +52,7 @@ def run_batch(
     report = REPORTS[args.format](tally, summary=many)
     progress = RateProgress(total=None if many else len(args.files))
     if many and args.files_from != "-":
-        progress.count_in_background(partial(iter_sources, args, allow_stdin=allow_stdin))
+        progress.count_in_background(select)
     jobs = args.jobs or default_jobs()
     status = 0
     try:
@@ -57,7 +66,7 @@ def run_batch(
         status = EXIT_USAGE
     progress.clear()
     if tally.files == 0 and status == 0:
-        emit(error_line(_nothing_found(args), command), report.err)
+        emit(error_line(_nothing_found(args, default_include), command), report.err)
         status = EXIT_USAGE
     report.finish()
     return max(status, tally.status)
@@ -78,8 +87,8 @@ def _check_files_from(files_from: str | None) -> str | None:
     return None
 
 
-def _nothing_found(args: argparse.Namespace) -> str:
+def _nothing_found(args: argparse.Namespace, default_include: tuple[str, ...]) -> str:
     where = ", ".join(shown_path(f) for f in args.files) or "the list"
-    selection = " ".join(args.include) if args.include else "the default selection"
+    selection = " ".join(args.include or default_include)
     return (f"no config files found in {where} (selected by {selection}); name other files "
             "with --include GLOB (e.g. --include '**/*.yaml')")

@@ -23,6 +23,7 @@ from .._files import shown_path
 __all__ = [
     "DEFAULT_INCLUDE",
     "MAX_NAME_BYTES",
+    "NIP_FILES",
     "Source",
     "SourceUsageError",
     "add_source_arguments",
@@ -40,6 +41,8 @@ DEFAULT_INCLUDE = (
     "**/*.nip.toml",
     "**/files/config.yaml",  # a W&B run: wandb/run-*/files/config.yaml
 )
+#: The default selection without W&B run configs (which cannot be rewritten in place).
+NIP_FILES = DEFAULT_INCLUDE[:4]
 
 #: The longest name accepted from --files-from (Linux's PATH_MAX); a longer line is reported as
 #: unreadable without being kept in memory.
@@ -109,7 +112,8 @@ def needs_many(args: argparse.Namespace) -> bool:
     )
 
 
-def iter_sources(args: argparse.Namespace, *, allow_stdin: bool) -> Iterator[Source]:
+def iter_sources(args: argparse.Namespace, *, allow_stdin: bool,
+                 default_include: tuple[str, ...] = DEFAULT_INCLUDE) -> Iterator[Source]:
     """Every file the call selects, in order: the named paths, then the names of --files-from."""
     if args.files_from == "-" and "-" in args.files:
         raise SourceUsageError("'-' cannot be both a config (stdin) and --files-from -")
@@ -117,7 +121,7 @@ def iter_sources(args: argparse.Namespace, *, allow_stdin: bool) -> Iterator[Sou
         raise SourceUsageError("'-' (stdin) can be given only once")
     if not args.files and args.files_from is None:
         raise SourceUsageError("give files or directories, or --files-from FILE")
-    include = tuple(args.include or DEFAULT_INCLUDE)
+    include = tuple(args.include or default_include)
     exclude = tuple(args.exclude or ())
     seen: set[int] = set()
     names = _named(args.files, args.files_from)
