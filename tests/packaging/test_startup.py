@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from nip.parameters import _registry
+
+pytestmark = pytest.mark.slow  # fresh interpreters
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "code_validation_ei.yaml"
 

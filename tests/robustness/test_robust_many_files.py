@@ -11,6 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # 100,000 names and 3,000 files through subprocesses
+
 EXAMPLE = Path(__file__).parents[2] / "examples" / "code_validation_ei.yaml"
 NIP = [sys.executable, "-m", "nip.parameters.cli"]
 
