@@ -6,6 +6,7 @@ import io
 import json
 import os
 import signal
+import subprocess
 import sys
 from functools import partial
 from pathlib import Path
@@ -237,3 +238,15 @@ def test_migrate_a_directory_needs_dry_run_or_in_place(cli, write) -> None:
     run = cli("migrate", str(root))
     assert run.code == 2
     assert "directories and --files-from go with --dry-run or --in-place" in run.err
+
+
+def test_the_report_written_into_the_tree_is_not_read_back(write, valid_config, tmp_path) -> None:
+    root = _tree(write, valid_config)
+    report = root / "report.nip.json"
+    with open(report, "wb") as out:
+        done = subprocess.run([sys.executable, "-m", "nip.parameters.cli", "validate", "--format",
+                               "json", str(root)], stdout=out, stderr=subprocess.PIPE, check=False)
+    assert done.returncode == 1, done.stderr
+    files = [Path(item["file"]).relative_to(root).as_posix()
+             for item in json.loads(report.read_text())]
+    assert files == EXPECTED_ORDER  # not report.nip.json, half-written

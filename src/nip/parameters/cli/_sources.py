@@ -123,7 +123,7 @@ def iter_sources(args: argparse.Namespace, *, allow_stdin: bool,
         raise SourceUsageError("give files or directories, or --files-from FILE")
     include = tuple(args.include or default_include)
     exclude = tuple(args.exclude or ())
-    seen: set[int] = set()
+    seen = _own_outputs()
     names = _named(args.files, args.files_from)
     for name in names:
         if isinstance(name, Source):
@@ -139,6 +139,21 @@ def iter_sources(args: argparse.Namespace, *, allow_stdin: bool,
                     yield found
         elif _first_time(name, seen):
             yield Source(name)
+
+
+def _own_outputs() -> set[int]:
+    """The files stdout and stderr write to, as if already seen: a report redirected into the
+    tree being searched (`validate --format jsonl runs/ > runs/report.nip.json`) is not read back
+    half-written as a config."""
+    seen = set()
+    for fd in (1, 2):
+        try:
+            info = os.fstat(fd)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            seen.add((info.st_dev << 64) | info.st_ino)
+    return seen
 
 
 def _first_time(path: str, seen: set[int]) -> bool:
