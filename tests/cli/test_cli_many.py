@@ -250,3 +250,13 @@ def test_the_report_written_into_the_tree_is_not_read_back(write, valid_config, 
     files = [Path(item["file"]).relative_to(root).as_posix()
              for item in json.loads(report.read_text())]
     assert files == EXPECTED_ORDER  # not report.nip.json, half-written
+
+
+def test_stdin_among_many_files_is_read_with_jobs(tmp_path, write, valid_config) -> None:
+    files = [str(write(f"s/{i:03d}.nip.json", valid_config)) for i in range(80)]
+    done = subprocess.run(
+        [sys.executable, "-m", "nip.parameters.cli", "validate", "--jobs", "2", *files[:40], "-",
+         *files[40:]], input=json.dumps(dict(valid_config, seed="x")), capture_output=True,
+        text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[40] == "<stdin>: seed: expected integer, got string 'x'"

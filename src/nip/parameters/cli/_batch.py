@@ -54,6 +54,8 @@ def run_batch(
     if many and args.files_from != "-":
         progress.count_in_background(select)
     jobs = args.jobs or default_jobs()
+    if "-" in args.files:  # workers start with stdin closed: whoever reads it must be this process
+        jobs = 1
     status = 0
     try:
         for record in ordered_map(task, sources, jobs=jobs, lost=lost):
