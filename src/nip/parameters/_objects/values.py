@@ -4,6 +4,7 @@ through which a `_type` is read back (nip's `parameters_base` API)."""
 from __future__ import annotations
 
 import importlib
+import sys
 from abc import ABC, abstractmethod
 from typing import Any, TypeVar
 
@@ -62,7 +63,9 @@ def load_all_classes() -> None:
     """
     package = __name__.rsplit(".", 2)[0]
     for module in _registry.MODULE_ORDER:
-        importlib.import_module(f"{package}.{module}")
+        name = f"{package}.{module}"
+        if name not in sys.modules:  # once loaded, a miss imports nothing
+            importlib.import_module(name)
 
 
 def get_parameter_or_parameter_value_class(name: str) -> type[ParameterValue]:
