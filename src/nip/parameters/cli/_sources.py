@@ -83,7 +83,7 @@ def add_source_arguments(parser: argparse.ArgumentParser, *, verb: str) -> None:
     )
     parser.add_argument(
         "-j", "--jobs", type=_jobs, default=None, metavar="N",
-        help="check N files at once in worker processes (default: the number of cores)",
+        help=f"{verb} N files at once in worker processes (default: the number of cores)",
     )
 
 
