@@ -260,3 +260,11 @@ def test_stdin_among_many_files_is_read_with_jobs(tmp_path, write, valid_config)
         text=True, check=False)
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines()[40] == "<stdin>: seed: expected integer, got string 'x'"
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "257", "1e3", "99999999999999999999999", ""])
+def test_odd_job_counts_are_usage_errors(cli, write, valid_config, jobs) -> None:
+    path = write("a.nip.json", valid_config)
+    run = cli("validate", "--jobs", jobs, str(path))
+    assert run.code == 2
+    assert "--jobs" in run.err and run.out == ""
