@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -268,3 +269,35 @@ def test_odd_job_counts_are_usage_errors(cli, write, valid_config, jobs) -> None
     run = cli("validate", "--jobs", jobs, str(path))
     assert run.code == 2
     assert "--jobs" in run.err and run.out == ""
+
+
+def test_progress_on_a_real_terminal_and_none_when_piped(write, valid_config) -> None:
+    import pty
+
+    for i in range(40):
+        write(f"t/{i:02d}.nip.json", valid_config)
+    root = write("t/00.nip.json", valid_config).parent
+    command = [sys.executable, "-m", "nip.parameters.cli", "validate", "-q", "--jobs", "2",
+               str(root)]
+    master, slave = pty.openpty()  # a terminal that reports no size: 80 columns are assumed
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while chunk := _read_pty(master):
+        seen += chunk
+    os.close(master)
+    assert process.wait(timeout=120) == 0
+    text = seen.decode()
+    assert re.search(r"\r\x1b\[K\d+(/40)? files  [\d,]+ files/s  ", text), text
+    assert text.endswith("nip-params validate: 40 files: 40 valid, 0 invalid, 0 unreadable "
+                         f"{text.rsplit('unreadable ', 1)[1]}")
+    piped = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert "files/s  " not in piped.stderr and "\r" not in piped.stderr
+    assert piped.stderr.startswith("nip-params validate: 40 files: 40 valid")
+
+
+def _read_pty(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: the other side is closed
+        return b""

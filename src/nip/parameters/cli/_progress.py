@@ -73,7 +73,7 @@ class RateProgress:
             left = int((total - self.done) / rate)
             text += f"  ETA {left // 60}:{left % 60:02d}"
         text += f"  {label}"
-        width = _terminal_width(self.stream)
+        width = _terminal_width(self.stream) or 80  # a terminal that reports no size says 0
         return text if len(text) < width else text[: max(width - 2, 10)] + "…"
 
     def clear(self) -> None:
