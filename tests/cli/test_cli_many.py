@@ -301,3 +301,27 @@ def _read_pty(fd: int) -> bytes:
         return os.read(fd, 65536)
     except OSError:  # EIO: the other side is closed
         return b""
+
+
+def test_a_piped_list_on_a_terminal_is_read_once(cli, write, valid_config, monkeypatch) -> None:
+    # On a terminal a second pass counts the files for the ETA: never over a pipe it would drain.
+    from nip.parameters.cli import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    counted = []
+    real = _progress.RateProgress.count_in_background
+    monkeypatch.setattr(_progress.RateProgress, "count_in_background",
+                        lambda self, count: (counted.append(1), real(self, count)))
+    names = [str(write(f"p/{i:02d}.nip.json", valid_config)) for i in range(40)]
+    listing = write("list.txt", "\n".join(names) + "\n")
+    assert cli("validate", "-q", "--files-from", str(listing)).code == 0
+    assert counted == [1]  # a regular file can be read twice
+    read, write_end = os.pipe()
+    os.write(write_end, listing.read_bytes())
+    os.close(write_end)
+    try:
+        run = cli("validate", "-q", "--format", "jsonl", "--files-from", f"/dev/fd/{read}")
+    finally:
+        os.close(read)
+    assert counted == [1]  # not counted: the pipe is read once, by the run
+    assert json.loads(run.out.splitlines()[-1])["summary"]["files"] == 40

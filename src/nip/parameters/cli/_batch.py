@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 from collections.abc import Callable
 from functools import partial
 
@@ -51,7 +52,7 @@ def run_batch(
     # plain report (scripts read its stderr as errors only).
     report = REPORTS[args.format](tally, summary=many)
     progress = RateProgress(total=None if many else len(args.files))
-    if many and args.files_from != "-":
+    if many and _can_read_twice(args.files_from):
         progress.count_in_background(select)
     jobs = args.jobs or default_jobs()
     if "-" in args.files:  # workers start with stdin closed: whoever reads it must be this process
@@ -72,6 +73,17 @@ def run_batch(
         status = EXIT_USAGE
     report.finish()
     return max(status, tally.status)
+
+
+def _can_read_twice(files_from: str | None) -> bool:
+    """The count for the ETA reads the list a second time: only a regular file allows that (a
+    pipe, `--files-from <(find ...)` or stdin, would be drained by the count)."""
+    if files_from is None:
+        return True
+    try:
+        return files_from != "-" and stat.S_ISREG(os.stat(files_from).st_mode)
+    except OSError:
+        return False
 
 
 def _check_files_from(files_from: str | None) -> str | None:
