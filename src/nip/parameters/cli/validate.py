@@ -166,12 +166,8 @@ def check_file(source: str, version: str | None) -> FileResult:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params validate``; returns the exit status."""
-    if args.schema_version is not None:
-        known = schemas.available_versions()
-        if args.schema_version not in known:
-            return usage_error("validate",
-                f"unknown schema version {args.schema_version!r} (known: {', '.join(known)})"
-            )
+    if args.schema_version is not None and args.schema_version not in schemas.available_versions():
+        return usage_error("validate", schemas.unknown_version(args.schema_version))
     return run_batch(
         "validate",
         args,
