@@ -63,9 +63,8 @@ def load_all_classes() -> None:
     """
     package = __name__.rsplit(".", 2)[0]
     for module in _registry.MODULE_ORDER:
-        name = f"{package}.{module}"
-        if name not in sys.modules:  # once loaded, a miss imports nothing
-            importlib.import_module(name)
+        if f"{package}.{module}" not in sys.modules:  # once loaded, a miss imports nothing
+            importlib.import_module(f"..{module}", __package__)  # nip.parameters.<module>
 
 
 def get_parameter_or_parameter_value_class(name: str) -> type[ParameterValue]:
