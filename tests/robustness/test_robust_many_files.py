@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -59,11 +60,7 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
-def test_a_worker_killed_mid_run_is_reported_and_the_run_ends(tmp_path) -> None:
-    tree = tmp_path / "tree"
-    tree.mkdir()
-    for i in range(3_000):
-        shutil.copy(EXAMPLE, tree / f"run-{i:05d}.nip.yaml")
+def _run_and_kill_a_worker(tree: Path) -> tuple[int | None, subprocess.Popen[bytes], bytes]:
     process = subprocess.Popen([*NIP, "validate", "--format", "jsonl", "--jobs", "2", str(tree)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -73,14 +70,32 @@ def test_a_worker_killed_mid_run_is_reported_and_the_run_ends(tmp_path) -> None:
         if len(workers) >= 2:
             time.sleep(0.3)  # let it get going
             victim = workers[0]
-            os.kill(victim, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(victim, signal.SIGKILL)
         time.sleep(0.02)
     out, _ = process.communicate(timeout=300)
-    assert victim is not None, "no worker seen"
-    lines = [json.loads(line) for line in out.splitlines()]
-    results, summary = lines[:-1], lines[-1]["summary"]
-    assert len(results) == 3_000  # every file has its line: checked, or reported as lost
-    lost = [r for r in results if r["error"] and "worker process died" in r["error"]["message"]]
-    assert lost and summary["unreadable"] == len(lost)
-    assert summary["valid"] == 3_000 - len(lost)
-    assert process.returncode == 2
+    return victim, process, out
+
+
+def test_a_worker_killed_mid_run_is_reported_and_the_run_ends(tmp_path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for i in range(3_000):
+        shutil.copy(EXAMPLE, tree / f"run-{i:05d}.nip.yaml")
+    # On a loaded machine the kill can land after the last chunk is done: then nothing is lost
+    # and the run must simply be whole. Up to three tries for a kill that lands mid-run.
+    deaths = 0
+    for _ in range(3):
+        victim, process, out = _run_and_kill_a_worker(tree)
+        assert victim is not None, "no worker seen"
+        lines = [json.loads(line) for line in out.splitlines()]
+        results, summary = lines[:-1], lines[-1]["summary"]
+        assert len(results) == 3_000  # every file has its line: checked, or reported as lost
+        lost = [r for r in results if r["error"] and "worker process died" in r["error"]["message"]]
+        assert summary["unreadable"] == len(lost)
+        assert summary["valid"] == 3_000 - len(lost)
+        assert process.returncode == (2 if lost else 0)
+        if lost:
+            deaths += 1
+            break
+    assert deaths, "no kill landed mid-run in three tries"
