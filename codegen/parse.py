@@ -20,7 +20,7 @@ from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
 from nip.parameters._publishing import VersionSource
-from nip.parameters._publishing.ranges import with_range
+from nip.parameters._publishing.ranges import range_text, with_range
 from nip.parameters._schema_files import ROOT_GROUP
 
 from . import builders
@@ -160,6 +160,8 @@ class VersionParser:
             default=default,
             default_factory=factory,
             description=with_range(schema.get("description", ""), schema),
+            summary=schema.get("description", ""),
+            range_text=range_text(schema),
             group_class=group_class,
             value_class=value_class,
             collection_class=collection_class,
