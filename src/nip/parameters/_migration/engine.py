@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from .._validation.plain_data import plain_copy as plain_data_copy
 from .._validation.plain_data import problems as plain_data_problems
-from .._validation.versions import VERSION_KEY, VersionKey, label, version_key
+from .._validation.versions import VERSION_KEY, VersionKey, label, stated_version, version_key
 from ..errors import (
     MESSAGE_LIMIT,
     ConversionFunctionNotFoundError,
@@ -170,7 +170,7 @@ def migrate(
     if not_plain:
         raise ParameterValidationError(not_plain, subject="config to migrate")
     chain = chain or default_chain()
-    stated = data.get(VERSION_KEY) if from_version is FROM_DATA else from_version
+    stated = stated_version(data) if from_version is FROM_DATA else from_version
     start: VersionKey = version_key(stated)
     target = version_key(to_version) if to_version is not None else chain.newest
     if target is None:
@@ -219,7 +219,7 @@ def needs_migration(data: Mapping[str, Any], chain: Chain | None = None) -> bool
     """
     if VERSION_KEY not in data:
         return False
-    return version_key(data[VERSION_KEY]) != (chain or default_chain()).newest
+    return version_key(stated_version(data)) != (chain or default_chain()).newest
 
 
 def migrate_on_load(data: Mapping[str, Any]) -> Mapping[str, Any]:
