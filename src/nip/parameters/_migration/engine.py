@@ -9,7 +9,14 @@ from typing import Any, NamedTuple
 
 from .._validation.plain_data import plain_copy as plain_data_copy
 from .._validation.plain_data import problems as plain_data_problems
-from .._validation.versions import VERSION_KEY, VersionKey, label, stated_version, version_key
+from .._validation.versions import (
+    VERSION_KEY,
+    VersionKey,
+    label,
+    stated_version,
+    version_key,
+)
+from .._validation.wandb_dicts import is_run_file, unwrap_run_file
 from ..errors import (
     MESSAGE_LIMIT,
     ConversionFunctionNotFoundError,
@@ -166,6 +173,8 @@ def migrate(
     """
     if not isinstance(data, Mapping):
         raise MigrationError(f"expected a dict to migrate, got {type(data).__name__}")
+    if is_run_file(data):  # W&B's wrapped form; an API dict's `_wandb` is kept, and never checked
+        data = unwrap_run_file(data, "W&B run config")
     not_plain = plain_data_problems(data)  # before copying: 10,000 levels would exhaust the stack
     if not_plain:
         raise ParameterValidationError(not_plain, subject="config to migrate")

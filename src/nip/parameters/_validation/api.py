@@ -1,7 +1,8 @@
 """Checking configs against the schema of their version: the functions the rest of the package uses.
 
 `validate` and `iter_errors` are public (named as in jsonschema). A dict that states no
-`_package_version` is read as the current version, the format `to_dict()` writes.
+`_package_version` is read as the current version, the format `to_dict()` writes. A W&B run dict
+is checked as the config it logged (`wandb_dicts.py`), as `from_dict` reads it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from ..errors import NipParametersError, ParameterValidationError, Problem, brief
 from . import engines, schemas
 from .versions import label, version_key
+from .wandb_dicts import is_run_file, is_wandb_dict, plain_run_config, wrapping_fault
 
 __all__ = ["class_check", "class_keys", "class_problems", "iter_errors", "old_version_note",
            "unknown_key_problem", "validate"]
@@ -42,6 +44,12 @@ def iter_errors(instance: Mapping[str, Any], version: str | None = None) -> Iter
     if not isinstance(instance, Mapping):
         yield Problem((), f"expected an object (dict), got {type(instance).__name__}")
         return
+    if is_wandb_dict(instance):
+        fault = wrapping_fault(instance) if is_run_file(instance) else None
+        if fault is not None:
+            yield Problem((fault[0],), fault[1])
+            return
+        instance = plain_run_config(instance)
     try:
         resolved = version_of(instance, version)
     except ParameterValidationError as error:
@@ -84,7 +92,10 @@ def class_keys(class_name: str) -> frozenset[str]:
 
 def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
     """For an unmarked config that an older schema explains better: say so, and name the fix."""
-    if not isinstance(instance, Mapping) or "_package_version" in instance:
+    if not isinstance(instance, Mapping):
+        return None
+    instance = plain_run_config(instance)
+    if "_package_version" in instance:
         return None
     current = {p.path for p in problems}
     for older in reversed(schemas.available_versions()[:-1]):

@@ -8,16 +8,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..._validation.versions import VERSION_KEY
+from ..._validation.wandb_dicts import is_wandb_dict, plain_run_config
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
 from ..build import build_checked, default_object, group_from_mapping
 
 if TYPE_CHECKING:
     from ..overrides import Override
-
-# The keys by which W&B's dicts are known (_files/wandb.py: VERSION_KEY, BOOKKEEPING_KEY), named
-# here so that a plain dict never loads the file readers (`import nip.parameters` stays light).
-_WANDB_KEYS = ("wandb_version", "_wandb")
 
 
 class HyperParametersBehaviour:
@@ -142,9 +139,7 @@ class HyperParametersBehaviour:
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
         """W&B's additions are dropped (a run file's wrapping, the API's `_wandb`); then a dict that
         states an older `_package_version` is migrated, with a warning."""
-        if any(key in params_dict for key in _WANDB_KEYS):
-            from ..._files.wandb import plain_run_config
-
+        if is_wandb_dict(params_dict):
             params_dict = plain_run_config(params_dict)
         if VERSION_KEY not in params_dict:
             return params_dict  # the current version: nothing to migrate
