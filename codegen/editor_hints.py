@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .runtime import runtime
+
+COMPLETION_KEYWORD = runtime("_schema_diff.keywords").COMPLETION_KEYWORD
+
 
 def quiet(definition: dict[str, Any]) -> dict[str, Any]:
     """Every definition is reached through a field's `$ref`, and editors show the innermost
@@ -66,3 +70,31 @@ def branch_examples(node: Any, published: Callable[[str], dict[str, Any]]) -> An
         out["type"] = "object"
         out["properties"] = {**out.get("properties", {}), **examples}
     return out
+
+
+def agent_name_completions(definition: dict[str, Any]) -> dict[str, Any]:
+    """A class whose `agents` field states `x-agent-names` gets one `if`/`then` per protocol (and
+    one for `zero_knowledge`) that lists the agents nip runs as `properties` of `agents`: editors
+    offer them in completion. Each listed name is `type: object`, which the scenario's rule for
+    every agent entry requires anyway, so no validator's verdict changes (and `x-completion` tells
+    the schema differ so)."""
+    props = definition.get("properties", {})
+    names = props.get("agents", {}).get("x-agent-names")
+    if not names:
+        return definition
+    default = props.get("interaction_protocol", {}).get("default")
+
+    def offered(agents: list[str]) -> dict[str, Any]:
+        listed = {name: {"type": "object"} for name in agents}
+        return {"properties": {"agents": {"type": ["object", "null"], "properties": listed}}}
+
+    branches = []
+    for protocol, agents in names["protocols"].items():
+        condition: dict[str, Any] = {"properties": {"interaction_protocol": {"const": protocol}}}
+        if protocol != default:  # a config without the key runs the default protocol
+            condition["required"] = ["interaction_protocol"]
+        branches.append({"if": condition, "then": offered(agents), COMPLETION_KEYWORD: True})
+    zero_knowledge = {"properties": {"zero_knowledge": {"const": True}}, "required": ["zero_knowledge"]}
+    branches.append({"if": {"properties": {"protocol_common": zero_knowledge}, "required": ["protocol_common"]},
+                     "then": offered(names["zero_knowledge"]), COMPLETION_KEYWORD: True})
+    return {**definition, "allOf": [*definition.get("allOf", []), *branches]}

@@ -117,6 +117,9 @@ class PackageSpec:
     version: str
     modules: tuple[ModuleSpec, ...]  # in registration order
     root_class: str  # the class a whole config is (the root schema's `$ref`)
+    # `x-agent-names` of the root's `agents`: protocol -> the agents nip runs, and the zero-knowledge ones
+    agent_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    zero_knowledge_agents: tuple[str, ...] = ()
 
     @property
     def classes(self) -> list[ClassSpec]:

@@ -268,7 +268,23 @@ class VersionParser:
             self.source.version,
             tuple(replace(m, runtime_names=_runtime_names(m, by_name)) for m in modules),
             root_class=str(root["$ref"]).rsplit("/", 1)[-1],
+            **_agent_names(self.source, str(root["$ref"]).rsplit("/", 1)[-1]),
         )
+
+
+def _agent_names(source: VersionSource, root_class: str) -> dict[str, Any]:
+    """`x-agent-names` of the root's `agents` field, checked against the protocols the schema has."""
+    fields = source.groups[ROOT_GROUP]["$defs"][root_class].get("properties", {})
+    names = fields.get("agents", {}).get("x-agent-names")
+    if names is None:
+        return {}
+    stem, _, pointer = str(fields["interaction_protocol"]["$ref"]).partition("#")
+    protocols = source.groups[stem.removesuffix(".json")]["$defs"][pointer.rsplit("/", 1)[-1]]["enum"]
+    if list(names["protocols"]) != list(protocols):
+        raise ValueError(f"schema/{source.version}: x-agent-names lists the protocols "
+                         f"{list(names['protocols'])}, but interaction_protocol allows {protocols}")
+    return {"agent_names": tuple((p, tuple(a)) for p, a in names["protocols"].items()),
+            "zero_knowledge_agents": tuple(names["zero_knowledge"])}
 
 
 def _all_fields(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> list[FieldSpec]:

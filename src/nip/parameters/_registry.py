@@ -45,6 +45,44 @@ MIN_INTEGER = -9223372036854775808
 MAX_INTEGER = 18446744073709551615
 MAX_DEPTH = 200
 
+# The agents nip runs under each interaction_protocol, and the two zero_knowledge adds (x-agent-names).
+AGENT_NAMES: dict[str, tuple[str, ...]] = {
+    "nip": (
+        "prover",
+        "verifier",
+    ),
+    "adp": (
+        "prover",
+        "verifier",
+    ),
+    "debate": (
+        "prover0",
+        "prover1",
+        "verifier",
+    ),
+    "merlin_arthur": (
+        "prover0",
+        "prover1",
+        "verifier",
+    ),
+    "mnip": (
+        "prover0",
+        "prover1",
+        "verifier",
+    ),
+    "solo_verifier": ("verifier",),
+    "multi_channel_test": (
+        "prover0",
+        "prover1",
+        "prover2",
+        "verifier",
+    ),
+}
+ZERO_KNOWLEDGE_AGENT_NAMES: tuple[str, ...] = (
+    "adversarial_verifier",
+    "simulator",
+)
+
 # Generated modules in import order; importing them fills the registries in nip's order.
 MODULE_ORDER: tuple[str, ...] = (
     "types",

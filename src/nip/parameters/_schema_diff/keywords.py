@@ -14,6 +14,7 @@ from typing import Any
 
 __all__ = [
     "ANNOTATION_KEYWORDS",
+    "COMPLETION_KEYWORD",
     "STEP_ANNOTATION_KEYS",
     "STEP_KEYWORDS",
     "canonical",
@@ -28,6 +29,10 @@ ANNOTATION_KEYWORDS = frozenset({
     "markdownDescription", "enumDescriptions", "markdownEnumDescriptions",
     "deprecationMessage", "doNotSuggest", "defaultSnippets",
 })
+
+#: Marks an `if`/`then` that only lists names for editors to offer (the agents of a protocol): it
+#: changes no verdict, so the differ does not count it as a rule.
+COMPLETION_KEYWORD = "x-completion"
 
 #: Keywords that describe the step *into* the version that carries them (not the tree itself).
 #: `make new-version` drops them when it copies a version.

@@ -153,6 +153,7 @@ def _agent_fields(version: str, root: dict[str, Any]) -> dict[str, dict[str, lis
     """For each scenario's agent class: the fields it lacks that another scenario's agent has,
     read from the root's `if scenario ... then agents ...` rules."""
     agents: list[tuple[str, str, set[str]]] = []  # (scenario, agent class, its keys)
+    random_ref = None
     for rule in root.get("allOf", []):
         scenario = rule.get("if", {}).get("properties", {}).get("scenario", {}).get("const")
         entry = rule.get("then", {}).get("properties", {}).get("agents", {}).get(
@@ -161,8 +162,8 @@ def _agent_fields(version: str, root: dict[str, Any]) -> dict[str, dict[str, lis
         target = schemas.class_schema(version, ref.rsplit("/", 1)[-1]) if ref else None
         if isinstance(scenario, str) and target is not None:
             agents.append((scenario, str(target.get("title", "")), set(target.get("properties", {}))))
+            random_ref = entry.get("then", {}).get("$ref")  # the other class an entry can have
     owners = [(owner, keys) for _, owner, keys in agents]
-    random_ref = entry.get("then", {}).get("$ref") if agents and isinstance(entry, dict) else None
     random = schemas.class_schema(version, random_ref.rsplit("/", 1)[-1]) if random_ref else None
     if random is not None:  # a random agent has only the base fields
         owners.append((str(random.get("title", "")), set(random.get("properties", {}))))

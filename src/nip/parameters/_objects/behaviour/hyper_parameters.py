@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..._validation.agent_names import warn_unrun_agents
 from ..._validation.versions import VERSION_KEY
 from ..._validation.wandb_dicts import is_wandb_dict, plain_run_config
 from ...errors import ParameterValidationError
@@ -27,6 +28,8 @@ class HyperParametersBehaviour:
     RANDOM_AGENT_CLASS: ClassVar[type]
     scenario: Any
     agents: Any
+    interaction_protocol: Any
+    protocol_common: Any
 
     def _normalise(self) -> None:
         self._process_agents()
@@ -58,6 +61,7 @@ class HyperParametersBehaviour:
             return value
         if value is None:
             return collection_class({DEFAULT_AGENT: build_checked(agent_class, {})})
+        warn_unrun_agents(data)
         return collection_class({name: build_checked(cls._collection_entry_class(data, entry), entry)
                                  for name, entry in value.items() if name != UPDATE_REPR_KEY})
 
@@ -84,6 +88,8 @@ class HyperParametersBehaviour:
                 if name != UPDATE_REPR_KEY
             }
         )
+        warn_unrun_agents({"agents": self.agents, "interaction_protocol": self.interaction_protocol,
+                           "protocol_common": self.protocol_common})
 
     def _agent(self, name: str, value: Any, agent_class: type) -> Any:
         if isinstance(value, (agent_class, self.RANDOM_AGENT_CLASS)):
