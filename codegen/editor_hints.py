@@ -94,7 +94,8 @@ def agent_name_completions(definition: dict[str, Any]) -> dict[str, Any]:
         if protocol != default:  # a config without the key runs the default protocol
             condition["required"] = ["interaction_protocol"]
         branches.append({"if": condition, "then": offered(agents), COMPLETION_KEYWORD: True})
-    zero_knowledge = {"properties": {"zero_knowledge": {"const": True}}, "required": ["zero_knowledge"]}
+    zero_knowledge = {"type": "object", "properties": {"zero_knowledge": {"const": True}},
+                      "required": ["zero_knowledge"]}
     branches.append({"if": {"properties": {"protocol_common": zero_knowledge}, "required": ["protocol_common"]},
                      "then": offered(names["zero_knowledge"]), COMPLETION_KEYWORD: True})
     return {**definition, "allOf": [*definition.get("allOf", []), *branches]}
