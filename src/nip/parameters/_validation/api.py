@@ -90,6 +90,11 @@ def class_keys(class_name: str) -> frozenset[str]:
     return frozenset(schema.get("properties", {}))
 
 
+# What a config of an older version shows under the current schema: keys (`pvg_protocol`) and
+# values (`interaction_protocol: pvg`, an old `_type`) that only the older version has.
+_OLD_SIGNS = frozenset({"additionalProperties", "enum", "const"})
+
+
 def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
     """For an unmarked config that an older schema explains better: say so, and name the fix."""
     if not isinstance(instance, Mapping):
@@ -100,7 +105,11 @@ def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
     current = {p.path for p in problems}
     for older in reversed(schemas.available_versions()[:-1]):
         under_older = {p.path for p in engines.problems(older, None, instance)}
-        if len(under_older) < len(current) and current - under_older:  # fewer, and explains some
+        explained = [p for p in problems if p.path not in under_older]
+        # fewer problems, and among those it explains a key or a value that only it has: a looser
+        # range in an older version (a negative `rl.lr`) says nothing about a config's age
+        if len(under_older) < len(current) and any(p.schema_path[-1:] and p.schema_path[-1] in _OLD_SIGNS
+                                                   for p in explained):
             return (
                 f"This config has no _package_version, so it was read as version "
                 f"{schemas.CURRENT_VERSION}, but it looks like a version {older} config. "
