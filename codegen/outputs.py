@@ -9,6 +9,7 @@ from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
 from .publish import BUNDLE_NAME, Publisher, generated
 from .render import PACKAGE, Renderer
+from .runtime import runtime
 from .sources import load_all, load_limits, load_vocabulary
 
 
@@ -28,6 +29,16 @@ def _vendor_keywords(node: object, found: set[str]) -> set[str]:
         for item in node:
             _vendor_keywords(item, found)
     return found
+
+
+def _patterns(node: object) -> list[str]:
+    """Every `pattern` of a published document (the only regex keyword the schemas use)."""
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for item in node for p in _patterns(item)]
+    return []
 
 
 def catalog(schema_root: Path, bundle_ids: dict[str, str]) -> dict[str, object] | None:
@@ -70,6 +81,12 @@ def generate_all(repo: Path) -> dict[str, str]:
                 f"schema/{source.version} uses keywords missing from schema/vocabulary.json: "
                 f"{sorted(unknown)}"
             )
+        ecma = runtime("_validation.ecma_regex")
+        for pattern in _patterns(published):  # one that the engines read alike, or none
+            try:
+                ecma.translate(pattern)
+            except ecma.UnsupportedPattern as error:
+                raise SystemExit(f"schema/{source.version}: {error}") from None
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
     outputs[f"{PACKAGE}/_schemas/vocabulary.json"] = dump(shipped_vocabulary(schema_root))
