@@ -73,7 +73,7 @@ def branch_examples(node: Any, published: Callable[[str], dict[str, Any]]) -> An
 
 
 def agent_name_completions(definition: dict[str, Any]) -> dict[str, Any]:
-    """A class whose `agents` field states `x-agent-names` gets one `if`/`then` per protocol (and
+    """A class whose `agents` field states `x-agent-names` gets one `if`/`then` per set of agents (and
     one for `zero_knowledge`) that lists the agents nip runs as `properties` of `agents`: editors
     offer them in completion. Each listed name is `type: object`, which the scenario's rule for
     every agent entry requires anyway, so no validator's verdict changes (and `x-completion` tells
@@ -88,12 +88,16 @@ def agent_name_completions(definition: dict[str, Any]) -> dict[str, Any]:
         listed = {name: {"type": "object"} for name in agents}
         return {"properties": {"agents": {"type": ["object", "null"], "properties": listed}}}
 
-    branches = []
+    by_agents: dict[tuple[str, ...], list[str]] = {}  # one branch a set of agents: fewer `if`s to run
     for protocol, agents in names["protocols"].items():
-        condition: dict[str, Any] = {"properties": {"interaction_protocol": {"const": protocol}}}
-        if protocol != default:  # a config without the key runs the default protocol
+        by_agents.setdefault(tuple(agents), []).append(protocol)
+    branches = []
+    for agents, protocols in by_agents.items():
+        test = {"const": protocols[0]} if len(protocols) == 1 else {"enum": protocols}
+        condition: dict[str, Any] = {"properties": {"interaction_protocol": test}}
+        if default not in protocols:  # a config without the key runs the default protocol
             condition["required"] = ["interaction_protocol"]
-        branches.append({"if": condition, "then": offered(agents), COMPLETION_KEYWORD: True})
+        branches.append({"if": condition, "then": offered(list(agents)), COMPLETION_KEYWORD: True})
     zero_knowledge = {"type": "object", "properties": {"zero_knowledge": {"const": True}},
                       "required": ["zero_knowledge"]}
     branches.append({"if": {"properties": {"protocol_common": zero_knowledge}, "required": ["protocol_common"]},

@@ -9,6 +9,7 @@ and generated into `_registry`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from .. import _registry
@@ -67,6 +68,7 @@ def warn_unrun_agents(config: Mapping[str, Any], where: str = "") -> None:
         warn(f"{where}{problem.address}: {problem.message}")
 
 
+@cache
 def _default_protocol() -> Any:
     root = class_schema(CURRENT_VERSION, _registry.ROOT_CLASS) or {}
     return root.get("properties", {}).get("interaction_protocol", {}).get("default")
