@@ -15,6 +15,8 @@ from doc_snippets import (
     transcript,
 )
 
+pytestmark = pytest.mark.slow  # each snippet runs in its own process
+
 SNIPPETS = every_snippet()
 RUNNABLE = [s for s in SNIPPETS if s.runs]
 
