@@ -148,3 +148,14 @@ def test_importing_the_package_loads_neither_the_file_readers_nor_the_workflow()
              "print(sorted(heavy & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("form", ["run file", "run.config"])
+def test_an_unversioned_run_converts_in_either_form(form):
+    """The wrapped form was migrated as it stood: the 0.1 step added `spg.stackelberg_sequence`
+    beside `desc` and `value`, and the error then named that key, which the input lacks."""
+    data = _forms(OLD_RUN_FILE)[form]
+    data.pop("_package_version")
+    converted = _quietly(convert_hyper_param_dict, data)
+    params = _quietly(HyperParameters.from_dict, converted, ignore_extra_keys=True)
+    assert params.interaction_protocol == "nip" and params.spg.stackelberg_sequence is not None
