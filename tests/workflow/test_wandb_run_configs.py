@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nip.parameters import ConfigFileError, HyperParameters, iter_errors, validate
+from nip.parameters import ConfigFileError, HyperParameters, ParameterValidationError, iter_errors, validate
 from nip.parameters._files import read_config
 from nip.parameters._migration import migrate
 from nip.parameters._validation.wandb_dicts import plain_run_config
@@ -119,6 +119,8 @@ def test_validate_points_at_a_run_file_entry_that_is_not_desc_value(config):
     data["seed"] = 42
     [problem] = iter_errors(data)
     assert problem.path == ("seed",) and "not {desc: ..., value: ...}" in problem.message
+    with pytest.raises(ParameterValidationError, match="'seed' is 42"):
+        validate(data)
     with pytest.raises(ConfigFileError, match="'seed' is 42"):
         convert_hyper_param_dict(data)
 

@@ -97,7 +97,7 @@ _OLD_SIGNS = frozenset({"additionalProperties", "enum", "const"})
 
 def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
     """For an unmarked config that an older schema explains better: say so, and name the fix."""
-    if not isinstance(instance, Mapping):
+    if not isinstance(instance, Mapping) or (is_run_file(instance) and wrapping_fault(instance)):
         return None
     instance = plain_run_config(instance)
     if "_package_version" in instance:
