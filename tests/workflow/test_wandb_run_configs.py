@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nip.parameters import ConfigFileError, HyperParameters, ParameterValidationError, iter_errors, validate
+from nip.parameters import (
+    ConfigFileError,
+    HyperParameters,
+    ParameterValidationError,
+    iter_errors,
+    validate,
+)
 from nip.parameters._files import read_config
 from nip.parameters._migration import migrate
 from nip.parameters._validation.wandb_dicts import plain_run_config
