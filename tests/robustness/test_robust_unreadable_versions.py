@@ -98,3 +98,15 @@ def test_a_list_index_that_is_not_one_exits_1(tmp_path, capsys, index):
         assert "is not an index of it" in capsys.readouterr().err
     with pytest.raises(NipParametersError):
         HyperParameters.from_dict(json.loads(path.read_text())).get(f"message_regression.agents.{index}")
+
+
+def test_diff_cannot_compare_an_unreadable_version_and_says_so_with_2(tmp_path, capsys):
+    """`diff` exits 1 for "different": a version it cannot read is exit 2, not a difference."""
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(BASE), encoding="utf-8")
+    for path in _files(tmp_path):
+        count("unreadable versions tried")
+        for argv in (["diff", path, str(other)], ["diff", str(other), path]):
+            assert main(argv) == 2, argv
+            err = capsys.readouterr().err
+            assert "Traceback" not in err and ("cannot compare" in err or "cannot be read" in err), err[:300]
