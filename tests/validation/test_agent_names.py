@@ -77,3 +77,10 @@ def test_the_names_are_the_schemas_and_cover_every_protocol():
     assert _registry.ZERO_KNOWLEDGE_AGENT_NAMES == ("adversarial_verifier", "simulator")
     types = schemas.load_group(schemas.CURRENT_VERSION, "types.json")["$defs"]
     assert list(_registry.AGENT_NAMES) == types["InteractionProtocolType"]["enum"]
+
+
+def test_ten_thousand_misnamed_agents_are_eleven_warnings_with_escaped_names():
+    agents = {f"agent\x1b[31m{i}\n": {} for i in range(10_000)}
+    told = _warnings(HyperParameters.from_dict, {**BASE, "agents": agents})
+    assert len(told) == 11 and told[-1] == "agents: 9990 more agent names that nip ignores"
+    assert all("\x1b" not in line and "\n" not in line for line in told)

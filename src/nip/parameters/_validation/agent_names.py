@@ -19,6 +19,7 @@ from .spelling import close_match
 
 __all__ = ["protocol_agents", "unrun_agent_problems", "warn_unrun_agents"]
 
+_WARNED = 10  # agents named one warning each; the rest are counted
 _NOT_AGENTS = frozenset({"_default", "agents_update_repr"})  # the template, and to_dict's summary
 
 
@@ -63,9 +64,12 @@ def warn_unrun_agents(config: Mapping[str, Any], where: str = "") -> None:
     common = config.get("protocol_common")
     zero_knowledge = (common.get("zero_knowledge") if isinstance(common, Mapping)
                       else getattr(common, "zero_knowledge", False))
-    for problem in unrun_agent_problems(agents, config.get("interaction_protocol", _default_protocol()),
-                                        zero_knowledge):
+    problems = unrun_agent_problems(agents, config.get("interaction_protocol", _default_protocol()),
+                                    zero_knowledge)
+    for problem in problems[:_WARNED]:
         warn(f"{where}{problem.address}: {problem.message}")
+    if len(problems) > _WARNED:  # 10,000 misnamed agents are one more line, not 10,000
+        warn(f"{where}agents: {len(problems) - _WARNED} more agent names that nip ignores")
 
 
 @cache
