@@ -45,7 +45,7 @@ def test_jsonschema_rs_agrees_with_the_table():
 
 
 @pytest.mark.parametrize("pattern", ["\\bx", "x\\B", "(a)\\1", "(?<n>a)", "(?<=a)b", "\\p{L}", "[]", "[^]",
-                                     "[\\D]", "(?i)a", "a\\Z", "[a", "\\"])
+                                     "[\\D]", "(?i)a", "a\\Z", "[a", "\\", "\\uD83D\\uDE00"])
 def test_a_pattern_the_engines_read_differently_is_refused(pattern):
     with pytest.raises(UnsupportedPattern):
         translate(pattern)

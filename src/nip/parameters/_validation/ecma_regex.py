@@ -93,6 +93,8 @@ def _escape(pattern: str, i: int, in_class: bool) -> tuple[str, int]:
     if char == "x" and re.fullmatch(r"[0-9A-Fa-f]{2}", pattern[i + 1:i + 3]):
         return f"\\x{pattern[i + 1:i + 3]}", i + 3
     if char == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", pattern[i + 1:i + 5]):
+        if 0xD800 <= int(pattern[i + 1:i + 5], 16) <= 0xDFFF:  # a pair is one character in ECMA
+            raise UnsupportedPattern(f"{pattern!r}: a surrogate escape is not read alike")
         return f"\\u{pattern[i + 1:i + 5]}", i + 5
     if char in _SYNTAX:
         return re.escape(char), i + 1
