@@ -117,9 +117,14 @@ class PackageSpec:
     version: str
     modules: tuple[ModuleSpec, ...]  # in registration order
     root_class: str  # the class a whole config is (the root schema's `$ref`)
-    # `x-agent-names` of the root's `agents`: protocol -> the agents nip runs, and the zero-knowledge ones
+    # the root schema's `if scenario ... then agents ...` rule: (scenario, agent class) pairs, and
+    # the class of a random agent (read once here, generated into the registry and the root class)
+    agent_class_by_scenario: tuple[tuple[str, str], ...] = ()
+    random_agent_class: str | None = None
+    # `x-agent-names` of the root's `agents`: protocol -> the agents nip runs, and the agents a
+    # boolean field adds when true (address parts -> names: zero knowledge's two)
     agent_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    zero_knowledge_agents: tuple[str, ...] = ()
+    agents_when_true: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @property
     def classes(self) -> list[ClassSpec]:

@@ -14,7 +14,8 @@ import { SCHEMA_DIR, loadBundle } from "./lib/load.js";
 import { offlineSchemaService, workspaceContext } from "./lib/editor.js";
 
 const stated = loadBundle().$defs.HyperParameters.properties.agents["x-agent-names"];
-const everyName = new Set([...Object.values(stated.protocols).flat(), ...stated.zero_knowledge]);
+const zeroKnowledge = stated.when_true["protocol_common.zero_knowledge"];
+const everyName = new Set([...Object.values(stated.protocols).flat(), ...zeroKnowledge]);
 
 const offline = offlineSchemaService();
 const json = jsonService({ schemaRequestService: offline.service, workspaceContext });
@@ -51,7 +52,7 @@ async function offeredYaml(protocol, zeroKnowledge) {
 const cases = [
   ...Object.entries(stated.protocols).map(([protocol, names]) => [protocol, false, names]),
   [undefined, false, stated.protocols.nip], // no interaction_protocol: nip's default, `nip`
-  ["debate", true, [...stated.protocols.debate, ...stated.zero_knowledge]],
+  ["debate", true, [...stated.protocols.debate, ...zeroKnowledge]],
 ];
 
 for (const [name, offered] of [["vscode-json-languageservice", offeredJson], ["yaml-language-server", offeredYaml]]) {
@@ -71,5 +72,5 @@ for (const [name, offered] of [["vscode-json-languageservice", offeredJson], ["y
 test("the names are nip's (spot check of the schema's table)", () => {
   assert.deepEqual(stated.protocols.debate, ["prover0", "prover1", "verifier"]);
   assert.deepEqual(stated.protocols.nip, ["prover", "verifier"]);
-  assert.deepEqual(stated.zero_knowledge, ["adversarial_verifier", "simulator"]);
+  assert.deepEqual(zeroKnowledge, ["adversarial_verifier", "simulator"]);
 });

@@ -74,7 +74,8 @@ def test_the_names_are_the_schemas_and_cover_every_protocol():
     root = schemas.class_schema(schemas.CURRENT_VERSION, "HyperParameters")
     stated = root["properties"]["agents"]["x-agent-names"]
     assert {p: tuple(n) for p, n in stated["protocols"].items()} == _registry.AGENT_NAMES
-    assert _registry.ZERO_KNOWLEDGE_AGENT_NAMES == ("adversarial_verifier", "simulator")
+    assert _registry.AGENT_NAMES_WHEN_TRUE == {
+        ("protocol_common", "zero_knowledge"): ("adversarial_verifier", "simulator")}
     types = schemas.load_group(schemas.CURRENT_VERSION, "types.json")["$defs"]
     assert list(_registry.AGENT_NAMES) == types["InteractionProtocolType"]["enum"]
 

@@ -4,6 +4,14 @@
 SCHEMA_VERSION = "1.0"
 ROOT_CLASS = "HyperParameters"  # the class of a whole config
 
+# The root schema's rule: scenario -> the class of its agents; the class of a random agent.
+AGENT_CLASS_BY_SCENARIO: dict[str, str] = {
+    "graph_isomorphism": "GraphIsomorphismAgentParameters",
+    "image_classification": "ImageClassificationAgentParameters",
+    "code_validation": "CodeValidationAgentParameters",
+}
+RANDOM_AGENT_CLASS: str | None = "RandomAgentParameters"
+
 # Class name -> its definition in the published schema of this version.
 CLASS_SCHEMA_REFS: dict[str, str] = {
     "ConstantUpdateSchedule": "update_schedule.json#/$defs/ConstantUpdateSchedule",
@@ -45,7 +53,8 @@ MIN_INTEGER = -9223372036854775808
 MAX_INTEGER = 18446744073709551615
 MAX_DEPTH = 200
 
-# The agents nip runs under each interaction_protocol, and the two zero_knowledge adds (x-agent-names).
+# The agents nip runs under each interaction_protocol, and those a boolean field adds when true
+# (x-agent-names: zero knowledge adds two).
 AGENT_NAMES: dict[str, tuple[str, ...]] = {
     "nip": (
         "prover",
@@ -78,10 +87,15 @@ AGENT_NAMES: dict[str, tuple[str, ...]] = {
         "verifier",
     ),
 }
-ZERO_KNOWLEDGE_AGENT_NAMES: tuple[str, ...] = (
-    "adversarial_verifier",
-    "simulator",
-)
+AGENT_NAMES_WHEN_TRUE: dict[tuple[str, ...], tuple[str, ...]] = {
+    (
+        "protocol_common",
+        "zero_knowledge",
+    ): (
+        "adversarial_verifier",
+        "simulator",
+    ),
+}
 
 # Generated modules in import order; importing them fills the registries in nip's order.
 MODULE_ORDER: tuple[str, ...] = (

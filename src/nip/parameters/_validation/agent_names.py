@@ -8,7 +8,7 @@ and generated into `_registry`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -23,29 +23,39 @@ _WARNED = 10  # agents named one warning each; the rest are counted
 _NOT_AGENTS = frozenset({"_default", "agents_update_repr"})  # the template, and to_dict's summary
 
 
-def protocol_agents(protocol: Any, zero_knowledge: Any) -> tuple[str, ...] | None:
-    """The agents nip runs under `protocol` (None for a protocol the schema does not know)."""
+def protocol_agents(config: Any) -> tuple[tuple[str, ...], str] | None:
+    """The agents nip runs for `config` (a dict, or an object with the fields as attributes), and
+    what decides them (``interaction_protocol 'nip'``); None for a protocol the schema lacks."""
+    protocol = _at(config, ("interaction_protocol",), _default_protocol())
     if not isinstance(protocol, str) or protocol not in _registry.AGENT_NAMES:
         return None
-    extra = _registry.ZERO_KNOWLEDGE_AGENT_NAMES if zero_knowledge is True else ()
-    return (*_registry.AGENT_NAMES[protocol], *extra)
+    runs, why = _registry.AGENT_NAMES[protocol], f"interaction_protocol {protocol!r}"
+    for address, added in _registry.AGENT_NAMES_WHEN_TRUE.items():
+        if _at(config, address, None) is True:
+            runs, why = (*runs, *added), f"{why} with {'.'.join(address)}"
+    return runs, why
 
 
-def unrun_agent_problems(names: Iterable[Any], protocol: Any, zero_knowledge: Any) -> list[Problem]:
-    """One problem for each agent name in `names` that `protocol` does not run."""
-    runs = protocol_agents(protocol, zero_knowledge)
-    if runs is None:
+def _at(config: Any, address: tuple[str, ...], missing: Any) -> Any:
+    """The value at `address` in a dict or an object (None on the way: `missing`)."""
+    for part in address:
+        config = config.get(part) if isinstance(config, Mapping) else getattr(config, part, None)
+        if config is None:
+            return missing
+    return config
+
+
+def unrun_agent_problems(config: Any) -> list[Problem]:
+    """One problem for each agent of `config` that its protocol does not run."""
+    agents = _at(config, ("agents",), None)
+    found = protocol_agents(config) if isinstance(agents, Mapping) else None
+    if found is None:
         return []
+    runs, why = found
     listed = " and ".join([", ".join(runs[:-1]), runs[-1]] if len(runs) > 1 else runs)
-    zk = " with zero_knowledge" if zero_knowledge is True else ""
-    problems = []
-    for name in names:
-        if not isinstance(name, str) or name in _NOT_AGENTS or name in runs:
-            continue
-        problems.append(Problem(("agents", name), (
-            f"not an agent of interaction_protocol {protocol!r}{zk}, which runs {listed}: nip "
-            f"ignores this entry{_did_you_mean(name, runs)}")))
-    return problems
+    return [Problem(("agents", name), f"not an agent of {why}, which runs {listed}: nip ignores "
+                                      f"this entry{_did_you_mean(name, runs)}")
+            for name in agents if isinstance(name, str) and name not in _NOT_AGENTS and name not in runs]
 
 
 def _did_you_mean(name: str, runs: tuple[str, ...]) -> str:
@@ -55,17 +65,10 @@ def _did_you_mean(name: str, runs: tuple[str, ...]) -> str:
     return f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
 
 
-def warn_unrun_agents(config: Mapping[str, Any], where: str = "") -> None:
-    """Warn once for each agent of a config (a current-version dict, or the values of an
-    object's fields) that its protocol does not run; `where` (a file name) leads each warning."""
-    agents = config.get("agents")
-    if not isinstance(agents, Mapping):
-        return
-    common = config.get("protocol_common")
-    zero_knowledge = (common.get("zero_knowledge") if isinstance(common, Mapping)
-                      else getattr(common, "zero_knowledge", False))
-    problems = unrun_agent_problems(agents, config.get("interaction_protocol", _default_protocol()),
-                                    zero_knowledge)
+def warn_unrun_agents(config: Any, where: str = "") -> None:
+    """Warn for each agent of a config (a current-version dict, or an object with the fields as
+    attributes) that its protocol does not run; `where` (a file name) leads each warning."""
+    problems = unrun_agent_problems(config)
     for problem in problems[:_WARNED]:
         warn(f"{where}{problem.address}: {problem.message}")
     if len(problems) > _WARNED:  # 10,000 misnamed agents are one more line, not 10,000

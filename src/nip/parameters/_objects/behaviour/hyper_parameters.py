@@ -28,8 +28,6 @@ class HyperParametersBehaviour:
     RANDOM_AGENT_CLASS: ClassVar[type]
     scenario: Any
     agents: Any
-    interaction_protocol: Any
-    protocol_common: Any
 
     def _normalise(self) -> None:
         self._process_agents()
@@ -88,8 +86,7 @@ class HyperParametersBehaviour:
                 if name != UPDATE_REPR_KEY
             }
         )
-        warn_unrun_agents({"agents": self.agents, "interaction_protocol": self.interaction_protocol,
-                           "protocol_common": self.protocol_common})
+        warn_unrun_agents(self)
 
     def _agent(self, name: str, value: Any, agent_class: type) -> Any:
         if isinstance(value, (agent_class, self.RANDOM_AGENT_CLASS)):

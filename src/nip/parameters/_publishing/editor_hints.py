@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .runtime import runtime
-
-COMPLETION_KEYWORD = runtime("_schema_diff.keywords").COMPLETION_KEYWORD
+from .._schema_files import COMPLETION_KEYWORD
 
 
 def quiet(definition: dict[str, Any]) -> dict[str, Any]:
@@ -74,7 +72,7 @@ def branch_examples(node: Any, published: Callable[[str], dict[str, Any]]) -> An
 
 def agent_name_completions(definition: dict[str, Any]) -> dict[str, Any]:
     """A class whose `agents` field states `x-agent-names` gets one `if`/`then` per set of agents (and
-    one for `zero_knowledge`) that lists the agents nip runs as `properties` of `agents`: editors
+    one for each boolean field that adds agents) that lists the agents nip runs as `properties` of `agents`: editors
     offer them in completion. Each listed name is `type: object`, which the scenario's rule for
     every agent entry requires anyway, so no validator's verdict changes (and `x-completion` tells
     the schema differ so)."""
@@ -98,8 +96,10 @@ def agent_name_completions(definition: dict[str, Any]) -> dict[str, Any]:
         if default not in protocols:  # a config without the key runs the default protocol
             condition["required"] = ["interaction_protocol"]
         branches.append({"if": condition, "then": offered(list(agents)), COMPLETION_KEYWORD: True})
-    zero_knowledge = {"type": "object", "properties": {"zero_knowledge": {"const": True}},
-                      "required": ["zero_knowledge"]}
-    branches.append({"if": {"properties": {"protocol_common": zero_knowledge}, "required": ["protocol_common"]},
-                     "then": offered(names["zero_knowledge"]), COMPLETION_KEYWORD: True})
+    for address, agents in names.get("when_true", {}).items():
+        condition = {"const": True}
+        for part in reversed(address.split(".")):  # {"a": {"b": true}} for a.b
+            condition = {"type": "object", "properties": {part: condition}, "required": [part]}
+        del condition["type"]  # the config itself is an object
+        branches.append({"if": condition, "then": offered(agents), COMPLETION_KEYWORD: True})
     return {**definition, "allOf": [*definition.get("allOf", []), *branches]}
