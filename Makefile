@@ -82,8 +82,10 @@ new-version: $(STAMP)
 scaffold-migration: $(STAMP)
 	$(PY) -m codegen.new_version --scaffold
 
+## bench: every benchmark table (SECTION=scale: only the run-history section; SCALE_RUNS=N its size)
+SECTION ?= all
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --section $(SECTION) $(if $(SCALE_RUNS),--scale-runs $(SCALE_RUNS))
 
 clean:
-	rm -rf $(VENV) tests/js/node_modules $(DOCS_OUT)
+	rm -rf $(VENV) tests/js/node_modules benchmarks/node/node_modules $(DOCS_OUT)

@@ -23,6 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _hostile
+import _many
 import _process
 import _scaling
 from _configs import Config, count_values, full_config, small_config
@@ -426,7 +427,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="fast smoke run, rough numbers"
     )
+    parser.add_argument(
+        "--section", choices=("all", "scale"), default="all",
+        help="scale: only the run-history section (benchmarks/_many.py)",
+    )
+    parser.add_argument(
+        "--scale-runs", type=int, default=None, metavar="N",
+        help="run directories of the scale section (default 100,000; 2,000 with --quick)",
+    )
     args = parser.parse_args(argv)
+    scale_runs = args.scale_runs or (2_000 if args.quick else 100_000)
+    if args.section == "scale":
+        print(_many.run(scale_runs, log))
+        return 0
     s = QUICK if args.quick else FULL
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="nip-bench-") as tmp:
@@ -490,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
     print("hostile inputs (`nip-params` on one file at or past each limit, each in its own process;")
     print("peak RSS is that process's ru_maxrss; see benchmarks/_hostile.py):")
     print(hostile)
+    log(f"scale: {scale_runs:,} run directories")
+    print()
+    print("scale (whole run histories; see benchmarks/_many.py):")
+    print(_many.run(scale_runs, log))
     print(
         f"total wall time: {time.perf_counter() - started:.0f} s "
         f"(median sample spread: {_spread(rows):.0%})"

@@ -137,12 +137,18 @@ class Renderer:
     def init(self) -> str:
         names = [n for m in self.package.modules for n in m.exports]
         names += [other for other, _ in self.package.other_names]
-        code = self.env.get_template("init.py.jinja2").render(
+        code = self.env.get_template("public.py.jinja2").render(
             header=header(f"schema/{self.package.version}/"),
             package=self.package,
             generated_names=sorted(names),
         )
         # Import order is registration order (nip's PARAMETER_CLASSES), so it must not be sorted.
+        return ruff_format(code, f"{PACKAGE}/_public.py", prune_imports=False)
+
+    def lazy_init(self) -> str:
+        code = self.env.get_template("init.py.jinja2").render(
+            header=header(f"schema/{self.package.version}/"), package=self.package,
+        )
         return ruff_format(code, f"{PACKAGE}/__init__.py", prune_imports=False)
 
     def reference(self, module: ModuleSpec) -> str:
@@ -154,7 +160,8 @@ class Renderer:
     def files(self) -> dict[str, str]:
         out = {f"{PACKAGE}/{m.name}.py": self.python_module(m) for m in self.package.modules}
         out[f"{PACKAGE}/_registry.py"] = self.registry()
-        out[f"{PACKAGE}/__init__.py"] = self.init()
+        out[f"{PACKAGE}/_public.py"] = self.init()
+        out[f"{PACKAGE}/__init__.py"] = self.lazy_init()
         for m in self.package.modules:
             out[f"docs/reference/{m.name}.md"] = self.reference(m)
         out["docs/reference/index.md"] = self.env.get_template("index.md.jinja2").render(

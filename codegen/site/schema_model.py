@@ -15,10 +15,16 @@ from typing import Any
 
 from nip.parameters._schema_diff import diff
 from nip.parameters._schema_diff.tree import SchemaTree, ref_name
+from nip.parameters._schema_files import (
+    BUNDLE_FILE,
+    MIGRATION_FILE,
+    NOT_GROUP_FILES,
+    VOCABULARY_FILE,
+)
+from nip.parameters._validation.versions import version_key
 
 __all__ = ["ClassDoc", "FieldDoc", "TypeDoc", "VersionDoc", "json_value", "load_versions"]
 
-_NOT_GROUPS = ("bundle.json", "migration.json")
 _FIELD_CHANGE_KINDS = {
     "field_added", "field_renamed", "field_required", "field_optional", "type_narrowed",
     "type_widened", "values_removed", "values_added", "default_changed", "constraint_narrowed",
@@ -31,10 +37,6 @@ _RANGE_WORDS = (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"
 def json_value(value: Any) -> str:
     """A value as a JSON/YAML config writes it (``false``, ``null``, ``"tanh"``)."""
     return json.dumps(value, ensure_ascii=False)
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
 
 
 @dataclass
@@ -105,8 +107,8 @@ class VersionDoc:
 
 def load_versions(published_root: Path, schema_root: Path) -> list[VersionDoc]:
     """Every shipped version, current (newest) first."""
-    names = sorted((p.name for p in published_root.iterdir() if (p / "bundle.json").is_file()),
-                   key=_version_key)
+    names = sorted((p.name for p in published_root.iterdir() if (p / BUNDLE_FILE).is_file()),
+                   key=lambda name: version_key(name) or (-1, -1))
     files = {v: _read_dir(published_root / v) for v in names}
     docs = []
     for index, version in enumerate(names):
@@ -133,10 +135,10 @@ class _Reader:
         self.changes = changes
 
     def read(self) -> VersionDoc:
-        groups = [name.removesuffix(".json") for name in self.files if name not in _NOT_GROUPS
+        groups = [name.removesuffix(".json") for name in self.files if name not in NOT_GROUP_FILES
                   and isinstance(self.files[name], dict) and "$defs" in self.files[name]]
         group_of = {d: g for g in groups for d in self.files[f"{g}.json"]["$defs"]}
-        order = {g: i for i, g in enumerate(self.files["bundle.json"].get("x-module-order", groups))}
+        order = {g: i for i, g in enumerate(self.files[BUNDLE_FILE].get("x-module-order", groups))}
         groups.sort(key=lambda g: order.get(g, len(order)))
         used_by = self._used_by()
         classes: dict[str, ClassDoc] = {}
@@ -151,7 +153,7 @@ class _Reader:
         types = {name: self._type(name, group_of.get(name, "")) for name in self.defs
                  if not self.tree.is_class(name)}
         self._attach_changes(classes)
-        description = str((self.files.get("migration.json") or {}).get("description", ""))
+        description = str((self.files.get(MIGRATION_FILE) or {}).get("description", ""))
         return VersionDoc(self.version, self.current, description, groups, classes, types)
 
     # -- classes and fields ------------------------------------------------------------------
@@ -322,7 +324,7 @@ def _entry_of(classes: dict[str, ClassDoc], class_name: str, field_name: str) ->
 
 def _vocabulary(files: dict[str, Any], schema_root: Path) -> dict[str, str]:
     words: dict[str, str] = {}
-    document = json.loads((schema_root / "vocabulary.json").read_text(encoding="utf-8"))
+    document = json.loads((schema_root / VOCABULARY_FILE).read_text(encoding="utf-8"))
     for section in document.values():
         if isinstance(section, dict):
             words.update({k: str(v) for k, v in section.items()})

@@ -24,7 +24,9 @@ def _branches(node: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _root_places(schema: dict[str, Any]) -> dict[str, str]:
     """Class -> the root field that holds it (``CommonPpoParameters`` -> ``ppo``)."""
-    root = schema["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    # The bundle's root is a version gate: a config of this version goes on to the root class.
+    root_ref = schema.get("$ref") or schema["else"]["$ref"]
+    root = schema["$defs"][root_ref.rsplit("/", 1)[-1]]
     places = {}
     for key, node in root["properties"].items():
         for branch in _branches(node):
