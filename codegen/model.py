@@ -141,6 +141,10 @@ class PackageSpec:
     # the class of a random agent (read once here, generated into the registry and the root class)
     agent_class_by_scenario: tuple[tuple[str, str], ...] = ()
     random_agent_class: str | None = None
+    # `x-agent-names` of the root's `agents`: protocol -> the agents nip runs, and the agents a
+    # boolean field adds when true (address parts -> names: zero knowledge's two)
+    agent_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    agents_when_true: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @property
     def classes(self) -> list[ClassSpec]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .._schema_files import BUNDLE_FILE, JSON_SCHEMA_DIALECT, ROOT_GROUP, VERSION_KEY
 from .authoring import Limits, VersionSource
-from .editor_hints import branch_examples, quiet
+from .editor_hints import agent_name_completions, branch_examples, quiet
 from .ranges import described_ranges
 
 
@@ -182,7 +182,7 @@ class Publisher:
     def publish_group(self, stem: str) -> dict[str, Any]:
         doc = copy.deepcopy(self.source.groups[stem])
         doc["$defs"] = {
-            name: quiet(self.publish_class(name, definition))
+            name: quiet(agent_name_completions(self.publish_class(name, definition)))
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
         doc = described_ranges(branch_examples(doc, self._published_class))

@@ -29,6 +29,7 @@ from .._files.output import OutputError, write_file, write_into
 from .._files.roundtrip import Document, read_document, render_document
 from .._migration import FROM_DATA, Change, MigrationReport, migrate
 from .._migration.steps import default_chain
+from .._validation.agent_names import warn_unrun_agents
 from .._validation.versions import label, version_key
 from ..errors import (
     ConfigFileError,
@@ -255,6 +256,8 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         outcome.error = f"{shown_path(source)}: {err}"
         return outcome
     outcome.report = result.report
+    if to_version is None:  # the current version, whose agents the schema names
+        warn_unrun_agents(result.data, where=f"{shown_path(source)}: ")
     target = _output_path(args, source)
     if args.dry_run:
         return outcome

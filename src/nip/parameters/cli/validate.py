@@ -8,8 +8,9 @@ from functools import partial
 from typing import Any
 
 from .._files import STDIN_NAME, read_config, shown_path
-from .._validation import schemas
+from .._validation import schemas, version_of
 from .._validation import validate as validate_config
+from .._validation.agent_names import warn_unrun_agents
 from ..errors import (
     ConfigFileError,
     NipParametersError,
@@ -156,6 +157,8 @@ def check_file(source: str, version: str | None) -> FileResult:
     result = FileResult(name, format=loaded.format, wandb_run=loaded.wandb_run)
     try:
         validate_config(loaded.data, version)
+        if version_of(loaded.data, version) == schemas.CURRENT_VERSION:
+            warn_unrun_agents(loaded.data, where=f"{name}: ")
     except ParameterValidationError as error:
         result.problems = list(error.problems)
         result.note = getattr(error, "note", None)
