@@ -90,6 +90,11 @@ def brief(value: Any) -> str:
         return f"a {type(value).__name__}"
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 problem``, ``2 problems``: a count that agrees with its number (English nouns in -s)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 class NipParametersError(ValueError):
     """Base class of every error raised by nip.parameters for bad input."""
 
@@ -166,8 +171,7 @@ class ParameterValidationError(NipParametersError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        count = len(self.problems)
-        head = f"invalid {self.subject}: {count} problem{'s' if count != 1 else ''}"
+        head = f"invalid {self.subject}: {counted(len(self.problems), 'problem')}"
         lines = [head, *(f"  {p}" for p in self.problems)]
         return "\n".join(lines + ([self.note] if self.note else []))
 
@@ -193,8 +197,7 @@ class SpecError(ParameterValidationError):
         super().__init__(problems, subject=f"{what} {source}")
 
     def _render(self) -> str:
-        count = len(self.problems)
-        head = f"invalid {self.subject}: {count} problem{'s' if count != 1 else ''}"
+        head = f"invalid {self.subject}: {counted(len(self.problems), 'problem')}"
         body = [f"  {self.source}:{line}: {p}" if line else f"  {p}"
                 for p, line in zip(self.problems, self.lines, strict=True)]
         return "\n".join([head, *body])

@@ -33,9 +33,10 @@ from ..errors import (
     MigrationError,
     NipParametersError,
     ParameterValidationError,
+    counted,
 )
 from ._output import EXIT_INVALID as EXIT_FAILED
-from ._output import EXIT_OK, EXIT_USAGE, usage_error
+from ._output import EXIT_OK, EXIT_USAGE, error_line, usage_error
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "register", "run"]
 
@@ -224,7 +225,7 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
                              keep_key_order=True)
     except ParameterValidationError as err:
         outcome.status = EXIT_FAILED
-        outcome.error = f"{shown_path(source)}: {err.subject}: {len(err.problems)} problem(s)"
+        outcome.error = f"{shown_path(source)}: {err.subject}: {counted(len(err.problems), 'problem')}"
         outcome.problems = [p.to_json() for p in err.problems]
         if from_version is None and "_package_version" not in doc.data:
             outcome.hint = _old_version_hint(doc.data, source, to_version)
@@ -290,12 +291,12 @@ def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
     if outcome.report is not None:
         print(f"{shown_path(outcome.file)}: {outcome.report}", file=stream)
     if outcome.error:
-        print(f"error: {outcome.error}", file=stream)
+        stream.write(error_line(outcome.error))
         for problem in outcome.problems:
             hint = f" ({problem['hint']})" if problem.get("hint") else ""
             print(f"  {problem['address']}: {problem['message']}{hint}", file=stream)
         if outcome.hint:
-            print(f"hint: {outcome.hint}", file=stream)
+            stream.write(error_line(outcome.hint, kind="hint"))
     if outcome.written:
         extra = f" (original kept in {shown_path(outcome.backup)})" if outcome.backup else ""
         if outcome.links > 1:

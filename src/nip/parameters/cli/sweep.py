@@ -12,6 +12,7 @@ from .._workflow.spec import load_spec
 from .._workflow.sweep import expand, overrides_text
 from .._workflow.wandb_sweep import check_wandb_sweep, wandb_sweep_config
 from .._workflow.write import INDEX_NAME, OutputExists, write_sweep
+from ..errors import counted
 from ._output import EXIT_OK, emit, report_error, usage_error
 
 __all__ = ["register", "run"]
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``nip-params sweep``; returns the exit status."""
     if args.check:
         count = check_wandb_sweep(args.spec)
-        emit(f"{args.spec}: ok ({count} parameter{'s' if count != 1 else ''})\n", sys.stdout)
+        emit(f"{args.spec}: ok ({counted(count, 'parameter')})\n", sys.stdout)
         return EXIT_OK
     spec = load_spec(args.spec)
     if args.format == "wandb":
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         text = dump_config(config, "yaml")
         if args.output and not args.dry_run:
             write_new(Path(args.output).absolute(), text.encode("utf-8"))
-            emit(f"wrote a W&B grid sweep of {spec.count} runs to {args.output}\n", sys.stdout)
+            emit(f"wrote a W&B grid sweep of {counted(spec.count, 'run')} to {args.output}\n", sys.stdout)
         else:
             emit(text, sys.stdout)
         return EXIT_OK
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         width = max((len(c.name) for c in combinations), default=0)
         emit("".join(f"{c.name:<{width}}  {overrides_text(c.overrides)}\n" for c in combinations), sys.stdout)
-        report_error(f"{len(combinations)} combinations, all valid (dry run: nothing written)", "sweep",
+        report_error(f"{counted(len(combinations), 'combination')}, all valid (dry run: nothing written)", "sweep",
                      kind="note")
         return EXIT_OK
     if not args.output and args.spec == "-":
@@ -103,5 +104,5 @@ def run(args: argparse.Namespace) -> int:
         write_sweep(directory, combinations, args.format, force=args.force)
     except OutputExists as error:
         return usage_error("sweep", str(error))
-    emit(f"wrote {len(combinations)} configs and {INDEX_NAME} to {directory}\n", sys.stdout)
+    emit(f"wrote {counted(len(combinations), 'config')} and {INDEX_NAME} to {directory}\n", sys.stdout)
     return EXIT_OK
