@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._files import STDIN_NAME, read_config, shown_path
+from .._files.locate import Position, locator, problem_position
 from .._validation import schemas
 from .._validation import validate as validate_config
 from ..errors import (
@@ -22,8 +23,10 @@ from ._output import (
     EXIT_OK,
     EXIT_USAGE,
     Progress,
+    annotation,
     emit,
     error_line,
+    located,
     usage_error,
 )
 
@@ -38,11 +41,13 @@ examples:
   nip-params validate configs/*.json configs/*.yaml many files (progress shown on a terminal)
   cat run.json | nip-params validate -              stdin (JSON, YAML or TOML, sniffed)
   nip-params validate --format json a.yaml b.yaml   machine-readable report on stdout
+  nip-params validate --format github configs/*.yaml  GitHub Actions annotations (in CI)
   nip-params validate --version 0.1 old.json        check against the 0.1 schema
   nip-params validate wandb/run-1/files/config.yaml a W&B run config (unwrapped first)
 
-output (text): one line per problem, address first, after the file name:
-  run.yaml: agents.prover.num_gnn_layers: expected integer, got string 'two'
+output (text): one line per problem, after the file name and the line and column of the value
+(of the key, for an unknown key):
+  run.yaml:12:5: agents.prover.num_gnn_layers: expected integer, got string 'two'
   other.json: ok
 and, when it helps, a note about the whole file (e.g. that it looks like an old version):
   old.json: note: This config has no _package_version, ... `nip-params migrate --from 0.1 FILE` ...
@@ -70,9 +75,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "github"),
         default="text",
-        help="text (default): a line per problem; json: one report for all files on stdout",
+        help="text (default): a line per problem; json: one report for all files on stdout; "
+        "github: GitHub Actions annotations (::error file=...,line=...,col=...::...)",
     )
     parser.add_argument(
         "--version",
@@ -97,6 +103,7 @@ class FileResult:
     file: str
     format: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    positions: list[Position | None] = field(default_factory=list)  # of each problem, in the file
     error: ConfigFileError | None = None
     # Advice about the whole file, e.g. that it looks like an old version.
     note: str | None = None
@@ -121,7 +128,10 @@ class FileResult:
             "valid": self.status == EXIT_OK,
             "format": self.format,
             "error": error,
-            "problems": [problem.to_json() for problem in self.problems],
+            "problems": [
+                {**problem.to_json(), "line": at and at.line, "column": at and at.column}
+                for problem, at in zip(self.problems, self._positions(), strict=True)
+            ],
             "note": self.note,
             "unwrapped": "wandb-run-config" if self.wandb_run else None,
         }
@@ -134,10 +144,25 @@ class FileResult:
         if not self.problems:
             unwrapped = " (W&B run config, unwrapped)" if self.wandb_run else ""
             return ("" if quiet else f"{shown}: ok{unwrapped}\n"), ""
-        lines = [f"{shown}: {_one_line(problem)}\n" for problem in self.problems]
+        lines = [f"{located(shown, *(at or ()))}: {_one_line(problem)}\n"
+                 for problem, at in zip(self.problems, self._positions(), strict=True)]
         if self.note:
             lines.append(f"{shown}: note: {_one_line(self.note)}\n")
         return "".join(lines), ""
+
+    def to_github(self) -> str:
+        """GitHub Actions annotations: one ``::error`` per problem, at its line and column."""
+        if self.error is not None:
+            return annotation("error", self.error.reason, self.file, self.error.line,
+                              self.error.column)
+        lines = [annotation("error", str(problem), self.file, *(at or ()))
+                 for problem, at in zip(self.problems, self._positions(), strict=True)]
+        if self.note:
+            lines.append(annotation("notice", self.note, self.file))
+        return "".join(lines)
+
+    def _positions(self) -> list[Position | None]:
+        return self.positions or [None] * len(self.problems)
 
 
 def _one_line(text: object) -> str:
@@ -160,6 +185,9 @@ def check_file(source: str, version: str | None) -> FileResult:
         result.note = getattr(error, "note", None)
     except NipParametersError as error:
         result.problems = [Problem((), str(error))]
+    if result.problems:  # positions cost a second walk of the text: only for a file with problems
+        where = locator(loaded.text, loaded.format, wrapped=loaded.wandb_run)
+        result.positions = [problem_position(where, problem) for problem in result.problems]
     return result
 
 
@@ -185,6 +213,9 @@ def run(args: argparse.Namespace) -> int:
             progress.clear()
             emit(out, sys.stdout)
             emit(err, sys.stderr)
+        elif args.format == "github":
+            progress.clear()
+            emit(result.to_github(), sys.stdout)
     progress.clear()
     if args.format == "json":
         report = [result.to_json() for result in results]
