@@ -118,3 +118,23 @@ def test_wandb_run_files_point_inside_value(tmp_path, capsys):
 def test_a_text_the_walker_cannot_follow_gives_no_position():
     assert locate.locator("{not json", "json").find(("a",)) is None
     assert locate.locator("a = [1,", "toml").find(("a",)) is None
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_migrate_lists_each_problem_at_its_place(tmp_path, capsys, name):
+    (tmp_path / name).write_text(FILES[name], encoding="utf-8")
+    capsys.readouterr()
+    assert main(["migrate", "--dry-run", str(tmp_path / name)]) == 1
+    out = capsys.readouterr().out
+    assert f"  {tmp_path / name}:{EXPECTED[name]['d_gnn']}: agents.prover.d_gnn: " in out, out
+
+
+def test_compose_places_a_problem_in_the_last_base_that_gives_it(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text(HEAD + "seed: x\nrl: {lr: -1}\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{\n  "rl": {"lr": -2}\n}\n', encoding="utf-8")
+    capsys.readouterr()
+    code = main(["compose", str(tmp_path / "a.yaml"), str(tmp_path / "b.json"), "seed=y"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"  {tmp_path / 'b.json'}:2:16: rl.lr: expected a number" in err, err  # b wins over a
+    assert "  seed: expected integer, got string 'y' (set by 'seed=y')" in err, err  # an override

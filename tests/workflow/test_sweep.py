@@ -102,9 +102,9 @@ def test_a_spec_file_reports_every_problem_at_its_line(tmp_path):
         expand_sweep(spec)
     error = caught.value
     found = {p.address: line for p, line in zip(error.problems, error.lines, strict=True)}
-    assert found == {"grid.rl.lrr": 3, "grid.seed.1": 4, "grid.rl.gamma": 5, "zip.0.1": 6,
-                     "name": 7, "grd": 8}
-    assert f"{spec}:3: grid.rl.lrr: unknown key 'lrr'" in str(error)
+    assert found == {"grid.rl.lrr": (3, 3), "grid.seed.1": (4, 13), "grid.rl.gamma": (5, 13),
+                     "zip.0.1": (6, 14), "name": (7, 7), "grd": (8, 1)}
+    assert f"{spec}:3:3: grid.rl.lrr: unknown key 'lrr'" in str(error)
     assert "did you mean 'grid'?" in str(error)
 
 

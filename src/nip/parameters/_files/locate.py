@@ -30,8 +30,9 @@ class Position(NamedTuple):
     column: int
 
 
-#: A path (keys and list indices) -> the 1-based line of the deepest part of it in the text.
-LineFinder = Callable[[Sequence[Any]], "int | None"]
+#: A path (keys and list indices) -> the place (line and column) of the deepest part of it that
+#: the text holds, as `Locator.find` gives it; None when the text gives none.
+LineFinder = Callable[..., "Position | None"]  # (path, *, at_key=False)
 
 # path -> (position of its key, or None for a list item or the root; position of its value;
 # whether the value is a mapping or list, whose key is then the better place to point at)
@@ -64,10 +65,6 @@ class Locator:
             found = (key or value) if (at_key or container or index < len(path) - 1) else value
         return found
 
-    def line(self, path: Sequence[Any]) -> int | None:
-        found = self.find(path)
-        return None if found is None else found.line
-
     def _step(self, here: tuple[Any, ...], part: Any, places: _Places) -> tuple[Any, ...]:
         here = self._aliases.get(here, here)
         step = (*here, part)
@@ -99,9 +96,9 @@ def locator(text: str, fmt: str | None, *, wrapped: bool = False) -> Locator:
 
 
 def line_finder(text: str, fmt: str | None = None) -> LineFinder:
-    """The line of a path in `text` (`fmt`; by default YAML, which JSON's syntax is part of);
-    None when the text gives none."""
-    return locator(text, fmt or "yaml").line
+    """Where a path is in `text` (`fmt`; by default YAML, whose syntax takes in JSON's); None when
+    the text gives no place."""
+    return locator(text, fmt or "yaml").find
 
 
 # --- YAML: libyaml's events, with their marks ------------------------------------------------------
@@ -155,10 +152,12 @@ def _yaml_places(text: str, places: _Places, aliases: dict[tuple[Any, ...], tupl
                 path = place(event)
                 if path is None:
                     continue
-                if isinstance(event, ev.AliasEvent) and event.anchor in anchors:
-                    aliases[path] = anchors[event.anchor]
-                elif getattr(event, "anchor", None):
-                    anchors[event.anchor] = path
+                anchor = getattr(event, "anchor", None)
+                if isinstance(event, ev.AliasEvent):
+                    if anchor in anchors:
+                        aliases[path] = anchors[anchor]
+                elif anchor:
+                    anchors[anchor] = path
                 if path[-1:] == ("<<",) or path[-2:-1] == ("<<",):  # a merge source
                     owner = path[:-1] if path[-1] == "<<" else path[:-2]
                     merges.setdefault(owner, []).append(path)
@@ -221,7 +220,9 @@ def _line_starts(text: str) -> list[int]:
 # --- TOML: tomllib's own parsers for keys and values ------------------------------------------------
 
 def _toml_places(text: str, places: _Places) -> None:
-    from tomllib import _parser as toml  # the reader's tokeniser: the same keys, the same values
+    import importlib
+
+    toml: Any = importlib.import_module("tomllib._parser")  # the reader's own key and value parsers
 
     src = text.replace("\r\n", "\n")  # as tomllib reads it; lines and columns stay the same
     starts = _line_starts(src)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._files import read_config
-from .._files.locate import line_finder
+from .._files.locate import Position, line_finder
 from .._objects.addresses import json_types, resolve
 from .._objects.lookup import address_parts
 from .._objects.overrides import check_value
@@ -59,10 +59,10 @@ def check_wandb_sweep(source: str | os.PathLike[str]) -> int:
     against the schema. Returns the number of parameters; `SpecError` lists every problem."""
     loaded = read_config(source)
     line = line_finder(loaded.text)
-    found: list[tuple[Problem, int | None]] = []
+    found: list[tuple[Problem, Position | None]] = []
 
     def add(path: tuple[Any, ...], message: str, hint: str | None = None) -> None:
-        found.append((Problem(path, message, hint=hint), line(path)))
+        found.append((Problem(path, message, hint=hint), line(path, at_key=message.startswith("unknown "))))
 
     data = loaded.data
     if not isinstance(data, Mapping):
@@ -100,7 +100,7 @@ def check_wandb_sweep(source: str | os.PathLike[str]) -> int:
                 text = problem.message if problem.address == address else f"{problem.address}: {problem.message}"
                 add(where, text, problem.hint)
     if found:
-        found.sort(key=lambda item: item[1] if item[1] is not None else 1 << 30)
+        found.sort(key=lambda item: item[1] or (1 << 30, 0))
         raise SpecError([p for p, _ in found], source=loaded.name, lines=[n for _, n in found],
                         what="W&B sweep file")
     return len(flat)

@@ -23,6 +23,7 @@ from .._files.disk import (
     remove_stale_temporaries,
     write_in_place,
 )
+from .._files.locate import locator, problem_position
 from .._files.roundtrip import Document, read_document, render_document
 from .._migration import FROM_DATA, Change, MigrationReport, migrate
 from .._migration.steps import default_chain
@@ -36,7 +37,7 @@ from ..errors import (
     counted,
 )
 from ._output import EXIT_INVALID as EXIT_FAILED
-from ._output import EXIT_OK, EXIT_USAGE, error_line, usage_error
+from ._output import EXIT_OK, EXIT_USAGE, error_line, located, usage_error
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "register", "run"]
 
@@ -226,7 +227,12 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
     except ParameterValidationError as err:
         outcome.status = EXIT_FAILED
         outcome.error = f"{shown_path(source)}: {err.subject}: {counted(len(err.problems), 'problem')}"
-        outcome.problems = [p.to_json() for p in err.problems]
+        where = locator(doc.text, doc.format, wrapped=doc.wandb_run)  # only now: there are problems
+        outcome.problems = []
+        for problem in err.problems:
+            at = problem_position(where, problem)
+            outcome.problems.append({**problem.to_json(), "file": shown_path(source),
+                                     "line": at and at.line, "column": at and at.column})
         if from_version is None and "_package_version" not in doc.data:
             outcome.hint = _old_version_hint(doc.data, source, to_version)
         return outcome
@@ -294,7 +300,8 @@ def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
         stream.write(error_line(outcome.error))
         for problem in outcome.problems:
             hint = f" ({problem['hint']})" if problem.get("hint") else ""
-            print(f"  {problem['address']}: {problem['message']}{hint}", file=stream)
+            where = located(problem["file"], problem["line"], problem["column"])
+            print(f"  {where}: {problem['address']}: {problem['message']}{hint}", file=stream)
         if outcome.hint:
             stream.write(error_line(outcome.hint, kind="hint"))
     if outcome.written:
