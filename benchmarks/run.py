@@ -23,6 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _hostile
+import _lines
 import _process
 import _scaling
 from _configs import Config, count_values, full_config, small_config
@@ -488,6 +489,10 @@ def main(argv: list[str] | None = None) -> int:
     print("hostile inputs (`nip-params` on one file at or past each limit, each in its own process;")
     print("peak RSS is that process's ru_maxrss; see benchmarks/_hostile.py):")
     print(hostile)
+    print()
+    print("lines (what the line:column of each problem costs, only ever paid by a file with problems;")
+    print("see benchmarks/_lines.py):")
+    print(_lines.run(s.budget / 8, s.sample_seconds, log))
     print(
         f"total wall time: {time.perf_counter() - started:.0f} s "
         f"(median sample spread: {_spread(rows):.0%})"

@@ -138,3 +138,8 @@ def test_compose_places_a_problem_in_the_last_base_that_gives_it(tmp_path, capsy
     assert code == 1
     assert f"  {tmp_path / 'b.json'}:2:16: rl.lr: expected a number" in err, err  # b wins over a
     assert "  seed: expected integer, got string 'y' (set by 'seed=y')" in err, err  # an override
+
+
+def test_an_unknown_key_on_the_first_line_is_at_column_one():
+    assert locate.locator('sede = 3\n', "toml").find(("sede",), at_key=True) == (1, 1)
+    assert locate.locator('sede: 3\n', "yaml").find(("sede",), at_key=True) == (1, 1)

@@ -34,9 +34,11 @@ class Position(NamedTuple):
 #: the text holds, as `Locator.find` gives it; None when the text gives none.
 LineFinder = Callable[..., "Position | None"]  # (path, *, at_key=False)
 
-# path -> (position of its key, or None for a list item or the root; position of its value;
-# whether the value is a mapping or list, whose key is then the better place to point at)
-_Places = dict[tuple[Any, ...], tuple[Position | None, Position, bool]]
+# path -> (place of its key, or None for a list item or the root; place of its value; whether the
+# value is a mapping or list, whose key is then the better place to point at). A place is kept as
+# the walker found it (an offset, or libyaml's 0-based line and column), made a Position on demand.
+_Places = dict[tuple[Any, ...], tuple[Any, Any, bool]]
+_Walker = Callable[[str, _Places], Callable[[Any], Position]]
 
 
 class Locator:
@@ -45,6 +47,7 @@ class Locator:
     def __init__(self, text: str, fmt: str | None, *, wrapped: bool = False) -> None:
         self._text, self._format, self._wrapped = text, fmt, wrapped
         self._places: _Places | None = None
+        self._position: Callable[[Any], Position] = Position._make
         self._aliases: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # YAML: alias path -> anchor path
         self._merges: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}  # YAML: mapping -> `<<` sources
 
@@ -56,14 +59,14 @@ class Locator:
         if self._wrapped and path:  # a W&B run file holds each top-level key as {value: ...}
             path = (path[0], "value", *path[1:])
         here: tuple[Any, ...] = ()
-        found: Position | None = None
+        found: Any = None
         for index, part in enumerate(path):
             here = self._step(here, part, places)
             if here not in places:
                 break
             key, value, container = places[here]
-            found = (key or value) if (at_key or container or index < len(path) - 1) else value
-        return found
+            found = (value if key is None else key) if (at_key or container or index < len(path) - 1) else value
+        return None if found is None else self._position(found)
 
     def _step(self, here: tuple[Any, ...], part: Any, places: _Places) -> tuple[Any, ...]:
         here = self._aliases.get(here, here)
@@ -78,13 +81,13 @@ class Locator:
     def _load(self) -> _Places:
         if self._places is None:
             self._places = {}
-            walk = {"json": _json_places, "toml": _toml_places}.get(self._format or "", None)
+            walk: _Walker | None = {"json": _json_places, "toml": _toml_places}.get(self._format or "")
             try:
                 if walk is not None:
-                    walk(self._text, self._places)
+                    self._position = walk(self._text, self._places)
                 else:
-                    _yaml_places(self._text, self._places, self._aliases, self._merges)
-            except Exception:  # noqa: BLE001 - a text a walker cannot follow gives no positions
+                    self._position = _yaml_places(self._text, self._places, self._aliases, self._merges)
+            except Exception:  # a text a walker cannot follow gives no positions
                 self._places.clear()
         return self._places
 
@@ -104,7 +107,7 @@ def line_finder(text: str, fmt: str | None = None) -> LineFinder:
 # --- YAML: libyaml's events, with their marks ------------------------------------------------------
 
 def _yaml_places(text: str, places: _Places, aliases: dict[tuple[Any, ...], tuple[Any, ...]],
-                 merges: dict[tuple[Any, ...], list[tuple[Any, ...]]]) -> None:
+                 merges: dict[tuple[Any, ...], list[tuple[Any, ...]]]) -> Callable[[Any], Position]:
     import yaml
     from yaml import events as ev
 
@@ -119,8 +122,8 @@ def _yaml_places(text: str, places: _Places, aliases: dict[tuple[Any, ...], tupl
     stack: list[list[Any]] = []
     parser = Parser(protected)
 
-    def at(mark: Any) -> Position:
-        return Position(mark.line + 1, mark.column + 1)
+    def at(mark: Any) -> tuple[int, int]:
+        return mark.line, mark.column
 
     def place(event: Any) -> tuple[Any, ...] | None:
         """The path of the value `event` starts (None: it is a key, now pending)."""
@@ -168,9 +171,10 @@ def _yaml_places(text: str, places: _Places, aliases: dict[tuple[Any, ...], tupl
             elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
                 stack.pop()
     except yaml.YAMLError:
-        return
+        places.clear()
     finally:
         parser.dispose()
+    return lambda at: Position(at[0] + 1, at[1] + 1)
 
 
 # --- JSON: the json module's own string scanner ------------------------------------------------------
@@ -180,14 +184,11 @@ _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|nu
 _scanstring: Any = getattr(json.decoder, "scanstring")  # noqa: B009 - not declared by typeshed
 
 
-def _json_places(text: str, places: _Places) -> None:
-    starts = _line_starts(text)
+def _json_places(text: str, places: _Places) -> Callable[[Any], Position]:
+    def at(offset: int) -> int:
+        return offset
 
-    def at(offset: int) -> Position:
-        line = bisect.bisect_right(starts, offset)
-        return Position(line, offset - starts[line - 1] + 1)
-
-    def value(i: int, path: tuple[Any, ...], key: Position | None) -> int:
+    def value(i: int, path: tuple[Any, ...], key: int | None) -> int:
         i = _WS.match(text, i).end()  # type: ignore[union-attr]
         char = text[i]
         places[path] = (key, at(i), char in "{[")
@@ -211,32 +212,38 @@ def _json_places(text: str, places: _Places) -> None:
         return i + 1
 
     value(0, (), None)
+    return _offsets(text)
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
+def _offsets(text: str) -> Callable[[Any], Position]:
+    """Character offset in `text` -> its Position."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def position(offset: int) -> Position:
+        line = bisect.bisect_right(starts, offset)
+        return Position(line, offset - starts[line - 1] + 1)
+
+    return position
 
 
 # --- TOML: tomllib's own parsers for keys and values ------------------------------------------------
 
-def _toml_places(text: str, places: _Places) -> None:
+def _toml_places(text: str, places: _Places) -> Callable[[Any], Position]:
     import importlib
 
     toml: Any = importlib.import_module("tomllib._parser")  # the reader's own key and value parsers
 
     src = text.replace("\r\n", "\n")  # as tomllib reads it; lines and columns stay the same
-    starts = _line_starts(src)
 
-    def at(offset: int) -> Position:
-        line = bisect.bisect_right(starts, offset)
-        return Position(line, offset - starts[line - 1] + 1)
+    def at(offset: int) -> int:
+        return offset
 
-    def keyed(parent: tuple[Any, ...], key: tuple[str, ...], where: Position) -> tuple[Any, ...]:
+    def keyed(parent: tuple[Any, ...], key: tuple[str, ...], where: int) -> tuple[Any, ...]:
         for depth in range(1, len(key)):  # the tables a dotted key opens
             places.setdefault((*parent, *key[:depth]), (where, where, True))
         return (*parent, *key)
 
-    def value(pos: int, path: tuple[Any, ...], key: Position | None) -> int:
+    def value(pos: int, path: tuple[Any, ...], key: int | None) -> int:
         places[path] = (key, at(pos), src[pos:pos + 1] in ("{", "["))
         if src.startswith("{", pos):
             pos = toml.skip_chars(src, pos + 1, toml.TOML_WS)
@@ -275,7 +282,7 @@ def _toml_places(text: str, places: _Places) -> None:
         return path
 
     table: tuple[Any, ...] = ()
-    places[()] = (None, Position(1, 1), True)
+    places[()] = (None, 0, True)
     pos = 0
     while True:
         pos = toml.skip_chars(src, pos, toml.TOML_WS | frozenset("\n"))
@@ -300,6 +307,7 @@ def _toml_places(text: str, places: _Places) -> None:
             pos = toml.skip_chars(src, pos + 1, toml.TOML_WS)  # past '='
             pos = value(pos, keyed(table, key, at(start)), at(start))
         pos = toml.skip_comment(src, toml.skip_chars(src, pos, toml.TOML_WS))
+    return _offsets(src)
 
 
 

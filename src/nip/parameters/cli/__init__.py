@@ -68,7 +68,9 @@ class _VersionAction(argparse.Action):
             version,
         )
 
-        from ..version import get_version  # the newest migration step: what to_dict() writes
+        from ..version import (
+            get_version,  # the newest migration step: what to_dict() writes
+        )
 
         try:
             package = version("nip-parameters")

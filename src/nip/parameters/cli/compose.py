@@ -12,7 +12,12 @@ from .._files import dump_config, format_of, read_config, write_new
 from .._files.locate import locator, problem_position
 from .._objects.lookup import address_parts
 from .._workflow.compose import compose
-from ..errors import ConfigFileError, NipParametersError, ParameterValidationError, Problem
+from ..errors import (
+    ConfigFileError,
+    NipParametersError,
+    ParameterValidationError,
+    Problem,
+)
 from ._output import EXIT_INVALID, EXIT_OK, emit, located, report_error, usage_error
 
 __all__ = ["is_override", "register", "run"]
@@ -125,11 +130,10 @@ def _place(problem: Problem, bases: list[str], set_by: list[tuple[str, ...]]) ->
 
 
 def _holds(data: Any, path: tuple[Any, ...]) -> bool:
+    """Does `data` hold a value at `path`?"""
     for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_list or (isinstance(data, dict) and part in data)):
             return False
+        data = data[part]
     return True
