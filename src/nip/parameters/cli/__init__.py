@@ -137,6 +137,10 @@ def _show_warning(
 
 
 def _main(argv: list[str] | None) -> int:
+    if argv is None and "_ARGCOMPLETE" in os.environ:  # a shell asking for completions
+        from ._complete import complete
+
+        complete(build_parser, _selected)
     try:
         words = sys.argv[1:] if argv is None else argv
         parser = build_parser(_selected(words))
