@@ -92,8 +92,9 @@ _KEY = re.compile(r"[A-Za-z_][\w.\-]*: ")
 
 def inline_data(path: Path) -> list[Snippet]:
     """Inline code that is YAML a reader may paste: a flow mapping or list (`{lr: 0.1}`,
-    `[a, b]`), or one `key: value` (`wandb: {program: train.py}`). A span with two `: ` outside
-    brackets (`nip-params: error: ...`, `FILE: ADDRESS: ...`) is a message form, not data."""
+    `[a, b]`), or one `key: value` (`wandb: {program: train.py}`). A span with two colons that end
+    a key outside brackets (`nip-params: error: ...`, `FILE: ADDRESS: ...`, `nip-params: hint:`) is
+    a message form, not data."""
     text = path.read_text(encoding="utf-8")
     found: list[Snippet] = []
     for fence in [None, *_FENCED.finditer(text)]:  # inline code outside the fenced blocks
@@ -102,7 +103,7 @@ def inline_data(path: Path) -> list[Snippet]:
         for match in _INLINE.finditer(text, start, end):
             span = match.group(1)
             flow = span[:1] in "{[" and span[-1:] in "}]"
-            if flow or (_KEY.match(span) and _top_level(span).count(": ") == 1):
+            if flow or (_KEY.match(span) and len(re.findall(r":(?: |$)", _top_level(span))) == 1):
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(Snippet(path, line, "yaml", ("inline",), span + "\n"))
     return found

@@ -75,6 +75,6 @@ def test_data_snippet_parses_as_pasted(snippet):
 
 def test_inline_data_is_found_and_message_forms_are_not(tmp_path):
     page = tmp_path / "page.md"
-    page.write_text("Give `wandb: {program: a.py}` or `[1, 2]`; errors read `nip-params: error: x`.\n"
+    page.write_text("Give `wandb: {program: a.py}` or `[1, 2]`; errors read `nip-params: error: x` or `nip-params: hint:`.\n"
                     "```yaml\nnot: `inline`\n```\n", encoding="utf-8")
     assert [s.text for s in inline_data(page)] == ["wandb: {program: a.py}\n", "[1, 2]\n"]
