@@ -117,3 +117,15 @@ def test_every_field_of_a_real_config_is_an_address():
     found = list(leaves(config))
     assert len(found) > 100
     assert [a for a in found if a not in known] == []
+
+
+def test_hostile_files_on_the_line_never_hang_or_leak_into_the_shell(tmp_path):
+    os.mkfifo(tmp_path / "fifo.yaml")  # nobody writes: reading it would hang
+    assert complete("nip-params get fifo.yaml agents.", tmp_path) == ["agents._default."]
+    (tmp_path / "odd.yaml").write_text('agents:\n  "a\\u001b[31mb": {}\n  "x y": {}\n  "p.q": {}\n',
+                                       encoding="utf-8")
+    # a name with a control character or a dot is not offered; a space is escaped for the shell
+    assert complete("nip-params get odd.yaml agents.", tmp_path) == ["agents._default.", "agents.x\\ y."]
+    big = tmp_path / "big.yaml"
+    big.write_text("agents:\n  huge: {}\n" + "# padding\n" * 200_000, encoding="utf-8")  # > 1 MiB
+    assert complete("nip-params get big.yaml agents.", tmp_path) == ["agents._default."]

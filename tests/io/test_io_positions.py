@@ -143,3 +143,21 @@ def test_compose_places_a_problem_in_the_last_base_that_gives_it(tmp_path, capsy
 def test_an_unknown_key_on_the_first_line_is_at_column_one():
     assert locate.locator('sede = 3\n', "toml").find(("sede",), at_key=True) == (1, 1)
     assert locate.locator('sede: 3\n', "yaml").find(("sede",), at_key=True) == (1, 1)
+
+
+TOML_HEAD = 'scenario = "graph_isomorphism"\ntrainer = "vanilla_ppo"\ndataset = "d"\n'
+JSON_HEAD = '"scenario": "graph_isomorphism", "trainer": "vanilla_ppo", "dataset": "d"'
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    ("deep.json", "{" + JSON_HEAD + ', "rl": {"lr": -1}, "seed": ' + "[" * 199 + "]" * 199 + "}",
+     "1:90"),
+    ("deep.toml", TOML_HEAD + "rl.lr = -1\nseed = " + "[" * 190 + "]" * 190 + "\n", "4:9"),
+    ("deep.yaml", HEAD + "rl: {lr: -1}\nseed: " + "[" * 199 + "]" * 199 + "\n", "4:10"),
+])
+def test_nesting_at_the_readers_limit_is_located_without_running_out_of_stack(
+        tmp_path, capsys, name, text, where):
+    code, out = _validate(tmp_path, capsys, name, text)
+    assert code == 1
+    assert f"{tmp_path / name}:{where}: rl.lr: expected a number" in out, out
+    assert "seed: expected integer" in out, out
