@@ -51,3 +51,14 @@ def test_version_names_what_get_version_writes(cli, monkeypatch):
     assert run.code == 0
     assert run.out.startswith(f"nip-params {get_version()} (schema {schemas.CURRENT_VERSION};"), run.out
     assert get_version().startswith(schemas.CURRENT_VERSION + ".")
+
+
+def test_counts_of_list_items_agree_with_one():
+    from nip.parameters import HyperParameters
+
+    params = HyperParameters(scenario="graph_isomorphism", trainer="spg", dataset="d",
+                             spg={"stackelberg_sequence": [["verifier"]]})
+    with pytest.raises(KeyError, match="is a list of 1 item;"):
+        params.get("spg.stackelberg_sequence.x")
+    with pytest.raises(ValueError, match="has 1 item, no item 3"):
+        params.with_overrides({"spg.stackelberg_sequence.3": ["prover"]})
