@@ -1,21 +1,28 @@
 # Every target sets itself up: a fresh machine needs only Python 3.11 and Node 20.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
 PY_BOOT ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 JS_STAMP := tests/js/node_modules/.installed
 
-.PHONY: setup generate check test test-py test-js run bench lint new-version scaffold-migration clean
+.PHONY: setup generate check test test-fast test-py test-js run bench lint new-version scaffold-migration clean
 
 setup: $(STAMP)
 
+# The first set-up takes a minute or two: say what is installed instead of pausing silently.
 $(STAMP): requirements/lock.txt pyproject.toml
+	@echo "setting up $(VENV): $$(grep -c '^[A-Za-z]' requirements/lock.txt) pinned packages from requirements/lock.txt, then this package (editable)"
 	$(PY_BOOT) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	$(PY) -m pip install --disable-pip-version-check --progress-bar off -r requirements/lock.txt \
+		| { grep -E '^(Collecting|Successfully installed)' || true; }
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@echo "$(VENV) is ready"
 	touch $@
 
 $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	@echo "installing the Node consumers pinned in tests/js/package-lock.json"
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -31,6 +38,10 @@ check: $(STAMP)
 ## test: every test: sync check, lint and types, Python tests, Node consumers
 test: check lint test-py test-js
 
+## test-fast: the inner loop: the Python tests not marked slow, on every core (under a minute)
+test-fast: $(STAMP) $(JS_STAMP)
+	$(PY) -m pytest -n auto -m "not slow"
+
 ## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src codegen tests benchmarks
@@ -38,7 +49,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 
 test-py: $(STAMP) $(JS_STAMP)  # tests/docs runs the README's ajv example with node
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 test-js: $(STAMP) $(JS_STAMP)
 	cd tests/js && npm test

@@ -9,6 +9,7 @@ report the benchmark's own peak. A table of measurements, not assertions: the li
 guarantees are tested in tests/robustness/test_robust_hostile_files.py.
 
     .venv/bin/python benchmarks/_hostile.py           # this section alone
+    .venv/bin/python benchmarks/_hostile.py workflow  # its rows for the sweep and override limits
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from nip.parameters._files import (
     MAX_VALUES,
     MAX_YAML_ALIASES,
 )
+from nip.parameters._objects.overrides import MAX_OVERRIDES
+from nip.parameters._workflow.spec import MAX_ADDRESSES
+from nip.parameters._workflow.sweep import MAX_RUNS
 
 NIP_PARAMS = str(Path(sys.executable).parent / "nip-params")
 HEAD = "scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\n"
@@ -41,6 +45,7 @@ class Case:
     file: str
     make: Callable[[], str | bytes]
     argv: tuple[str, ...] = ("validate",)
+    after: Callable[[], list[str]] | None = None  # arguments after the file (compose's overrides)
 
 
 def _yaml_list(count: int, item: str) -> str:
@@ -66,6 +71,49 @@ def _value_bomb() -> str:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
     return "\n".join(lines) + "\n"
+
+
+SWEEP_BASE = "base: {scenario: graph_isomorphism, trainer: vanilla_ppo, dataset: d}\n"
+
+
+def _grid(addresses: int) -> str:
+    return SWEEP_BASE + "grid:\n" + "".join(f"  agents.a{i}.d_gnn: [8]\n" for i in range(addresses))
+
+
+def _product(lists: int) -> str:
+    """A grid of `lists` addresses with 10 values each: 10^lists combinations in a few hundred bytes."""
+    fields = ["seed", "agents.prover.d_gnn", "agents.verifier.d_gnn", "agents.prover.num_gnn_layers",
+              "agents.verifier.num_gnn_layers", "agents.prover.num_heads"]
+    return SWEEP_BASE + "grid:\n" + "".join(f"  {f}: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n" for f in fields[:lists])
+
+
+def _wandb(parameters: int) -> str:
+    return "method: grid\nparameters:\n" + "".join(f"  agents.a{i}.d_gnn: {{value: 8}}\n"
+                                                      for i in range(parameters))
+
+
+def _overrides(count: int) -> list[str]:
+    return [f"agents.a{i}.d_gnn=8" for i in range(count)]
+
+
+WORKFLOW_CASES = [
+    Case("sweep runs", f"{MAX_RUNS:,} combinations (at the limit), --dry-run", "runs.yaml",
+         lambda: _product(5), ("sweep", "--dry-run")),
+    Case("sweep runs", f"1,000,000 combinations in a {len(_product(6))}-byte spec", "runs-past.yaml",
+         lambda: _product(6), ("sweep", "--dry-run")),
+    Case("sweep addresses", f"grid of {MAX_ADDRESSES:,} addresses (at the limit)", "grid.yaml",
+         lambda: _grid(MAX_ADDRESSES), ("sweep", "--dry-run")),
+    Case("sweep addresses", f"grid of {MAX_ADDRESSES + 1:,} addresses", "grid-past.yaml",
+         lambda: _grid(MAX_ADDRESSES + 1), ("sweep", "--dry-run")),
+    Case("sweep addresses", f"W&B file of {MAX_ADDRESSES:,} parameters (at the limit)", "wandb.yaml",
+         lambda: _wandb(MAX_ADDRESSES), ("sweep", "--check")),
+    Case("sweep addresses", f"W&B file of {MAX_ADDRESSES + 1:,} parameters", "wandb-past.yaml",
+         lambda: _wandb(MAX_ADDRESSES + 1), ("sweep", "--check")),
+    Case("overrides", f"compose with {MAX_OVERRIDES:,} overrides (at the limit)", "base.yaml",
+         lambda: HEAD, ("compose",), lambda: _overrides(MAX_OVERRIDES)),
+    Case("overrides", f"compose with {MAX_OVERRIDES + 1:,} overrides", "base.yaml",
+         lambda: HEAD, ("compose",), lambda: _overrides(MAX_OVERRIDES + 1)),
+]
 
 
 CASES = [
@@ -150,6 +198,8 @@ def measure(case: Case, work: Path) -> Measured:
     argv = [NIP_PARAMS, *case.argv, str(path)]
     if case.argv[0] == "get":
         argv.append("")  # the whole document
+    if case.after is not None:
+        argv += case.after()
     done = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, str(work / "stdout"), *argv],
                           capture_output=True, text=True, check=True, timeout=600)
     got = json.loads(done.stdout)
@@ -168,17 +218,20 @@ def table(results: list[Measured]) -> str:
     return "\n".join(lines)
 
 
-def run(log: Callable[[str], None] = lambda _: None) -> tuple[str, list[Measured]]:
+def run(log: Callable[[str], None] = lambda _: None,
+        cases: list[Case] | None = None) -> tuple[str, list[Measured]]:
     with tempfile.TemporaryDirectory(prefix="nip-hostile-") as tmp:
         results = []
-        for case in CASES:
+        for case in CASES + WORKFLOW_CASES if cases is None else cases:
             log(f"hostile: {case.name}")
             results.append(measure(case, Path(tmp)))
     return table(results), results
 
 
 def main() -> int:
-    text, results = run(lambda m: print(m, file=sys.stderr, flush=True))
+    only_workflow = sys.argv[1:] == ["workflow"]  # `_hostile.py workflow`: the sweep and override limits
+    text, results = run(lambda m: print(m, file=sys.stderr, flush=True),
+                        WORKFLOW_CASES if only_workflow else None)
     print("hostile inputs: nip-params on one file per row, each in its own process")
     print(text)
     print(json.dumps({"worst_seconds": max(r.seconds for r in results),

@@ -8,10 +8,14 @@ Two tables of measurements (not assertions):
   issue 11 found it: small agents, each with one fault) for 1 to 10,000 faulty agents, two kinds of
   fault: a wrong type, and a misspelt key (which gets a "did you mean" hint).
 
+- workflow: `compose` with N invalid overrides (a wrong value each), and a sweep spec of N grid
+  addresses (`load_spec`: valid, unknown addresses, a wrong value each), 100 to 10,000 (the limit).
+
 Each row gives the time and the time per agent (or fault); linear growth shows as a flat "per"
 column. The CLI's time includes the process's start-up, so its "per fault" falls as faults grow.
 
     .venv/bin/python benchmarks/_scaling.py            # this section alone
+    .venv/bin/python benchmarks/_scaling.py workflow   # its workflow table alone
 """
 
 from __future__ import annotations
@@ -99,6 +103,42 @@ def fault_table(budget: float, sample_seconds: float, log: Callable[[str], None]
     return _render(rows)
 
 
+WORKFLOW_COUNTS = (100, 1_000, 10_000)
+SPEC_BASE = {"scenario": "graph_isomorphism", "trainer": "vanilla_ppo", "dataset": "d"}
+
+
+def _refused(fn: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        try:
+            return fn()
+        except nip_params.ParameterValidationError as error:
+            return error
+    return run
+
+
+def workflow_table(budget: float, sample_seconds: float, log: Callable[[str], None]) -> str:
+    from nip.parameters._workflow.compose import compose
+    from nip.parameters._workflow.spec import load_spec
+
+    cases: dict[str, Callable[[int], Callable[[], object]]] = {
+        "compose, N invalid overrides": lambda n: _refused(lambda: compose(
+            [SPEC_BASE], [f"agents.a{i}.d_gnn=big" for i in range(n)])),
+        "sweep spec, N valid addresses": lambda n: _refused(lambda: load_spec(
+            {"base": SPEC_BASE, "grid": {f"agents.a{i}.d_gnn": [8] for i in range(n)}})),
+        "sweep spec, N unknown addresses": lambda n: _refused(lambda: load_spec(
+            {"base": SPEC_BASE, "grid": {f"agents.a{i}.d_gnnx": [8] for i in range(n)}})),
+        "sweep spec, N invalid values": lambda n: _refused(lambda: load_spec(
+            {"base": SPEC_BASE, "grid": {f"agents.a{i}.d_gnn": ["big"] for i in range(n)}})),
+    }
+    rows = [["N", "case", "time", "per item"]]
+    for name, make in cases.items():
+        for count in WORKFLOW_COUNTS:
+            log(f"scaling: {name}, N = {count:,}")
+            t = _timed({"case": make(count)}, budget / 4, sample_seconds)["case"]
+            rows.append([f"{count:,}", name, fmt_time(t), fmt_time(t / count)])
+    return _render(rows)
+
+
 def _cli(path: Path, runs: int = 3) -> tuple[float, int]:
     """Best wall time of `nip-params validate FILE` over `runs` (in the environment of the other
     fresh-process cases: byte code compiled once), and its exit status."""
@@ -115,10 +155,14 @@ def _render(rows: list[list[str]]) -> str:
 
 
 def run(budget: float, sample_seconds: float, log: Callable[[str], None]) -> str:
-    return "\n\n".join([agent_table(budget, sample_seconds, log), fault_table(budget, sample_seconds, log)])
+    return "\n\n".join([agent_table(budget, sample_seconds, log), fault_table(budget, sample_seconds, log),
+                        workflow_table(budget, sample_seconds, log)])
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["workflow"]:
+        print(workflow_table(2.0, 0.02, lambda m: print(m, file=sys.stderr)))
+        sys.exit(0)
     with tempfile.TemporaryDirectory(prefix="nip-bench-pycache-") as cache:
         _process.use_pycache(Path(cache))
         print(run(2.0, 0.02, lambda m: print(m, file=sys.stderr)))

@@ -451,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
         log("scaling: agents and faults")
         if args.quick:
             _scaling.AGENT_COUNTS, _scaling.FAULT_COUNTS = (1, 10, 100), (1, 100, 1_000)
+            _scaling.WORKFLOW_COUNTS = (100, 1_000)
+            _hostile.WORKFLOW_CASES = _hostile.WORKFLOW_CASES[1:]  # not the minute-long 100,000-run sweep
         scaling = _scaling.run(s.budget / 4, s.sample_seconds, log)
 
     mode = "quick (smoke: rough numbers)" if args.quick else "full"

@@ -41,6 +41,7 @@ _DIGEST = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("root", [FIXTURE, REPO], ids=["fixture", "project"])
 def test_output_does_not_depend_on_hash_seed(root):
     digests = set()

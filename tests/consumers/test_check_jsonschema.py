@@ -14,11 +14,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sample_data import DATA
 
 from nip.parameters import iter_errors
 from nip.parameters._validation import schemas as schema_store
 
+pytestmark = pytest.mark.slow  # runs check-jsonschema processes
 REPO = Path(__file__).resolve().parents[2]
 CASES = [json.loads(p.read_text()) for p in sorted((DATA / "cases").rglob("*.json"))]
 EXAMPLES = sorted((REPO / "examples").glob("*.json")) + sorted((REPO / "examples").glob("*.yaml"))

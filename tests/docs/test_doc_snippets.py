@@ -20,6 +20,8 @@ from doc_snippets import (
 
 from nip.parameters._files.yaml_loader import load_yaml
 
+pytestmark = pytest.mark.slow  # each snippet runs in its own process
+
 SNIPPETS = every_snippet()
 RUNNABLE = [s for s in SNIPPETS if s.runs]
 

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from migration_support import repo_env, run_python
 
+pytestmark = pytest.mark.slow  # runs the generator on a copy of the repository
+
 
 @pytest.fixture
 def repo(repo_copy: Path) -> Path:

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from migration_support import run_make, run_python
 
+pytestmark = pytest.mark.slow  # runs make on a copy of the repository
+
 OLD_LR = 0.003  # 1.0's default of rl.lr, as schema/1.0/trainers.json states it (checked below)
 NEW_LR = 0.0005
 

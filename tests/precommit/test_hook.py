@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # runs pre-commit in temporary repositories
+
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 PRE_COMMIT = BIN / "pre-commit"  # pinned in requirements/lock.txt; `make` installs it

@@ -20,6 +20,8 @@ import pytest
 from nip.parameters import iter_errors
 from nip.parameters._validation import engines, schemas
 
+pytestmark = pytest.mark.slow  # thousands of faults, and the command in a process
+
 COUNT = 6_400  # the size of the file issue 11 found
 BASE = {"scenario": "code_validation", "trainer": "pure_text_ei", "dataset": "d"}
 KINDS = {

@@ -43,6 +43,8 @@ from nip.parameters.errors import NipParametersError
 from nip.parameters.parameters_base import PARAMETER_CLASSES, PARAMETER_VALUE_CLASSES
 from nip.parameters.version import convert_hyper_param_dict
 
+pytestmark = pytest.mark.slow  # every sample broken at every address
+
 PER_KIND_DEFAULT = 160  # mutations of each kind in the default run (all of them with NIP_SLOW=1)
 TIME_LIMIT = 20.0  # seconds for one call; a real one takes milliseconds
 MAX_MESSAGE = 20_000  # characters: a 1,000,000-character value must not be echoed back whole

@@ -188,6 +188,7 @@ def _warm_up() -> None:
                     lookup(name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
 def test_a_hostile_type_anywhere_imports_and_calls_nothing(entry: str) -> None:
     _warm_up()
@@ -334,6 +335,7 @@ def _ref_configs(evil: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"$schema={url} at <root> (a known key)", {**copy.deepcopy(BASE), "$schema": url}
 
 
+@pytest.mark.slow
 def test_refs_and_ids_in_a_config_are_never_fetched(tmp_path: Path) -> None:
     _warm_up()
     evil = _schema_file(tmp_path)

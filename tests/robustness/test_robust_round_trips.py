@@ -38,6 +38,8 @@ from nip.parameters._validation import schemas as schema_store
 from nip.parameters.parameters_base import PARAMETER_CLASSES, BaseHyperParameters
 from nip.parameters.version import get_version
 
+pytestmark = pytest.mark.slow  # generated configs, hundreds of examples
+
 VERSION = schema_store.CURRENT_VERSION
 ROOT = schema_store.class_schema(VERSION, "HyperParameters")
 assert ROOT is not None

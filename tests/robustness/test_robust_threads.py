@@ -19,6 +19,8 @@ import pytest
 from robust_support import SLOW, count
 from robust_threads_workload import run, run_threaded, workload
 
+pytestmark = pytest.mark.slow  # thousands of configs on many threads
+
 HERE = Path(__file__).resolve().parent
 SIZE = 20_000 if SLOW else 3_000
 COLD_SIZE = 10_000 if SLOW else 1_500

@@ -182,6 +182,7 @@ KILLER = textwrap.dedent("""\
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["run.json", "run.yaml"])
 def test_kill_9_at_every_step_leaves_the_old_or_new_file_and_the_next_run_cleans_up(
     tmp_path: Path, name: str

@@ -33,6 +33,7 @@ def test_there_are_cases():
     assert any(Path(p).parent.name == "invalid" for p in (DATA / "cases").rglob("*.json"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("case_id", "config"), CONFIGS, ids=[c[0] for c in CONFIGS])
 def test_same_verdict_and_places(case_id, config):
     version = schema_store.CURRENT_VERSION

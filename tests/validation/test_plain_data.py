@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ _trees = st.recursive(
 
 
 @settings(max_examples=400, deadline=None)
+@pytest.mark.slow
 @given(_trees)
 def test_the_quick_answer_is_exactly_the_full_walk(tree: object) -> None:
     found = problems(tree)

@@ -102,6 +102,7 @@ def test_corpus_agrees():
     assert compared > 140
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(4))
 def test_mutations_agree(seed):
     rng = random.Random(seed)
@@ -115,6 +116,7 @@ def test_mutations_agree(seed):
     assert compared > 400 and hints > 50
 
 
+@pytest.mark.slow
 def test_older_version_agrees():
     rng = random.Random(7)
     compared = 0

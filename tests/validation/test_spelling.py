@@ -31,6 +31,7 @@ def _misspelt(word: str, rng: random.Random) -> str:
     return "".join(letters)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(4))
 def test_the_same_answer_as_difflib(seed):
     rng = random.Random(seed)

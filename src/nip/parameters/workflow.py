@@ -17,7 +17,8 @@ from ._workflow.difference import Difference
 __all__ = ["Difference", "diff", "expand_sweep"]
 
 
-def expand_sweep(spec: str | os.PathLike[str] | Mapping[str, Any]) -> list[tuple[dict[str, Any], Any]]:
+def expand_sweep(spec: str | os.PathLike[str] | Mapping[str, Any], *,
+                 max_runs: int | None = None) -> list[tuple[dict[str, Any], Any]]:
     """Every combination of a sweep spec, as ``(overrides, HyperParameters)`` pairs.
 
     `spec` is a spec file (YAML or JSON) or a mapping: ``base`` (a file, relative to the spec, or
@@ -25,11 +26,13 @@ def expand_sweep(spec: str | os.PathLike[str] | Mapping[str, Any]) -> list[tuple
     product), optionally ``zip`` (lists of grid addresses varied together) and ``name`` (a file
     name template). Every combination is built and checked: `ParameterValidationError` lists every
     problem with the combinations it occurs in; a malformed spec raises `SpecError`, each problem
-    with its line in the spec file.
+    with its line in the spec file. A spec of more than `max_runs` combinations (default: the
+    limit of 100,000) is refused with `SpecError` before any is built.
     """
+    from ._workflow.sweep import MAX_RUNS
     from ._workflow.sweep import expand_sweep as expand
 
-    return expand(spec)
+    return expand(spec, max_runs=MAX_RUNS if max_runs is None else max_runs)
 
 
 def diff(a: Any, b: Any, *, names: tuple[str, str] = ("a", "b")) -> list[Difference]:

@@ -8,15 +8,18 @@ the field; no field name appears here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from .._validation import class_keys, class_problems, closest
 from .._validation import schemas as shipped
 from .._validation.messages import json_type
+from .._validation.versions import VERSION_KEY
 from ..errors import ParameterValidationError, Problem, brief, counted
 from .agents import DEFAULT_AGENT
 from .fields import FieldInfo, field_infos
@@ -62,6 +65,8 @@ def resolve(root: type, data: Mapping[str, Any] | None, parts: Sequence[str], *,
                     parts[: i + 1], f"unknown key {brief(part)} for {cls.__name__}",
                     hint=f"{part!r} is a field of {' and '.join(c.__name__ for c in others)}; "
                     f"the agent class here follows from the scenario (and is_random)")
+        if info is None and part in class_keys(cls.__name__):
+            return _meta_key(root, cls, parts, i, kinds)
         if info is None:
             raise ParameterValidationError([_unknown(cls, parts[: i + 1])], subject="address")
         kinds.append("field")
@@ -84,6 +89,29 @@ def resolve(root: type, data: Mapping[str, Any] | None, parts: Sequence[str], *,
             node, i = entry, i + 2
             continue
         return _below_field(cls, part, prop, parts, i, kinds, node)
+
+
+def _meta_key(root: type, cls: type, parts: Sequence[str], i: int, kinds: list[str]) -> Target:
+    """A key of the dict form that is not a field (`_type`, an agent's `is_random`): set in the
+    dict, as a dict given to `from_dict` sets it. An agent's key takes any value some agent class
+    allows there (`is_random: true` makes the entry a random agent). The version of a config is
+    not a value of it, so it is not set by address."""
+    part = parts[i]
+    if part == VERSION_KEY:
+        raise ParameterValidationError.single(
+            parts[: i + 1], f"{VERSION_KEY} cannot be set by address: it says which version a file "
+            "was written for, and every base is read at its own version and carried to the current "
+            f"one ({shipped.CURRENT_VERSION}) before overrides apply",
+            hint=f"to read a file as another version, give {VERSION_KEY} in that file")
+    if i + 1 != len(parts):
+        raise ParameterValidationError.single(
+            parts[: i + 2], f"{'.'.join(parts[: i + 1])} is a single value: it has no {parts[i + 1]!r}")
+    owners = [cls]
+    if kinds and kinds[-1] == "entry":
+        owners = [c for c in root._collection_entry_classes()  # type: ignore[attr-defined]
+                  if part in class_keys(c.__name__)]
+    schema = {"anyOf": [_property(c, part) for c in owners]}
+    return Target(cls, part, i + 1, (*kinds, "meta"), schema)
 
 
 def _below_field(cls: type, field: str, prop: Mapping[str, Any], parts: Sequence[str], i: int,
@@ -190,20 +218,56 @@ def json_types(schema: Mapping[str, Any]) -> frozenset[str]:
 
 def convert(value: Any, schema: Mapping[str, Any], raw: str | None = None) -> Any:
     """`value` as the type the schema gives its address: a string field keeps the text as
-    written; an integer field takes an integral float; a number field takes an int as a float
-    (and a YAML 1.2 number an older YAML reader left as text). Anything else is left for the
-    schema check to report."""
+    written; an integer field takes an integral number, converted exactly (through its text, never
+    through a float: ``"9007199254740993"`` stays itself); a number field takes an int as a float
+    (and a YAML 1.2 number an older YAML reader left as text). Anything else (a float past the
+    range of floats, say) is left for the schema check to report."""
     types = json_types(schema)
     kind = json_type(value)
     if value is None or not types or kind in types:
         return value
     if kind == "integer" and "number" in types:
-        return float(value)
+        return _as_float(value)
     if kind == "number" and "integer" in types and float(value).is_integer():
+        if raw is not None and _YAML12_NUMBER.match(raw.strip()):  # the text, not the float YAML made
+            exact = _exact_integer(raw.strip())
+            return raw.strip() if exact is None else exact
         return int(value)
     if kind in ("integer", "number", "boolean") and "string" in types and raw is not None:
         return raw
     if kind == "string" and types & {"integer", "number"} and _YAML12_NUMBER.match(value.strip()):
-        number = float(value)
-        return int(number) if "number" not in types and number.is_integer() else number
+        if "number" in types:
+            return _as_float(value.strip())
+        exact = _exact_integer(value.strip())
+        return value if exact is None else exact
     return value
+
+
+# An integer of more digits than this is outside every integer field's range: left as it is, for
+# the schema check to report, rather than built digit by digit (``1e999999999``).
+_MAX_INTEGER_DIGITS = 40
+
+
+def _exact_integer(text: str) -> int | float | None:
+    """The number a YAML 1.2 number's text names, exactly: an int when it is integral (``"1e3"``
+    is 1000), else the float (for the schema check to refuse); None when no int or float says it
+    exactly (too many digits, or a fraction a float rounds to a whole number: ``1e-400``)."""
+    try:
+        number = Decimal(text)
+        if number.adjusted() > _MAX_INTEGER_DIGITS:
+            return None
+        if number == number.to_integral_value():
+            return int(number)
+    except ArithmeticError:  # an exponent past what Decimal holds
+        return None
+    approximate = float(number)
+    return None if approximate.is_integer() else approximate
+
+
+def _as_float(value: Any) -> Any:
+    """`value` as a float; left as it is when no float can hold it (the schema check says why)."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return value
+    return number if math.isfinite(number) else value

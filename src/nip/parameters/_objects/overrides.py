@@ -1,6 +1,6 @@
 """Overrides: set, null or remove one value of a config dict at its dotted address.
 
-``ADDRESS=VALUE`` reads VALUE as YAML and converts it to the type the schema gives ADDRESS (a
+``ADDRESS=VALUE`` (read by override_text.py) is converted to the type the schema gives ADDRESS (a
 string field keeps the text: ``dataset=1e3`` is ``"1e3"``); ``ADDRESS=null`` sets null;
 ``~ADDRESS`` removes the key, so the default applies again. An address names fields through the
 groups, agents by name (``agents.prover.d_gnn``, ``agents._default.d_gnn``) and list items by index.
@@ -12,21 +12,30 @@ dict: the containers on the way are copied (once per call), everything else is s
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .._files import parse_config
 from .._validation import class_keys, class_problems
 from .._validation import schemas as shipped
-from ..errors import ConfigFileError, ParameterValidationError, Problem, brief
-from .addresses import Target, convert, resolve
+from .._validation.messages import json_type
+from ..errors import ParameterValidationError, Problem, brief
+from .addresses import Target, convert, json_types, resolve
 from .agents import DEFAULT_AGENT
-from .dump import dump_value
 from .lookup import address_parts
+from .override_text import (
+    MAX_OVERRIDES,
+    REMOVE,
+    Override,
+    malformed,
+    overrides_from,
+    parse_override,
+    parsed,
+)
 
 __all__ = [
+    "MAX_OVERRIDES",
+    "REMOVE",
     "REMOVED",
     "Override",
     "Setter",
@@ -39,99 +48,6 @@ __all__ = [
     "setter",
 ]
 
-REMOVE = "~"
-_PART = re.compile(r"[A-Za-z0-9_\-]+\Z")
-
-
-@dataclass(frozen=True)
-class Override:
-    """One override: set `value` at `address`, or (`remove`) remove the key there."""
-
-    address: str
-    value: Any = None
-    remove: bool = False
-    text: str | None = None  # as written (``rl.lr=3e-4``); None when given as a mapping entry
-    raw: str | None = None  # VALUE as written, kept by a string field
-
-    @property
-    def parts(self) -> tuple[str, ...]:
-        return address_parts(self.address)
-
-    def __str__(self) -> str:
-        if self.text is not None:
-            return self.text
-        return f"{REMOVE}{self.address}" if self.remove else f"{self.address}={brief(self.value)}"
-
-
-def parse_override(text: str) -> Override:
-    """``ADDRESS=VALUE`` or ``~ADDRESS``, VALUE read as a YAML scalar or flow value."""
-    if text.startswith(REMOVE):
-        address = text[len(REMOVE):]
-        _check_address(address, text)
-        return Override(address, remove=True, text=text)
-    address, equals, raw = text.partition("=")
-    if not equals:
-        raise _malformed(text, address, "expected ADDRESS=VALUE or ~ADDRESS")
-    _check_address(address, text)
-    if not raw.strip():
-        raise _malformed(text, address, "no VALUE after '='",
-                         hint=f"write {address}=null for null or {address}='' for an empty string")
-    try:
-        value, _ = parse_config(raw, name=f"the value of {address}", format="yaml")
-    except ConfigFileError as error:
-        raise _malformed(text, address, f"VALUE is not valid YAML: {error.reason}") from None
-    return Override(address, value, text=text, raw=raw.strip())
-
-
-def _check_address(address: str, text: str) -> None:
-    parts = address_parts(address)
-    bad = next((p for p in parts if not _PART.match(p)), None)
-    if not address or bad is not None:
-        raise _malformed(text, address, f"{address!r} is not a dotted address",
-                         hint="e.g. rl.lr, agents.prover.d_gnn, spg.stackelberg_sequence.0")
-
-
-def _malformed(text: str, address: str, message: str, hint: str | None = None) -> ParameterValidationError:
-    parts = address_parts(address)
-    path = parts if all(_PART.match(p) for p in parts) else ()
-    return ParameterValidationError([Problem(path, f"override {text!r}: {message}", hint=hint)],
-                                    subject="override")
-
-
-def overrides_from(overrides: Mapping[str, Any] | Iterable[str | Override]) -> list[Override]:
-    """Overrides from a mapping (address -> Python value; ``"~ADDRESS"`` keys remove) or from a
-    list of ``ADDRESS=VALUE`` / ``~ADDRESS`` strings."""
-    if isinstance(overrides, str):
-        raise ParameterValidationError.single(
-            (), f"expected a mapping or a list of overrides, got the string {brief(overrides)}",
-            hint="wrap a single override in a list: [\"rl.lr=1e-4\"]")
-    items = list(overrides)  # a mapping's keys
-    out: list[Override] = []
-    problems: list[Problem] = []
-    for item in items:
-        try:
-            if isinstance(item, Override):
-                out.append(item)
-            elif isinstance(overrides, Mapping):
-                out.append(_from_entry(str(item), overrides[item]))
-            else:
-                out.append(parse_override(str(item)))
-        except ParameterValidationError as error:
-            problems += error.problems
-    if problems:
-        raise ParameterValidationError(problems, subject="override")
-    return out
-
-
-def _from_entry(key: str, value: Any) -> Override:
-    """A mapping entry: the value is a Python value, taken as it is (no YAML)."""
-    if key.startswith(REMOVE):
-        _check_address(key[len(REMOVE):], key)
-        return Override(key[len(REMOVE):], remove=True)
-    _check_address(key, key)
-    return Override(key, dump_value(value))
-
-
 def check_value(root: type, data: Mapping[str, Any] | None, address: str, value: Any, *,
                 any_entry_class: bool = False) -> tuple[Any, list[Problem]]:
     """`value` converted for `address`, and the problems of setting it there, checked against the
@@ -142,6 +58,11 @@ def check_value(root: type, data: Mapping[str, Any] | None, address: str, value:
     except ParameterValidationError as error:
         return value, list(error.problems)
     converted = convert(value, target.schema)
+    if target.kinds[-1] == "meta":  # `_type`, `is_random`: the class they pick is checked when built
+        allowed = json_types(target.schema)
+        if converted is None or not allowed or json_type(converted) in allowed:
+            return converted, []
+        return converted, [Problem(parts, f"expected {' or '.join(sorted(allowed))}, got {brief(converted)}")]
     if target.depth != len(parts) or target.kinds[-1] != "field" or not class_keys(target.owner.__name__):
         return converted, []  # inside a value, or a whole agent entry: checked when built
     prefix = parts[: target.depth - 1]
@@ -205,7 +126,9 @@ def _set(root: dict[str, Any], where: Setter, value: Any, owned: set[int]) -> No
         next_kind = where.kinds[i + 1]
         if next_kind == "entry":  # the agents: none given means the scenario's `_default` only
             child = {DEFAULT_AGENT: {}} if child is None else child
-        if kind == "entry" and child is None:  # a new agent starts as `_default` answers for it
+        if kind == "entry" and child is None and next_kind == "meta":
+            child = {}  # `is_random`/`_type` may change its class: not `_default`'s fields
+        elif kind == "entry" and child is None:  # a new agent starts as `_default` answers for it
             default = node.get(DEFAULT_AGENT)
             child = copy.deepcopy(default) if isinstance(default, Mapping) else {}
             owned.add(id(child))
@@ -224,7 +147,16 @@ def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Ove
     The class of an agent entry follows from the root fields as they are after every override
     (``agents.prover.d_gnn=32 scenario=graph_isomorphism`` works in either order).
     """
-    overrides = list(overrides)
+    out, problems, _ = _applied(root, data, list(overrides))
+    if problems:
+        raise ParameterValidationError(problems, subject="override")
+    return out
+
+
+def _applied(root: type, data: Mapping[str, Any],
+             overrides: list[Override]) -> tuple[dict[str, Any], list[Problem], list[Override]]:
+    """`data` with every override that has a place applied; the problems of those that have
+    none, and those overrides."""
     out = dict(data)
     owned = {id(out)}
     context = dict(data)
@@ -235,6 +167,7 @@ def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Ove
             else:
                 context[override.address] = override.value
     problems: list[Problem] = []
+    failed: list[Override] = []
     for override in overrides:
         parts = override.parts
         try:
@@ -244,44 +177,101 @@ def apply_overrides(root: type, data: Mapping[str, Any], overrides: Iterable[Ove
                                                       hint="set the whole list instead")
         except ParameterValidationError as error:
             problems += _annotated(error, [override]).problems
+            failed.append(override)
             continue
-        value = REMOVED if override.remove else convert(override.value, target.schema, override.raw)
+        if override.unreadable is not None:  # a number's text: only a string field can take it
+            if "string" not in json_types(target.schema):
+                problems += malformed(str(override), override.address, override.unreadable).problems
+                failed.append(override)
+                continue
+            value = override.raw
+        else:
+            value = REMOVED if override.remove else convert(override.value, target.schema, override.raw)
         _set(out, setter(target, parts), value, owned)
-    if problems:
-        raise ParameterValidationError(problems, subject="override")
-    return out
+    return out, problems, failed
 
 
 def build_with_overrides(root: type, data: Mapping[str, Any],
                          overrides: Mapping[str, Any] | Iterable[str | Override]) -> Any:
-    """`root.from_dict(data)` with the overrides applied; a problem caused by an override says so."""
-    items = overrides_from(overrides)
-    changed = apply_overrides(root, data, items)
+    """`root.from_dict(data)` with the overrides applied; a problem caused by an override says so.
+
+    Every problem is reported at once: a malformed override or an unknown address does not hide
+    the invalid values of the others (the config is checked with the overrides that apply).
+    """
+    items, problems, positions = parsed(overrides)
+    changed, more, failed = _applied(root, data, items)
+    problems += more
     try:
-        return root.from_dict(changed)  # type: ignore[attr-defined]
+        built = root.from_dict(changed)  # type: ignore[attr-defined]
     except ParameterValidationError as error:
-        raise _annotated(error, items) from None
+        if not problems:
+            raise _annotated(error, items) from None
+        # a value an override that could not be applied would have set is not a problem of its own
+        unapplied = _Near([o.parts for o in failed] + [p.path for p in problems])
+        problems += [p for p in _annotated(error, items).problems if not unapplied.near(p.path)]
+        raise ParameterValidationError(_in_order(problems, positions), subject="override") from None
+    if problems:
+        raise ParameterValidationError(_in_order(problems, positions), subject="override")
+    return built
+
+
+def _in_order(problems: list[Problem], positions: dict[tuple[str, ...], int]) -> list[Problem]:
+    """The problems in the order of the overrides they are about (the others last, as found)."""
+    def position(problem: Problem) -> int:
+        text = tuple(map(str, problem.path))
+        found = [positions[text[:end]] for end in range(1, len(text) + 1) if text[:end] in positions]
+        return max(found, default=len(positions))
+
+    return sorted(problems, key=position)
+
+
+class _Near:
+    """Is a path one of some addresses, or above or below one? (Sets of prefixes: O(1) a path.)"""
+
+    def __init__(self, addresses: list[tuple[Any, ...]]) -> None:
+        self.exact = {tuple(map(str, a)) for a in addresses if a}
+        self.above = {tuple(map(str, a))[:end] for a in addresses for end in range(1, len(a) + 1)}
+
+    def near(self, path: tuple[Any, ...]) -> bool:
+        text = tuple(map(str, path))
+        return text in self.above or any(text[:end] in self.exact for end in range(1, len(text) + 1))
 
 
 def _annotated(error: ParameterValidationError, overrides: Sequence[Override],
                subject: str | None = None) -> ParameterValidationError:
     """The same error, each problem naming the override that set the value it is about."""
+    source = _Sources(overrides)
     problems = []
     for problem in error.problems:
-        source = _source(problem.path, overrides)
-        if source is not None:
-            note = f"set by {str(source)!r}"
+        found = source.of(problem.path)
+        if found is not None:
+            note = f"set by {str(found)!r}"
             problem = replace(problem, hint=f"{problem.hint}; {note}" if problem.hint else note)
         problems.append(problem)
     return ParameterValidationError(problems, subject=subject or error.subject, note=error.note)
 
 
-def _source(path: tuple[Any, ...], overrides: Sequence[Override]) -> Override | None:
-    """The last override whose address is the problem's address or one of its parents (or
-    children: a removed key reported as missing)."""
-    text = [str(p) for p in path]
-    for override in reversed(overrides):
-        parts = list(override.parts)
-        if text[: len(parts)] == parts or (parts[: len(text)] == text and text):
-            return override
-    return None
+class _Sources:
+    """Which override set the value a problem is about: the last one whose address is the
+    problem's address or one of its parents (or children: a removed key reported as missing).
+
+    Indexed once by address prefix, so that N problems of N overrides cost O(N), not O(N^2).
+    """
+
+    def __init__(self, overrides: Sequence[Override]) -> None:
+        self.overrides = list(overrides)
+        self.exact: dict[tuple[str, ...], int] = {}  # an override's address -> its last index
+        self.below: dict[tuple[str, ...], int] = {}  # every prefix of an address -> last index
+        for index, override in enumerate(self.overrides):
+            parts = override.parts
+            self.exact[parts] = index
+            for end in range(1, len(parts) + 1):
+                self.below[parts[:end]] = index
+
+    def of(self, path: tuple[Any, ...]) -> Override | None:
+        text = tuple(str(p) for p in path)
+        candidates = [self.exact.get(text[:end], -1) for end in range(len(text) + 1)]
+        if text:
+            candidates.append(self.below.get(text, -1))
+        best = max(candidates, default=-1)
+        return self.overrides[best] if best >= 0 else None

@@ -39,10 +39,14 @@ from ..errors import (
 )
 from .compose import Source, load_base, merge, root_class
 
-__all__ = ["INDEX_PLACEHOLDER", "SPEC_KEYS", "Axis", "Spec", "load_spec", "placeholders"]
+__all__ = ["INDEX_PLACEHOLDER", "MAX_ADDRESSES", "SPEC_KEYS", "Axis", "Spec", "load_spec", "placeholders"]
 
 SPEC_KEYS = ("base", "grid", "zip", "name", "wandb")
 INDEX_PLACEHOLDER = "index"
+# A config has about 400 values; a grid varies a handful. The limit keeps a spec's check (about
+# 0.3 ms an address) to a few seconds; a W&B sweep file's parameters have the same limit.
+MAX_ADDRESSES = 10_000
+_GUESSES = 20  # "did you mean" hints for unknown zip addresses (each costs a pass over the grid)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -86,6 +90,7 @@ class _Problems:
 
     def __init__(self, line: LineFinder) -> None:
         self.items: list[tuple[Problem, Position | None]] = []
+        self.seen: set[tuple[Problem, Position | None]] = set()  # a set: N problems cost O(N), not O(N^2)
         self.line = line
 
     def add(self, path: tuple[Any, ...], message: str, hint: str | None = None) -> None:
@@ -97,7 +102,8 @@ class _Problems:
         for problem in problems:
             text = problem.message if problem.address == address else f"{problem.address}: {problem.message}"
             item = (Problem(where, text, hint=problem.hint), self.line(where))
-            if item not in self.items:
+            if item not in self.seen:
+                self.seen.add(item)
                 self.items.append(item)
 
     def raise_if_any(self, source: str) -> None:
@@ -172,6 +178,11 @@ def _grid(value: Any, base: dict[str, Any], problems: _Problems) -> dict[str, li
     if not isinstance(value, Mapping):
         problems.add(("grid",), f"expected a mapping of address -> list of values, got {brief(value)}")
         return {}
+    if len(value) > MAX_ADDRESSES:  # told without its line: finding it would read the whole file again
+        problems.items.append((Problem(("grid",), f"the grid has {len(value):,} addresses, more than the "
+                               f"limit of {MAX_ADDRESSES:,}", hint="vary fewer addresses; fixed values go "
+                               "in the base"), None))
+        return {}
     root = root_class()
     contexts = _contexts(value, base)
     grid: dict[str, list[Any]] = {}
@@ -202,10 +213,22 @@ def _grid(value: Any, base: dict[str, Any], problems: _Problems) -> dict[str, li
 def _contexts(grid: Mapping[str, Any], base: dict[str, Any]) -> list[dict[str, Any]]:
     """The root fields each combination can have, for the class of agent entries: the base's,
     with each value of every root address the grid varies."""
-    contexts = [base]
-    for address, values in grid.items():
-        if isinstance(values, list) and len(address_parts(str(address))) == 1:
-            contexts = [{**c, address: v} for c in contexts for v in values][:64]  # enough to check
+    varied = [(str(a), v) for a, v in grid.items() if isinstance(v, list) and len(address_parts(str(a))) == 1]
+    return root_contexts(root_class(), base, varied)
+
+
+def root_contexts(root: Any, start: Mapping[str, Any], varied: list[tuple[str, list[Any]]]) -> list[dict[str, Any]]:
+    """`start` with each value of every varied root address, one context for each agent class
+    they lead to: all an agent field needs to be checked under (and at most a handful, however
+    many values vary: the work grows with the values, not with their product)."""
+    contexts = [dict(start)]
+    for address, values in varied:
+        distinct: dict[type, dict[str, Any]] = {}
+        for context in contexts:
+            for value in values:
+                option = {**context, address: value}
+                distinct.setdefault(root._collection_entry_class(option, {}), option)
+        contexts = list(distinct.values())
     return contexts
 
 
@@ -216,12 +239,14 @@ def _axes(value: Any, grid: dict[str, list[Any]], problems: _Problems) -> list[A
                      hint="e.g. zip: [[rl.lr, seed]]")
         value = None
     seen: set[str] = set()
+    unknown = 0
     for index, group in enumerate(value or []):
         lengths = set()
         for position, address in enumerate(group):
             where = ("zip", index, position)
             if address not in grid:
-                guess = closest(str(address), list(grid))
+                unknown += 1  # a did-you-mean reads every grid address: for the first few only
+                guess = closest(str(address), list(grid)) if unknown <= _GUESSES else None
                 problems.add(where, f"{brief(address)} is not an address of grid",
                              hint=f"did you mean {guess!r}?" if guess else "list its values under grid")
             elif address in seen:
@@ -233,13 +258,18 @@ def _axes(value: Any, grid: dict[str, list[Any]], problems: _Problems) -> list[A
             sizes = ", ".join(f"{a}: {len(grid[a])}" for a in group if a in grid)
             problems.add(("zip", index), f"the addresses of a zip group need lists of the same length ({sizes})")
         groups.append([str(a) for a in group])
+    # each address's zip group, its members in grid order (built in one pass: N addresses cost O(N))
+    group_of = {address: index for index, group in enumerate(groups) for address in group}
+    members_of: dict[int, list[str]] = {}
+    for address in grid:
+        if address in group_of:
+            members_of.setdefault(group_of[address], []).append(address)
     axes: list[Axis] = []
     done: set[str] = set()
     for address in grid:  # in grid order; a zip group where its first address is
         if address in done:
             continue
-        group = next((g for g in groups if address in g), [address])
-        members = tuple(a for a in grid if a in group)
+        members = tuple(members_of[group_of[address]]) if address in group_of else (address,)
         done.update(members)
         steps = tuple(zip(*(grid[a] for a in members), strict=False))
         axes.append(Axis(members, steps))

@@ -20,7 +20,13 @@ from ..errors import ParameterValidationError, Problem, SpecError, counted
 from .compose import Source, root_class
 from .spec import INDEX_PLACEHOLDER, Spec, load_spec, placeholders
 
-__all__ = ["Combination", "expand", "expand_sweep", "overrides_text"]
+__all__ = ["MAX_RUNS", "Combination", "expand", "expand_sweep", "overrides_text"]
+
+# Real sweeps run hundreds to tens of thousands of configs. Every combination is built and kept
+# (about 15 kB of memory each, 8 kB written), so 100,000 runs take about 1.5 GB and a minute or
+# two on one core: past that, a spec is almost surely a mistake (a list too many); `max_runs`
+# (`sweep --max-runs N`) raises the limit for a sweep meant to be that large.
+MAX_RUNS = 100_000
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._+=-]+")
 _SHOWN_COMBINATIONS = 3  # a problem that many combinations share names the first few
@@ -43,9 +49,11 @@ def _steps(spec: Spec) -> Iterator[dict[str, Any]]:
         yield dict(sorted(pairs, key=lambda pair: order[pair[0]]))
 
 
-def expand(spec: Spec) -> list[Combination]:
+def expand(spec: Spec, *, max_runs: int = MAX_RUNS) -> list[Combination]:
     """Every combination of `spec`, built and checked; `ParameterValidationError` lists the
-    problems of all invalid ones (and a `SpecError` names clashing file names)."""
+    problems of all invalid ones (and a `SpecError` names clashing file names). A spec of more
+    than `max_runs` combinations is refused (`SpecError`) before any is built."""
+    check_size(spec, max_runs)
     root = root_class()
     built: list[tuple[dict[str, Any], Any]] = []
     failed: dict[Problem, list[tuple[int, dict[str, Any]]]] = {}
@@ -63,15 +71,28 @@ def expand(spec: Spec) -> list[Combination]:
     return [Combination(n, o, p) for n, (o, p) in zip(names, built, strict=True)]
 
 
-def expand_sweep(spec: Source) -> list[tuple[dict[str, Any], Any]]:
+def check_size(spec: Spec, max_runs: int = MAX_RUNS) -> None:
+    """Refuse a spec of more than `max_runs` combinations, from the lengths of its axes alone."""
+    if spec.count <= max_runs:
+        return
+    sizes = " x ".join(str(len(axis.steps)) for axis in spec.axes)
+    problem = Problem(("grid",), f"the grid makes {spec.count:,} combinations ({sizes}), more than "
+                      f"the limit of {max_runs:,} runs",
+                      hint="shorten a list of values, or raise the limit: sweep --max-runs N "
+                      "(max_runs=N in Python)")
+    raise SpecError([problem], source=spec.source, lines=[spec.line(("grid",))])
+
+
+def expand_sweep(spec: Source, *, max_runs: int = MAX_RUNS) -> list[tuple[dict[str, Any], Any]]:
     """Every combination of a sweep spec (a file or a mapping): its overrides and its config.
 
     The spec has ``base`` (a file or an inline config), ``grid`` (address -> list of values),
     optionally ``zip`` (lists of grid addresses varied together) and ``name`` (a file name
-    template). Every combination is checked; a `ParameterValidationError` lists every problem
+    template). A spec of more than `max_runs` combinations (default `MAX_RUNS`, 100,000) is
+    refused before anything is built. Every combination is checked; a `ParameterValidationError` lists every problem
     with the combinations it occurs in (`SpecError`, with lines, for a malformed spec).
     """
-    return [(c.overrides, c.params) for c in expand(load_spec(spec))]
+    return [(c.overrides, c.params) for c in expand(load_spec(spec), max_runs=max_runs)]
 
 
 def overrides_text(overrides: dict[str, Any]) -> str:

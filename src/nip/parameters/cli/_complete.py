@@ -148,7 +148,7 @@ def _resolve(bundle: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str,
     while "$ref" in node and seen < 20:
         node = _pointer(bundle, node["$ref"])
         seen += 1
-    for member in node.get("anyOf", ()):
+    for member in (*node.get("anyOf", ()), *node.get("oneOf", ())):
         target = _resolve(bundle, member)
         if "properties" in target:
             return target
@@ -193,7 +193,7 @@ def _choices(bundle: Mapping[str, Any], node: Mapping[str, Any]) -> list[str]:
     if node.get("type") == "boolean" or "boolean" in (node.get("type") or ()):
         return ["true", "false"]
     out: list[str] = []
-    for member in node.get("anyOf", ()):
+    for member in (*node.get("anyOf", ()), *node.get("oneOf", ())):
         out.extend(v for v in _choices(bundle, member) if v not in out)
     return out
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from .._files import dump_config, write_new
 from .._workflow.spec import load_spec
-from .._workflow.sweep import expand, overrides_text
+from .._workflow.sweep import MAX_RUNS, expand, overrides_text
 from .._workflow.wandb_sweep import check_wandb_sweep, wandb_sweep_config
 from .._workflow.write import INDEX_NAME, OutputExists, write_sweep
 from ..errors import counted
@@ -34,7 +34,8 @@ The spec (YAML or JSON):
   wandb: {program: train.py}   optional: more keys for the W&B sweep configuration
 
 Every combination is checked before anything is written; all problems are listed, each with the
-combinations it occurs in. The output directory gets one config per combination (to_dict(), with
+combinations it occurs in. A grid of more than 100,000 combinations (--max-runs) or 10,000
+addresses is refused before anything is built. The output directory gets one config per combination (to_dict(), with
 _package_version) and sweep.json, the index: name -> overrides. A new directory appears complete
 or not at all; a directory that exists and is not empty needs --force.
 
@@ -67,10 +68,20 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help="check every combination and list them; write nothing")
     parser.add_argument("--force", action="store_true",
                         help="write into an output directory that is not empty")
+    parser.add_argument("--max-runs", type=_count, default=MAX_RUNS, metavar="N",
+                        help=f"refuse a spec of more than N combinations, before building any "
+                        f"(default: {MAX_RUNS:,})")
     parser.add_argument("--check", action="store_true",
                         help="SPEC is a W&B sweep file: check its parameter names and values")
     parser.set_defaults(func=run)
     return parser
+
+
+def _count(text: str) -> int:
+    """A positive integer of digits (``100000`` or ``100_000``)."""
+    if not text.replace("_", "").isdecimal() or not text.isascii() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec)
     if args.format == "wandb":
         config = wandb_sweep_config(spec)
-        expand(spec)  # every combination is checked before anything is written
+        expand(spec, max_runs=args.max_runs)  # every combination is checked before anything is written
         text = dump_config(config, "yaml")
         if args.output and not args.dry_run:
             write_new(Path(args.output).absolute(), text.encode("utf-8"))
@@ -90,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             emit(text, sys.stdout)
         return EXIT_OK
-    combinations = expand(spec)
+    combinations = expand(spec, max_runs=args.max_runs)
     if args.dry_run:
         width = max((len(c.name) for c in combinations), default=0)
         emit("".join(f"{c.name:<{width}}  {overrides_text(c.overrides)}\n" for c in combinations), sys.stdout)
