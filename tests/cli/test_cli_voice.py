@@ -62,3 +62,12 @@ def test_counts_of_list_items_agree_with_one():
         params.get("spg.stackelberg_sequence.x")
     with pytest.raises(ValueError, match="has 1 item, no item 3"):
         params.with_overrides({"spg.stackelberg_sequence.3": ["prover"]})
+
+
+def test_a_count_bound_of_one_item_agrees():
+    from jsonschema import Draft202012Validator
+
+    from nip.parameters._validation.messages import ProblemMaker
+
+    error = next(Draft202012Validator({"type": "array", "maxItems": 1}).iter_errors([1, 2]))
+    assert [p.message for p in ProblemMaker({}).convert([error])] == ["expected at most 1 item, got 2"]
