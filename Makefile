@@ -6,8 +6,10 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 JS_STAMP := tests/js/node_modules/.installed
+DOCS_STAMP := $(VENV)/.docs-installed
+DOCS_OUT ?= build/docs
 
-.PHONY: setup generate check test test-fast test-py test-js run bench lint new-version scaffold-migration clean
+.PHONY: setup generate check test test-fast test-py test-js run bench lint new-version scaffold-migration docs clean
 
 setup: $(STAMP)
 
@@ -19,6 +21,11 @@ $(STAMP): requirements/lock.txt pyproject.toml
 		| { grep -E '^(Collecting|Successfully installed)' || true; }
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@echo "$(VENV) is ready"
+	touch $@
+
+# Sphinx, its theme, MyST and Selenium (the site's browser test), pinned on top of the main lock.
+$(DOCS_STAMP): $(STAMP) requirements/docs.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements/lock.txt -r requirements/docs.txt
 	touch $@
 
 $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
@@ -39,7 +46,7 @@ check: $(STAMP)
 test: check lint test-py test-js
 
 ## test-fast: the inner loop: the Python tests not marked slow, on every core (under a minute)
-test-fast: $(STAMP) $(JS_STAMP)
+test-fast: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)
 	$(PY) -m pytest -n auto -m "not slow"
 
 ## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md
@@ -48,7 +55,13 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
 
-test-py: $(STAMP) $(JS_STAMP)  # tests/docs runs the README's ajv example with node
+## docs: build the documentation site into build/docs/html (offline; every warning is an error)
+docs: $(DOCS_STAMP)
+	$(PY) -m codegen.site $(DOCS_OUT)/src
+	$(PY) -m sphinx -q -E -W --keep-going -n -b html $(DOCS_OUT)/src $(DOCS_OUT)/html
+	@echo "site built: $(DOCS_OUT)/html/index.html"
+
+test-py: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)  # tests/docs runs the README's ajv example with node; tests/site builds the site
 	$(PY) -m pytest -n auto
 
 test-js: $(STAMP) $(JS_STAMP)
@@ -73,4 +86,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) tests/js/node_modules
+	rm -rf $(VENV) tests/js/node_modules $(DOCS_OUT)

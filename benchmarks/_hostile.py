@@ -10,11 +10,13 @@ guarantees are tested in tests/robustness/test_robust_hostile_files.py.
 
     .venv/bin/python benchmarks/_hostile.py           # this section alone
     .venv/bin/python benchmarks/_hostile.py workflow  # its rows for the sweep and override limits
+    .venv/bin/python benchmarks/_hostile.py schema    # its rows for `schema diff DIR`
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,7 @@ from nip.parameters._files import (
 from nip.parameters._objects.overrides import MAX_OVERRIDES
 from nip.parameters._workflow.spec import MAX_ADDRESSES
 from nip.parameters._workflow.sweep import MAX_RUNS
+from nip.parameters.cli.schema_diff import MAX_SCHEMA_FILES
 
 NIP_PARAMS = str(Path(sys.executable).parent / "nip-params")
 HEAD = "scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\n"
@@ -46,6 +49,7 @@ class Case:
     make: Callable[[], str | bytes]
     argv: tuple[str, ...] = ("validate",)
     after: Callable[[], list[str]] | None = None  # arguments after the file (compose's overrides)
+    directory: Callable[[Path], None] | None = None  # fills a directory (`schema diff DIR`) instead
 
 
 def _yaml_list(count: int, item: str) -> str:
@@ -190,9 +194,44 @@ print(json.dumps({"seconds": seconds, "peak_kib": usage.ru_maxrss,
 """
 
 
+SCHEMA_DIFF = ("schema", "diff", "1.0")
+SHIPPED_1_0 = Path(__file__).parents[1] / "src" / "nip" / "parameters" / "_schemas" / "1.0"
+
+
+def _schema_dir(extra: Callable[[Path], None]) -> Callable[[Path], None]:
+    """A published 1.0 directory with one hostile addition."""
+    def fill(directory: Path) -> None:
+        shutil.copytree(SHIPPED_1_0, directory)
+        extra(directory)
+    return fill
+
+
+def _many_files(directory: Path) -> None:
+    for n in range(MAX_SCHEMA_FILES + 1):
+        (directory / f"x{n}.json").write_text("{}")
+
+
+SCHEMA_CASES = [
+    Case("schema dir", "a published 1.0 directory (baseline)", "pub", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: None)),
+    Case("schema dir", "a *.json link to /dev/zero", "zero", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: (d / "zero.json").symlink_to("/dev/zero"))),
+    Case("schema dir", "a file of 100,000 levels of nesting", "deep", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000))),
+    Case("schema dir", "a $ref loop", "loop", str, SCHEMA_DIFF,
+         directory=_schema_dir(lambda d: (d / "loop.json").write_text(
+             '{"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}}}'))),
+    Case("schema dir", f"{MAX_SCHEMA_FILES + 1} files (past the limit)", "many", str, SCHEMA_DIFF,
+         directory=_schema_dir(_many_files)),
+]
+
+
 def measure(case: Case, work: Path) -> Measured:
     path = work / case.file
-    if not path.exists():
+    if case.directory is not None:
+        if not path.exists():
+            case.directory(path)
+    elif not path.exists():
         content = case.make()
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     argv = [NIP_PARAMS, *case.argv, str(path)]
@@ -222,16 +261,16 @@ def run(log: Callable[[str], None] = lambda _: None,
         cases: list[Case] | None = None) -> tuple[str, list[Measured]]:
     with tempfile.TemporaryDirectory(prefix="nip-hostile-") as tmp:
         results = []
-        for case in CASES + WORKFLOW_CASES if cases is None else cases:
+        for case in CASES + WORKFLOW_CASES + SCHEMA_CASES if cases is None else cases:
             log(f"hostile: {case.name}")
             results.append(measure(case, Path(tmp)))
     return table(results), results
 
 
 def main() -> int:
-    only_workflow = sys.argv[1:] == ["workflow"]  # `_hostile.py workflow`: the sweep and override limits
+    sections = {"workflow": WORKFLOW_CASES, "schema": SCHEMA_CASES}  # `_hostile.py workflow`: its rows
     text, results = run(lambda m: print(m, file=sys.stderr, flush=True),
-                        WORKFLOW_CASES if only_workflow else None)
+                        sections.get(sys.argv[1]) if sys.argv[1:] else None)
     print("hostile inputs: nip-params on one file per row, each in its own process")
     print(text)
     print(json.dumps({"worst_seconds": max(r.seconds for r in results),

@@ -48,7 +48,7 @@ def _report_uncovered() -> list[str]:
     """Print every breaking change its version's migration step does not cover (see docs/migrations.md)."""
     uncovered = evolution.problems(REPO)
     for problem in uncovered:
-        print(f"migration op missing: {problem}", file=sys.stderr)
+        print(problem if problem.startswith("schema/") else f"migration op missing: {problem}", file=sys.stderr)
     if uncovered:
         print("Each breaking change needs an op in its version's migration.json (docs/migrations.md); "
               "`make scaffold-migration` pre-fills the ops it can infer.", file=sys.stderr)

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .publish import Publisher
+from nip.parameters._migration.hooks import HOOKS
+from nip.parameters._migration.steps import load_step
+from nip.parameters._publishing import Limits, Publisher, VersionSource
+from nip.parameters._schema_diff import check_coverage, diff, suggest_operations, todos
+from nip.parameters._schema_files import MIGRATION_FILE, MIGRATION_SCHEMA_FILE
+from nip.parameters._validation.file_formats import format_problems
+from nip.parameters.errors import MigrationError
+
 from .render import _environment, header
-from .runtime import runtime
-from .sources import MIGRATION_FILE, Limits, VersionSource, load_all, load_limits
+from .sources import load_all, load_limits
 
 __all__ = ["CHANGELOG", "Step", "changelog", "evolution", "problems", "scaffold"]
 
@@ -39,14 +45,8 @@ class Step:
         return f"schema/{self.version}/{MIGRATION_FILE}"
 
 
-def _hooks() -> Mapping[str, Callable[..., Any]]:
-    return runtime("_migration.hooks").HOOKS
-
-
 def evolution(versions: list[VersionSource], published: Mapping[str, Mapping[str, Any]]) -> list[Step]:
     """One `Step` per version, oldest first. ``published`` holds each version's published files."""
-    check_coverage, diff = runtime("_schema_diff").check_coverage, runtime("_schema_diff").diff
-
     steps: list[Step] = []
     previous: VersionSource | None = None
     for source in versions:
@@ -57,8 +57,9 @@ def evolution(versions: list[VersionSource], published: Mapping[str, Mapping[str
             changes = diff(published[previous.version], published[source.version],
                            old_label=previous.version, new_label=source.version)
             step_name = f"schema/{source.version}/{MIGRATION_FILE}"
-            declared = step if step.get("from") == previous.version else None
-            coverage = check_coverage(changes, declared, step_name=step_name, hooks=_hooks())
+            fits = not format_problems(MIGRATION_SCHEMA_FILE, step)  # else `problems` names the faults
+            declared = step if fits and step.get("from") == previous.version else None
+            coverage = check_coverage(changes, declared, step_name=step_name, hooks=HOOKS)
         steps.append(Step(source.version, description, coverage))
         previous = source
     return steps
@@ -80,6 +81,17 @@ def problems(repo: Path) -> list[str]:
         if start != previous.version:
             found.append(f"schema/{source.version}/{MIGRATION_FILE} must start from the previous version "
                          f"(\"from\": \"{previous.version}\"), not from {json.dumps(start)}")
+    for source in versions:
+        if MIGRATION_FILE in source.data_files:
+            try:
+                load_step(source.data_files[MIGRATION_FILE], f"schema/{source.version}/{MIGRATION_FILE}",
+                          source.version)
+            except MigrationError as err:
+                found.append(str(err))
+        found += [f"schema/{source.version}/{MIGRATION_FILE} is not finished: {todo.rstrip('.')}. Decide what the TODO "
+                  "asks (the op may be wrong: a removed field that lives on is a rename_key), write the "
+                  "reason in its place and delete the TODO"
+                  for todo in todos(source.data_files.get(MIGRATION_FILE))]
     return found + [problem for step in evolution(versions, published) if step.coverage is not None
                     for problem in step.coverage.problems()]
 
@@ -87,8 +99,6 @@ def problems(repo: Path) -> list[str]:
 def scaffold(repo: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """Append to the newest version's migration step the ops that can be inferred for its uncovered
     breaking changes. Returns the ops added and what is still uncovered (write those by hand)."""
-    suggest_operations = runtime("_schema_diff").suggest_operations
-
     versions, published = _publish_all(repo)
     if len(versions) < 2:
         raise SystemExit("there is no previous version to migrate from")

@@ -117,6 +117,10 @@ class PackageSpec:
     version: str
     modules: tuple[ModuleSpec, ...]  # in registration order
     root_class: str  # the class a whole config is (the root schema's `$ref`)
+    # the root schema's `if scenario ... then agents ...` rule: (scenario, agent class) pairs, and
+    # the class of a random agent (read once here, generated into the registry and the root class)
+    agent_class_by_scenario: tuple[tuple[str, str], ...] = ()
+    random_agent_class: str | None = None
 
     @property
     def classes(self) -> list[ClassSpec]:

@@ -22,19 +22,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+from nip.parameters._schema_diff import STEP_KEYWORDS, TODO, strip_annotations
+from nip.parameters._schema_files import MIGRATION_FILE, MIGRATION_SCHEMA_FILE
+from nip.parameters._validation.versions import version_key
+
 from . import evolution, released
-from .runtime import runtime
+from .sources import version_directories
 
 __all__ = ["new_version"]
 
 ID_BASE = "https://nip-parameters.org/schema/"
-MIGRATION_FILE = "migration.json"
 _VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
 
 def _key(version: str) -> tuple[int, int]:
-    major, minor = version.split(".")
-    return int(major), int(minor)
+    return version_key(version) or (-1, -1)
 
 
 def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path:
@@ -43,8 +45,7 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
     schema_root = repo_root / "schema"
     if not _VERSION.match(version):
         raise SystemExit(f"expected a version like 1.1 (major.minor), got {version!r}")
-    existing = [d.name for d in schema_root.iterdir() if d.is_dir() and _VERSION.match(d.name)]
-    current = max(existing, key=_key)
+    current = version_directories(schema_root)[-1].name
     if _key(version) <= _key(current):
         raise SystemExit(f"the new version must be newer than the current one ({current}), got {version}")
     problems = released.check(repo_root)
@@ -68,12 +69,13 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
     if previous_step.exists():
         package["name"] = json.loads(previous_step.read_text(encoding="utf-8"))["package"]["name"]
     step = {
+        "$schema": f"../{MIGRATION_SCHEMA_FILE}",  # editors complete the ops and their parameters
         "$comment": f"The migration step into schema {version}. Format: docs/migrations.md.",
         "format": 1,
         "from": current,
         "to": version,
         "package": package,
-        "description": f"TODO: what changed from {current} to {version}.",
+        "description": f"{TODO}: what changed from {current} to {version}.",
         "operations": [],
     }
     (target / MIGRATION_FILE).write_text(json.dumps(step, indent=2) + "\n", encoding="utf-8")
@@ -90,9 +92,6 @@ def new_version(repo_root: Path, version: str, *, generate: bool = True) -> Path
 
 def _without_step_keywords(text: str) -> str:
     """The schema file without `STEP_KEYWORDS`: they describe the step into the version copied."""
-    schema_diff = runtime("_schema_diff")
-    STEP_KEYWORDS, strip_annotations = schema_diff.STEP_KEYWORDS, schema_diff.strip_annotations  # noqa: N806
-
     document = json.loads(text)
     stripped = strip_annotations(document, STEP_KEYWORDS)
     if stripped == document:

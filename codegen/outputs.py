@@ -5,9 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from nip.parameters._publishing import Publisher, generated
+from nip.parameters._schema_files import (
+    BUNDLE_FILE,
+    CATALOG_FILE,
+    FORMAT_SCHEMA_FILES,
+    VOCABULARY_FILE,
+)
+
 from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
-from .publish import BUNDLE_NAME, Publisher, generated
 from .render import PACKAGE, Renderer
 from .sources import load_all, load_limits, load_vocabulary
 
@@ -30,25 +37,42 @@ def _vendor_keywords(node: object, found: set[str]) -> set[str]:
     return found
 
 
-def catalog(schema_root: Path, bundle_ids: dict[str, str]) -> dict[str, object] | None:
-    """The SchemaStore catalog of the bundles, from schema/catalog.json (absent in fixtures)."""
-    entry_file = schema_root / "catalog.json"
+def catalog(schema_root: Path, bundle_ids: dict[str, str],
+            format_ids: dict[str, str]) -> dict[str, object] | None:
+    """The SchemaStore catalog of the bundles and of the format schemas, from schema/catalog.json
+    (absent in fixtures)."""
+    entry_file = schema_root / CATALOG_FILE
     if not entry_file.exists():
         return None
-    entry = {k: v for k, v in json.loads(entry_file.read_text(encoding="utf-8")).items()
-             if not k.startswith("$")}
+    doc = json.loads(entry_file.read_text(encoding="utf-8"))
+    formats = doc.pop("formats", [])
+    entry = {k: v for k, v in doc.items() if not k.startswith("$")}
     current = list(bundle_ids)[-1]
     entry.update(url=bundle_ids[current], versions=bundle_ids)
+    format_entries = [{**{k: v for k, v in item.items() if k != "schema"}, "url": format_ids[item["schema"]]}
+                      for item in formats]
     return {
         "$schema": "https://json.schemastore.org/schema-catalog.json",
         "version": 1,
-        "schemas": [entry],
+        "schemas": [entry, *format_entries],
     }
+
+
+def format_schemas(schema_root: Path) -> dict[str, dict[str, object]]:
+    """This project's own file formats (the migration step, the sweep spec), as shipped."""
+    out: dict[str, dict[str, object]] = {}
+    for name in FORMAT_SCHEMA_FILES:
+        path = schema_root / name
+        if path.exists():  # a fixture tree may leave them out
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            note = doc.pop("$comment", "")
+            out[name] = {"$comment": f"{generated(f'schema/{name}')} {note}".strip(), **doc}
+    return out
 
 
 def shipped_vocabulary(schema_root: Path) -> dict[str, object]:
     """schema/vocabulary.json as shipped: other validators register its keywords (ajv)."""
-    doc = json.loads((schema_root / "vocabulary.json").read_text(encoding="utf-8"))
+    doc = json.loads((schema_root / VOCABULARY_FILE).read_text(encoding="utf-8"))
     note = doc.pop("$comment", "")
     return {"$comment": f"{generated('schema/vocabulary.json')} {note}".strip(), **doc}
 
@@ -63,7 +87,7 @@ def generate_all(repo: Path) -> dict[str, str]:
     published_by_version: dict[str, dict[str, dict[str, object]]] = {}
     for source in versions:
         published = published_by_version[source.version] = Publisher(source, limits).publish()
-        bundle_ids[source.version] = published[BUNDLE_NAME]["$id"]
+        bundle_ids[source.version] = published[BUNDLE_FILE]["$id"]
         unknown = _vendor_keywords(published, set()) - vocabulary
         if unknown:
             raise SystemExit(
@@ -73,7 +97,13 @@ def generate_all(repo: Path) -> dict[str, str]:
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
     outputs[f"{PACKAGE}/_schemas/vocabulary.json"] = dump(shipped_vocabulary(schema_root))
-    entries = catalog(schema_root, bundle_ids)
+    formats = format_schemas(schema_root)
+    for name, doc in formats.items():
+        unknown = _vendor_keywords(doc, set()) - vocabulary
+        if unknown:
+            raise SystemExit(f"schema/{name} uses keywords missing from schema/vocabulary.json: {sorted(unknown)}")
+        outputs[f"{PACKAGE}/_schemas/{name}"] = dump(doc)
+    entries = catalog(schema_root, bundle_ids, {name: str(doc["$id"]) for name, doc in formats.items()})
     if entries is not None:
         outputs[f"{PACKAGE}/_schemas/catalog.json"] = dump(entries)
     current = versions[-1]

@@ -18,6 +18,10 @@ from datamodel_code_generator import DataModelType, LiteralType, PythonVersion
 from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
+from nip.parameters._publishing import VersionSource
+from nip.parameters._publishing.ranges import with_range
+from nip.parameters._schema_files import ROOT_GROUP
+
 from . import builders
 from .model import (
     AliasSpec,
@@ -27,8 +31,6 @@ from .model import (
     ModuleSpec,
     PackageSpec,
 )
-from .ranges import with_range
-from .sources import ROOT_GROUP, VersionSource
 
 
 def run_parser(source: VersionSource) -> list[Any]:
@@ -264,10 +266,14 @@ class VersionParser:
                 for c in m.classes
             )) for m in modules
         ]
+        root_class = str(root["$ref"]).rsplit("/", 1)[-1]
+        by_scenario, random_class = scenario_agent_rule(root, root_class)
         return PackageSpec(
             self.source.version,
             tuple(replace(m, runtime_names=_runtime_names(m, by_name)) for m in modules),
-            root_class=str(root["$ref"]).rsplit("/", 1)[-1],
+            root_class=root_class,
+            agent_class_by_scenario=tuple(by_scenario.items()),
+            random_agent_class=random_class,
         )
 
 
@@ -354,14 +360,22 @@ def _runtime_names(module: ModuleSpec, by_name: dict[str, ClassSpec]) -> tuple[s
     return tuple(sorted(names))
 
 
-def agent_class_tables(root_doc: dict[str, Any], root_class: str) -> list[tuple[str, str, str]]:
-    """Read the scenario -> agent class rule from the root schema's `if`/`then` (stated once there)."""
-    by_scenario, random_class = {}, None
+def scenario_agent_rule(root_doc: dict[str, Any], root_class: str) -> tuple[dict[str, str], str | None]:
+    """The scenario -> agent class rule, read from the root schema's `if`/`then` (stated once
+    there, read once here): {scenario: agent class}, and the class of a random agent."""
+    by_scenario: dict[str, str] = {}
+    random_class = None
     for rule in root_doc["$defs"][root_class].get("allOf", []):
         scenario = rule["if"]["properties"]["scenario"]["const"]
         entry = rule["then"]["properties"]["agents"]["additionalProperties"]
         by_scenario[scenario] = entry["else"]["$ref"].rsplit("/", 1)[-1]
         random_class = entry["then"]["$ref"].rsplit("/", 1)[-1]
+    return by_scenario, random_class
+
+
+def agent_class_tables(root_doc: dict[str, Any], root_class: str) -> list[tuple[str, str, str]]:
+    """The rule as class constants of the root class (nip's `AGENT_CLASS_BY_SCENARIO`)."""
+    by_scenario, random_class = scenario_agent_rule(root_doc, root_class)
     if not by_scenario:
         return []  # a tree without scenario-dependent agents
     table = "{" + ", ".join(f"{k!r}: {v}" for k, v in by_scenario.items()) + "}"

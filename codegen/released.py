@@ -21,7 +21,11 @@ import json
 import sys
 from pathlib import Path
 
-from .runtime import runtime
+from nip.parameters._schema_diff import meaning_digest
+from nip.parameters._schema_files import MIGRATION_FILE
+from nip.parameters._validation.versions import version_key
+
+from .sources import version_directories
 
 __all__ = ["LOCK_FILE", "check", "lock", "released_versions"]
 
@@ -33,16 +37,11 @@ HEADER = (
     "# A change to the tree is a new version plus a migration step: `make new-version VERSION=x.y`.\n"
     f"{SCHEME}\n"
 )
-STEP_FILE = "migration.json"
-
-
-def _version_key(name: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in name.split("."))
+STEP_FILE = MIGRATION_FILE
 
 
 def _version_dirs(schema_root: Path) -> list[Path]:
-    dirs = [d for d in schema_root.iterdir() if d.is_dir() and d.name[:1].isdigit()]
-    return sorted(dirs, key=lambda d: _version_key(d.name))
+    return version_directories(schema_root)
 
 
 def released_versions(repo_root: Path) -> list[str]:
@@ -56,7 +55,6 @@ def _files(version_dir: Path) -> list[Path]:
 
 def _digest(path: Path) -> str:
     """The hash of what a file means (of its bytes, for a file that is not JSON)."""
-    meaning_digest = runtime("_schema_diff").meaning_digest
 
     if path.suffix != ".json":
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -83,9 +81,9 @@ def _read_lock(lock_path: Path) -> dict[str, str]:
 
 
 def _write_lock(lock_path: Path, entries: dict[str, str]) -> None:
-    def order(name: str) -> tuple[tuple[int, ...], str]:
+    def order(name: str) -> tuple[tuple[int, int], str]:
         version, _, file = name.partition("/")
-        return _version_key(version), file
+        return version_key(version) or (-1, -1), file
 
     lines = [f"{entries[name]}  {name}\n" for name in sorted(entries, key=order)]
     lock_path.write_text(HEADER + "".join(lines), encoding="utf-8")

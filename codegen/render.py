@@ -9,8 +9,9 @@ from pathlib import Path
 
 import jinja2
 
+from nip.parameters._publishing import Limits
+
 from .model import ClassSpec, FieldSpec, ModuleSpec, PackageSpec
-from .sources import Limits
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "src/nip/parameters"

@@ -3,14 +3,13 @@ intermediate model that the templates render."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from codegen.model import PackageSpec
 from codegen.parse import VersionParser
-from codegen.sources import VersionSource
+from nip.parameters._publishing import VersionSource
 
 ROOT_ID = "https://example.org/t/1.0/"
 
@@ -35,7 +34,7 @@ def _parse(groups: dict[str, dict[str, Any]], order: list[str], root: str = "Roo
     groups = dict(groups)
     groups["hyper_parameters"] = {**groups["hyper_parameters"], "x-module-order": order,
                                   "$ref": f"#/$defs/{root}"}
-    return VersionParser(VersionSource("1.0", Path("."), groups, {})).package()
+    return VersionParser(VersionSource("1.0", groups, {})).package()
 
 
 def _class(package: PackageSpec, name: str) -> Any:

@@ -86,3 +86,22 @@ def test_a_broken_config_is_rejected_at_its_address(tmp_path):
     run = _run(broken)
     assert run.returncode == 1
     assert "agents.prover.d_gnn" in run.stdout or "$.agents.prover.d_gnn" in run.stdout, run.stdout
+
+
+def test_a_config_of_another_version_gets_one_error_that_says_to_migrate_it(tmp_path):
+    """The bundle states the `_package_version`s it accepts: a 0.1 file gets no field errors, only
+    the version's, and the message carries the advice."""
+    old = REPO / "examples" / "old" / "pvg_v0.1_code_validation.json"
+    run = _run(old)
+    assert run.returncode == 1
+    errors = [line for line in run.stdout.splitlines() if "::$" in line]
+    assert len(errors) == 1, run.stdout
+    assert errors[0].split("::", 1)[1].startswith("$['_package_version']: '0.1.0' should not be valid")
+    assert "migrate it with `nip-params migrate FILE`" in errors[0]
+    valid = json.loads((DATA / "cases" / "valid" / "current-group-rl-dict-meta.json").read_text())["input"]
+    files = []
+    for stated in ("1.0", "1.0.3", "1"):
+        files.append(tmp_path / f"v{stated}.json")
+        files[-1].write_text(json.dumps({**valid, "_package_version": stated}))
+    accepted = _run(*files)
+    assert accepted.returncode == 0, accepted.stdout

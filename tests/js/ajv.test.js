@@ -4,7 +4,9 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { loadBundle, loadCases, loadVocabulary } from "./lib/load.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO, loadBundle, loadCases, loadVocabulary } from "./lib/load.js";
 import { unlistedKeywords, walkSchemas, STANDARD_KEYWORDS } from "./lib/schema.js";
 import { deepest, Tally } from "./lib/verdicts.js";
 
@@ -102,3 +104,22 @@ test("ajv summary", (t) => {
   t.diagnostic(line);
   for (const d of tally.disagreements) t.diagnostic(`disagreement: ${d}`);
 });
+
+test("a 0.1 config gets one error, at _package_version, whose schema says to migrate it", () => {
+  const old = JSON.parse(readFileSync(join(REPO, "examples/old/pvg_v0.1_code_validation.json"), "utf8"));
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
+  ajv.addVocabulary([...vocabulary.keys()]);
+  addFormats(ajv);
+  const validate = ajv.compile(bundle);
+  assert.equal(validate(old), false);
+  const errors = validate.errors.filter((e) => e.keyword !== "if");  // "must match then", the same error
+  assert.deepEqual(errors.map((e) => [e.instancePath, e.keyword]), [["/_package_version", "not"]]);
+  assert.match(errors[0].parentSchema.description, /does not accept.*migrate it with `nip-params migrate FILE`/);
+  for (const stated of ["1.0", "1.0.0", "1.0.12", "1"]) {
+    assert.equal(validate({ ...validCase(), _package_version: stated }), true, stated);
+  }
+});
+
+function validCase() {
+  return structuredClone(cases.valid[0].input);
+}

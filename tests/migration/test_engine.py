@@ -129,17 +129,17 @@ def test_missing_parents_are_skipped():
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        ({"operations": [{"op": "explode", "at": "a"}]}, "unknown op 'explode'"),
-        ({"operations": [{"op": "rename_key", "at": "a"}]}, "missing 'to'"),
-        ({"operations": [{"op": "rename_key", "at": "a", "to": "b.c"}]}, "no dots"),
-        ({"operations": [{"op": "remove_key", "at": "a", "why": "x", "extra": 1}]}, "unknown parameter 'extra'"),
-        ({"operations": [{"op": "hook", "at": "a", "name": "nope"}]}, "no hook named 'nope'"),
-        ({"operations": [{"op": "move", "at": "a.*", "to": "b"}]}, "no '\\*'"),
-        ({"operations": [{"op": "map_values", "at": "a..b", "map": {}}]}, "empty part"),
+        ({"operations": [{"op": "explode", "at": "a"}]}, "operations.0.op: expected one of 'rename_key', .*got 'explode'"),
+        ({"operations": [{"op": "rename_key", "at": "a"}]}, "operations.0.to: missing required key 'to'"),
+        ({"operations": [{"op": "rename_key", "at": "a", "to": "b.c"}]}, "operations.0.to: .*no dots"),
+        ({"operations": [{"op": "remove_key", "at": "a", "why": "x", "extra": 1}]}, "operations.0.extra: unknown key 'extra' for remove_key"),
+        ({"operations": [{"op": "hook", "at": "a", "name": "nope"}]}, "operations.0.name: no hook named 'nope'"),
+        ({"operations": [{"op": "move", "at": "a.*", "to": "b"}]}, "operations.0.at: .*without `\\*`"),
+        ({"operations": [{"op": "map_values", "at": "a..b", "map": {}}]}, "operations.0.at: 'a..b' does not match"),
         ({"from": "7.1"}, "must be older"),
         ({"package": {"name": "demo", "version": "9.0.0"}}, "not a 7.1 release"),
-        ({"format": 2}, "unsupported format"),
-        ({"surprise": 1}, "unknown key 'surprise'"),
+        ({"format": 2}, "format: expected 1, got 2"),
+        ({"surprise": 1}, "surprise: unknown key 'surprise' for nip-parameters migration step"),
     ],
 )
 def test_step_file_errors_name_the_problem(change, words):

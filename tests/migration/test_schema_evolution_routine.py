@@ -4,8 +4,9 @@
 2. in schema/1.1, delete `rl.anneal_lr` and change the default of `rl.lr`;
 3. `make generate && make check` fails, naming both changes and the ops they need;
 4. `make scaffold-migration` pre-fills the two ops;
-5. the check passes and the changelog lists both;
-6. a 1.0 config migrates to 1.1 keeping its meaning (its `lr` pinned to the old default).
+5. the check fails while a scaffolded op still says TODO;
+6. once decided, the check passes and the changelog lists both;
+7. a 1.0 config migrates to 1.1 keeping its meaning (its `lr` pinned to the old default).
 
 Everything runs with this interpreter (the worktree's venv): `make -o .venv/.installed` never builds one.
 """
@@ -62,6 +63,7 @@ def test_a_breaking_change_needs_its_op_and_then_migrates(repo: Path) -> None:
     # 4. the scaffold pre-fills both ops
     run_make(repo, "scaffold-migration")
     step = json.loads((repo / "schema" / "1.1" / "migration.json").read_text())
+    assert (repo / "schema" / "1.1" / step["$schema"]).resolve() == repo / "schema" / "migration.schema.json"
     ops = [{k: v for k, v in op.items() if k != "why"} for op in step["operations"]]
     assert ops == [
         {"op": "remove_key", "at": "rl.anneal_lr"},
@@ -69,7 +71,22 @@ def test_a_breaking_change_needs_its_op_and_then_migrates(repo: Path) -> None:
     ]
     assert all(op["why"] for op in step["operations"])
 
-    # 5. covered: the check passes; the changelog says what changed in 1.1 and what carries it over
+    # 5. the scaffold's TODOs fail the check until a person decides (a removed field could be a rename)
+    todo = run_make(repo, "check", expect=None)
+    assert todo.returncode != 0
+    unfinished = [line for line in todo.stderr.splitlines() if "is not finished" in line]
+    assert len(unfinished) == 3, todo.stderr
+    assert unfinished[0].startswith("schema/1.1/migration.json is not finished: description: TODO:")
+    assert unfinished[1].startswith("schema/1.1/migration.json is not finished: operation 1 "
+                                    "(remove_key at rl.anneal_lr), why: TODO: removed in 1.1")
+    assert "delete the TODO" in unfinished[1]
+    assert "operation 2 (set_default_if_absent at rl.lr)" in unfinished[2]
+    step["description"] = "rl.anneal_lr is gone; rl.lr has a smaller default"
+    step["operations"][0]["why"] = "annealing is always on in 1.1"
+    step["operations"][1]["why"] = "configs that did not set it keep the old default"
+    (repo / "schema" / "1.1" / "migration.json").write_text(json.dumps(step, indent=2) + "\n")
+
+    # 6. covered: the check passes; the changelog says what changed in 1.1 and what carries it over
     run_make(repo, "generate")
     run_make(repo, "check")
     changes = (repo / "docs" / "changes.md").read_text()
@@ -78,7 +95,7 @@ def test_a_breaking_change_needs_its_op_and_then_migrates(repo: Path) -> None:
     assert "| `rl.lr` | default changed | 0.003 -> 0.0005 |" in section
     assert "`set_default_if_absent` at `rl.lr`" in section
 
-    # 6. a 1.0 config migrates to 1.1 and keeps its meaning
+    # 7. a 1.0 config migrates to 1.1 and keeps its meaning
     script = textwrap.dedent(
         """
         import json, warnings

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from codegen.publish import Publisher
-from codegen.sources import VersionSource
+from nip.parameters._publishing import Publisher, VersionSource
 from nip.parameters._schema_diff import SchemaChange, SchemaDiff, diff
 
 BASE = "https://example.org/schema/"
@@ -69,7 +67,7 @@ Edit = Callable[[dict[str, dict[str, Any]]], None]
 
 
 def publish(groups: dict[str, dict[str, Any]], version: str = "1.0") -> dict[str, Any]:
-    return Publisher(VersionSource(version, Path(version), groups, {}), None).publish()
+    return Publisher(VersionSource(version, groups, {}), None).publish()
 
 
 def compare(edit: Edit, base_edit: Edit | None = None) -> SchemaDiff:

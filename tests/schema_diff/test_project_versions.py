@@ -77,3 +77,27 @@ def test_the_check_names_a_step_that_does_not_start_from_the_previous_version(tm
     breaking = len(check_coverage(result, _shipped("1.0")["migration.json"], hooks=HOOKS).items)
     assert len(problems) == 1 + breaking  # and then, without its step, each breaking change is uncovered
     assert evolution.problems(REPO) == []
+
+
+def test_a_step_that_still_says_todo_is_a_problem(tmp_path):
+    """make check refuses a step a person has not finished: the TODO would reach docs/changes.md."""
+    shutil.copytree(REPO / "schema", tmp_path / "schema")
+    path = tmp_path / "schema" / "1.0" / "migration.json"
+    step = json.loads(path.read_text())
+    step["operations"][0]["why"] = "TODO: say why"
+    path.write_text(json.dumps(step))
+    problems = evolution.problems(tmp_path)
+    assert problems == [f"schema/1.0/migration.json is not finished: operation 1 ({step['operations'][0]['op']} "
+                        f"at {step['operations'][0]['at']}), why: TODO: say why. Decide what the TODO asks "
+                        "(the op may be wrong: a removed field that lives on is a rename_key), write the "
+                        "reason in its place and delete the TODO"]
+
+
+def test_the_annotation_keywords_are_the_vocabularys_editor_group_and_json_schemas_metadata():
+    from nip.parameters._schema_diff.keywords import (
+        ANNOTATION_KEYWORDS,
+        METADATA_KEYWORDS,
+    )
+    vocabulary = json.loads((REPO / "schema" / "vocabulary.json").read_text())
+    assert set(ANNOTATION_KEYWORDS) == set(METADATA_KEYWORDS) | set(vocabulary["editor"])
+    assert not set(ANNOTATION_KEYWORDS) & set(vocabulary["nip"]), "an x- keyword may change meaning"

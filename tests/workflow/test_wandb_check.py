@@ -63,7 +63,8 @@ def test_format_wandb_refuses_what_check_refuses_at_the_spec_line(tmp_path, caps
                     "grid:\n  seed: [1, 2]\nwandb:\n  program: train.py\n  method: bogus\n", encoding="utf-8")
     out = tmp_path / "sweep.yaml"
     assert main(["sweep", str(spec), "--format", "wandb", "-o", str(out)]) == 1
-    assert f"{spec}:6:11: wandb.method: expected method to be one of grid, random, bayes, got 'bogus'" in capsys.readouterr().err
+    # refused when the spec is read, by its schema (sweep-spec.schema.json), at the spec's line
+    assert f"{spec}:6:11: wandb.method: expected one of 'grid', 'random', 'bayes', got 'bogus'" in capsys.readouterr().err
     assert not out.exists()
     with pytest.raises(SpecError, match=r"wandb\.metrc: unknown key 'metrc'"):
         wandb_sweep_config(load_spec({"base": BASE, "grid": {"seed": [1]}, "wandb": {"metrc": {}}}))

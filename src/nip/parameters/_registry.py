@@ -4,6 +4,14 @@
 SCHEMA_VERSION = "1.0"
 ROOT_CLASS = "HyperParameters"  # the class of a whole config
 
+# The root schema's rule: scenario -> the class of its agents; the class of a random agent.
+AGENT_CLASS_BY_SCENARIO: dict[str, str] = {
+    "graph_isomorphism": "GraphIsomorphismAgentParameters",
+    "image_classification": "ImageClassificationAgentParameters",
+    "code_validation": "CodeValidationAgentParameters",
+}
+RANDOM_AGENT_CLASS: str | None = "RandomAgentParameters"
+
 # Class name -> its definition in the published schema of this version.
 CLASS_SCHEMA_REFS: dict[str, str] = {
     "ConstantUpdateSchedule": "update_schedule.json#/$defs/ConstantUpdateSchedule",

@@ -11,12 +11,13 @@ import copy
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
+from .._migration_ops import migration_ops
 from ..errors import MigrationError, warn
 from .hooks import HOOKS
 from .report import ABSENT, Change
 from .steps import DataStep, Operation
 
-__all__ = ["apply_step", "like"]
+__all__ = ["applier_of", "apply_step", "like"]
 
 Path = tuple[str, ...]
 
@@ -270,5 +271,12 @@ def apply_step(data: dict[str, Any], step: DataStep, *, keep_key_order: bool = F
     """Apply every operation of ``step`` to ``data`` in place; return the changes and warnings."""
     applier = _Applier(data, step, keep_key_order)
     for op in step.operations:
-        getattr(applier, op.op)(op)
+        applier_of(op.op)(applier, op)
     return applier.changes, applier.warnings
+
+
+def applier_of(name: str) -> Any:
+    """How the op ``name`` of the table (`_migration_ops`) is applied: the method of that name."""
+    if name not in migration_ops():
+        raise MigrationError(f"unknown migration op {name!r}")
+    return getattr(_Applier, name)

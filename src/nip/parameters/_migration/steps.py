@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._schema_files import MIGRATION_FILE, MIGRATION_SCHEMA_FILE
+from .._validation.file_formats import format_problems
 from .._validation.schemas import shipped_root
 from .._validation.versions import VersionKey, label, version_key
 from ..errors import (
@@ -34,26 +36,6 @@ __all__ = [
     "register_step",
 ]
 
-STEP_FILE = "migration.json"
-FORMAT = 1
-
-# op name -> (required parameters besides "op", optional parameters)
-OP_SPECS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "rename_key": (frozenset({"at", "to"}), frozenset()),
-    "move": (frozenset({"at", "to"}), frozenset()),
-    "map_values": (frozenset({"at", "map"}), frozenset()),
-    "set_value": (frozenset({"at", "value"}), frozenset()),
-    "remove_key": (frozenset({"at", "why"}), frozenset()),
-    "set_default_if_absent": (frozenset({"at", "value"}), frozenset({"create_parents"})),
-    "reject_value": (frozenset({"at", "values", "message"}), frozenset()),
-    "reject_invalid": (frozenset({"at", "why"}), frozenset()),
-    "hook": (frozenset({"at", "name"}), frozenset({"args"})),
-    "warn": (frozenset({"message"}), frozenset()),
-}
-COMMON_OPTIONAL = frozenset({"why", "$comment"})
-STEP_KEYS = frozenset(
-    {"$comment", "format", "from", "to", "package", "validate_source_as", "description", "operations"}
-)
 
 
 @dataclass(frozen=True)
@@ -125,67 +107,33 @@ def _format_error(origin: str, message: str) -> MigrationError:
     return MigrationError(f"{origin}: {message}")
 
 
-def _addresses(origin: str, where: str, value: Any) -> tuple[str, ...]:
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not items or not all(isinstance(a, str) and a for a in items):
-        raise _format_error(origin, f"{where}: 'at' must be a dotted address or a list of them")
-    for address in items:
-        if any(part == "" for part in address.split(".")):
-            raise _format_error(origin, f"{where}: empty part in address {address!r}")
-    return tuple(items)
+def _addresses(value: Any) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _operation(origin: str, index: int, raw: Any) -> Operation:
-    where = f"operation {index}"
-    if not isinstance(raw, dict) or not isinstance(raw.get("op"), str):
-        raise _format_error(origin, f"{where}: expected an object with an 'op' name")
+def _operation(origin: str, index: int, raw: dict[str, Any]) -> Operation:
+    """One op of a step file that fits the format schema; what the schema cannot say is checked here."""
     name = raw["op"]
-    if name not in OP_SPECS:
-        raise _format_error(
-            origin, f"{where}: unknown op {name!r}; known: {', '.join(sorted(OP_SPECS))}"
-        )
-    where = f"{where} ({name})"
-    required, optional = OP_SPECS[name]
-    keys = set(raw) - {"op"}
-    if missing := sorted(required - keys):
-        raise _format_error(origin, f"{where}: missing {', '.join(map(repr, missing))}")
-    if unknown := sorted(keys - required - optional - COMMON_OPTIONAL):
-        raise _format_error(origin, f"{where}: unknown parameter {', '.join(map(repr, unknown))}")
+    if name == "hook" and raw["name"] not in HOOKS:
+        raise _format_error(origin, f"operations.{index}.name: no hook named {raw['name']!r}; known: "
+                                    f"{', '.join(sorted(HOOKS))}")
     params = {k: v for k, v in raw.items() if k not in ("op", "at")}
-    at = _addresses(origin, where, raw["at"]) if "at" in raw else ()
-    if name == "rename_key" and (not isinstance(raw["to"], str) or "." in raw["to"]):
-        raise _format_error(origin, f"{where}: 'to' is the new key name (no dots); use move")
-    if name == "move":
-        _addresses(origin, where, raw["to"])
-        if any("*" in a.split(".") for a in (*at, raw["to"])):
-            raise _format_error(origin, f"{where}: move takes exact addresses, no '*'")
-    if name == "map_values" and not isinstance(raw["map"], dict):
-        raise _format_error(origin, f"{where}: 'map' must be an object old -> new")
-    if name == "reject_value" and not isinstance(raw["values"], list):
-        raise _format_error(origin, f"{where}: 'values' must be a list")
-    if name == "hook":
-        if raw["name"] not in HOOKS:
-            raise _format_error(
-                origin, f"{where}: no hook named {raw['name']!r}; known: {', '.join(sorted(HOOKS))}"
-            )
-        if not isinstance(raw.get("args", {}), dict):
-            raise _format_error(origin, f"{where}: 'args' must be an object")
-    return Operation(name, at, params, index)
+    return Operation(name, _addresses(raw["at"]) if "at" in raw else (), params, index)
+
+
+def _shape_problems(origin: str, doc: Any) -> None:
+    """The step file against its format schema (``migration.schema.json``): every problem, each
+    with its address in the file (``operations.2.to``)."""
+    problems = format_problems(MIGRATION_SCHEMA_FILE, doc)
+    if problems:
+        lines = [f"{p.address or '<root>'}: {p.message}" + (f" ({p.hint})" if p.hint else "") for p in problems]
+        raise _format_error(origin, "does not fit the migration step format (migration.schema.json):\n  "
+                            + "\n  ".join(lines))
 
 
 def load_step(doc: Any, origin: str, directory_version: str | None = None) -> DataStep:
     """Check one step document and build the step. Format errors name the file and the operation."""
-    if not isinstance(doc, dict):
-        raise _format_error(origin, "expected a JSON object")
-    if unknown := sorted(set(doc) - STEP_KEYS):
-        raise _format_error(origin, f"unknown key {', '.join(map(repr, unknown))}")
-    if doc.get("format", FORMAT) != FORMAT:
-        raise _format_error(origin, f"unsupported format {doc.get('format')!r}; this reader knows {FORMAT}")
-    for key in ("to", "package", "description", "operations"):
-        if key not in doc:
-            raise _format_error(origin, f"missing {key!r}")
-    if "from" not in doc:
-        raise _format_error(origin, "missing 'from' (null for the unversioned era)")
+    _shape_problems(origin, doc)
     try:
         from_key = version_key(doc["from"])
         to_key = version_key(doc["to"])
@@ -201,13 +149,8 @@ def load_step(doc: Any, origin: str, directory_version: str | None = None) -> Da
     if from_key is not None and from_key >= to_key:
         raise _format_error(origin, f"'from' ({label(from_key)}) must be older than 'to' ({label(to_key)})")
     package = doc["package"]
-    if not (isinstance(package, dict) and set(package) == {"name", "version"}
-            and all(isinstance(v, str) for v in package.values())):
-        raise _format_error(origin, "'package' must be {\"name\": ..., \"version\": ...}")
     if version_key(package["version"]) != to_key:
         raise _format_error(origin, f"package version {package['version']!r} is not a {label(to_key)} release")
-    if not isinstance(doc["operations"], list):
-        raise _format_error(origin, "'operations' must be a list")
     ops = tuple(_operation(origin, i, raw) for i, raw in enumerate(doc["operations"]))
     return DataStep(
         from_version=from_key,
@@ -232,10 +175,10 @@ def package_steps() -> list[DataStep]:
         return []
     steps = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        path = entry / STEP_FILE
+        path = entry / MIGRATION_FILE
         if entry.is_dir() and _is_version_dir(entry.name) and path.is_file():
             doc = json.loads(path.read_text(encoding="utf-8"))
-            steps.append(load_step(doc, f"nip/parameters/_schemas/{entry.name}/{STEP_FILE}", entry.name))
+            steps.append(load_step(doc, f"nip/parameters/_schemas/{entry.name}/{MIGRATION_FILE}", entry.name))
     return steps
 
 
@@ -243,7 +186,7 @@ def directory_steps(schema_root: Path) -> list[DataStep]:
     """The steps of a source tree (``schema/<v>/migration.json``), for tools and tests."""
     steps = []
     for directory in sorted(p for p in schema_root.iterdir() if p.is_dir() and _is_version_dir(p.name)):
-        path = directory / STEP_FILE
+        path = directory / MIGRATION_FILE
         if path.is_file():
             doc = json.loads(path.read_text(encoding="utf-8"))
             steps.append(load_step(doc, str(path), directory.name))

@@ -6,7 +6,14 @@ package but `nip.parameters.errors`, so the command line (`nip-params schema dif
 generator (`make check`, the changelog) share it.
 """
 
-from .coverage import Coverage, check_coverage, coverage_json, suggest_operations
+from .coverage import (
+    TODO,
+    Coverage,
+    check_coverage,
+    coverage_json,
+    suggest_operations,
+    todos,
+)
 from .differ import diff
 from .keywords import (
     ANNOTATION_KEYWORDS,
@@ -24,6 +31,7 @@ __all__ = [
     "COMPATIBLE",
     "KINDS",
     "STEP_KEYWORDS",
+    "TODO",
     "Coverage",
     "SchemaChange",
     "SchemaDiff",
@@ -34,4 +42,5 @@ __all__ = [
     "meaning_digest",
     "strip_annotations",
     "suggest_operations",
+    "todos",
 ]

@@ -23,13 +23,37 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .._migration_ops import migration_ops
+from .._schema_files import MIGRATION_FILE
 from .domain import json_type
 from .keywords import canonical
 from .model import BREAKING, SchemaChange, SchemaDiff, brief, display_address
 
-__all__ = ["Coverage", "Covered", "CoveringOp", "check_coverage", "coverage_json", "suggest_operations"]
+__all__ = ["TODO", "Coverage", "Covered", "CoveringOp", "check_coverage", "coverage_json", "suggest_operations",
+           "todos"]
 
 Hooks = Mapping[str, Callable[..., Any]]
+
+#: What a scaffolded op says where a person must decide; a step that still says it is not finished.
+TODO = "TODO"
+
+
+def todos(step: Any) -> list[str]:
+    """Where a migration step still says ``TODO``: ``"operation 2 (remove_key at rl.x), why: TODO: ..."``."""
+    found: list[str] = []
+    if not isinstance(step, Mapping):
+        return found
+    for key, value in step.items():
+        if key != "operations" and TODO in str(value):
+            found.append(f"{key}: {value}")
+    operations = step.get("operations")
+    for number, op in enumerate(operations if isinstance(operations, list) else [], start=1):
+        if not isinstance(op, Mapping):
+            continue
+        for key, value in op.items():
+            if TODO in (value if isinstance(value, str) else repr(value)):
+                found.append(f"operation {number} ({op.get('op')} at {op.get('at')}), {key}: {value}")
+    return found
 
 
 @dataclass(frozen=True)
@@ -56,12 +80,11 @@ class CoveringOp:
 
 
 def _parse_ops(step: Mapping[str, Any] | None) -> list[_Op]:
+    """The ops of a step that fits the step format (callers check it first: `steps.load_step`)."""
     ops = []
-    for index, op in enumerate((step or {}).get("operations", []) or []):
-        if not isinstance(op, Mapping) or not isinstance(op.get("op"), str):
-            continue
+    for index, op in enumerate((step or {}).get("operations", [])):
         at = op.get("at", [])
-        ats = [at] if isinstance(at, str) else [a for a in at if isinstance(a, str)] if isinstance(at, list) else []
+        ats = [at] if isinstance(at, str) else list(at)
         ops.append(_Op(index, op["op"], tuple(tuple(a.split(".")) for a in ats), op))
     return ops
 
@@ -127,16 +150,23 @@ class _Tracker:
             self.by.clear()  # partly covered is not covered
 
     def _follow(self, op: _Op, at: tuple[str, ...]) -> None:
+        if not migration_ops()[op.op].moves_addresses:
+            return
         if op.op == "rename_key" and _is_prefix(at, self.address) and isinstance(op.params.get("to"), str):
             self.address = (*self.address[:len(at) - 1], op.params["to"], *self.address[len(at):])
         elif op.op == "move" and _is_prefix(at, self.address) and isinstance(op.params.get("to"), str):
             self.address = (*op.params["to"].split("."), *self.address[len(at):])
 
     def _covers(self, op: _Op, at: tuple[str, ...]) -> bool:
+        """Whether ``op`` at ``at`` covers the change: only the kinds the op table says it can
+        cover are tried, then the rule of that kind says whether this op's parameters do."""
+        spec = migration_ops()[op.op]
         exact = _matches(at, self.address)
-        if op.op == "remove_key" and _is_prefix(at, self.address) and not exact:
+        if spec.covers_enclosed and _is_prefix(at, self.address) and not exact:
             return True  # the enclosing object is gone, and everything in it
         kind, old, new = self.change.kind, self.change.old, self.change.new
+        if kind not in spec.covers:
+            return False
         if kind == "field_removed":
             return exact and op.op in ("remove_key", "rename_key", "move")
         if kind == "field_renamed":
@@ -217,7 +247,7 @@ def _needs(change: SchemaChange, address: str) -> str:
     return f"a hook or reject_value at {at}"
 
 
-def check_coverage(diff: SchemaDiff, step: Mapping[str, Any] | None, *, step_name: str = "migration.json",
+def check_coverage(diff: SchemaDiff, step: Mapping[str, Any] | None, *, step_name: str = MIGRATION_FILE,
                    hooks: Hooks | None = None) -> Coverage:
     """Which breaking changes of ``diff`` the step's operations cover. ``hooks`` (name -> function)
     lets a hook count as keeping a changed default when it turns the old default into the new one."""
@@ -248,7 +278,7 @@ def suggest_operations(coverage: Coverage) -> list[dict[str, Any]]:
             continue  # the old default is no longer a valid value: only a hook can say what it becomes
         if change.kind == "field_removed":
             first.append({"op": "remove_key", "at": at,
-                          "why": f"TODO: removed in {version}; say why (or rename_key, if it lives on under another name)"})
+                          "why": f"{TODO}: removed in {version}; say why (or rename_key, if it lives on under another name)"})
         elif change.kind == "field_renamed":
             last.append({"op": "rename_key", "at": at, "to": change.new, "why": f"renamed in {version}"})
         elif change.kind == "class_renamed":
@@ -259,13 +289,13 @@ def suggest_operations(coverage: Coverage) -> list[dict[str, Any]]:
             if "." in at:
                 op["create_parents"] = True  # an absent group meant its defaults, the old default too
             op["why"] = (f"the default changed in {version}; configs that did not set it keep the old "
-                         "default (TODO: drop create_parents if an absent group meant something else)")
+                         f"default ({TODO}: drop create_parents if an absent group meant something else)")
             first.append(op)
         elif change.kind == "values_removed" or (change.kind == "type_narrowed" and change.old == ["null"]):
             values = change.old if change.kind == "values_removed" else [None]
             first.append({"op": "reject_value", "at": at, "values": values,
                           "message": f"{{value}} at {{address}} is no longer accepted in {version}; choose another value",
-                          "why": "TODO: if the value has a replacement, map_values it instead"})
+                          "why": f"{TODO}: if the value has a replacement, map_values it instead"})
     return first + last
 
 

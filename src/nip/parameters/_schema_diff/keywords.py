@@ -1,6 +1,7 @@
 """Which schema keywords do what, for the differ and the released-version lock.
 
-`ANNOTATION_KEYWORDS` is the one statement of which keywords only document: changing them changes no
+`ANNOTATION_KEYWORDS` says which keywords only document (JSON Schema's meta-data keywords, and
+the `editor` group of schema/vocabulary.json, read from the shipped copy): changing them changes no
 config's validity or meaning. The differ reports their changes as annotation-only, and
 ``schema/released.lock`` hashes a released schema with them stripped (`meaning`), so the docs of a
 released version can be improved while a change of meaning still fails `make check`.
@@ -10,10 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
+
+from .._schema_files import VOCABULARY_FILE
 
 __all__ = [
     "ANNOTATION_KEYWORDS",
+    "METADATA_KEYWORDS",
     "STEP_ANNOTATION_KEYS",
     "STEP_KEYWORDS",
     "canonical",
@@ -22,12 +27,19 @@ __all__ = [
     "strip_annotations",
 ]
 
-#: Keywords that only document (JSON Schema's meta-data keywords, and the editors' text keywords).
-ANNOTATION_KEYWORDS = frozenset({
-    "$comment", "title", "description", "examples", "deprecated",
-    "markdownDescription", "enumDescriptions", "markdownEnumDescriptions",
-    "deprecationMessage", "doNotSuggest", "defaultSnippets",
-})
+#: JSON Schema's own meta-data keywords (draft 2020-12, and `$comment`): they only document.
+METADATA_KEYWORDS = frozenset({"$comment", "title", "description", "examples", "deprecated"})
+
+
+def _editor_keywords() -> frozenset[str]:
+    """The editors' keywords, as the shipped vocabulary lists them (its `editor` group): each one
+    only changes what an editor shows."""
+    path = Path(__file__).resolve().parent.parent / "_schemas" / VOCABULARY_FILE
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["editor"])
+
+
+#: Keywords that only document: JSON Schema's meta-data keywords and the editors' keywords.
+ANNOTATION_KEYWORDS = METADATA_KEYWORDS | _editor_keywords()
 
 #: Keywords that describe the step *into* the version that carries them (not the tree itself).
 #: `make new-version` drops them when it copies a version.

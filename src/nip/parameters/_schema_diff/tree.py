@@ -14,12 +14,19 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._schema_files import (
+    BUNDLE_FILE,
+    CATALOG_FILE,
+    FORMAT_SCHEMA_FILES,
+    NOT_GROUP_FILES,
+    VOCABULARY_FILE,
+)
 from ..errors import NipParametersError
 
 __all__ = ["ROOT", "SchemaTree", "join"]
 
 ROOT = ""  # the address of the whole config
-_IGNORED_FILES = ("bundle.json", "migration.json", "catalog.json", "vocabulary.json")
+_IGNORED_FILES = (*NOT_GROUP_FILES, CATALOG_FILE, VOCABULARY_FILE, *FORMAT_SCHEMA_FILES)
 _MAX_DEPTH = 24  # places deeper than this are not followed (a recursive schema would never end)
 
 
@@ -64,9 +71,10 @@ class SchemaTree:
                         f"schema {label}: {def_name} is defined twice (in {name} and another file); "
                         "the differ needs unique class names")
                 definitions[def_name] = definition
-        bundle = files.get("bundle.json")
-        if isinstance(bundle, dict) and isinstance(bundle.get("$ref"), str):
-            root = ref_name(bundle["$ref"])[1]
+        bundle = files.get(BUNDLE_FILE)
+        config = bundle.get("else", bundle) if isinstance(bundle, dict) else None  # past a version gate
+        if isinstance(config, dict) and isinstance(config.get("$ref"), str):
+            root = ref_name(config["$ref"])[1]
         elif "HyperParameters" in definitions:
             root = "HyperParameters"
         if not definitions:
@@ -75,6 +83,11 @@ class SchemaTree:
         if root is None or root not in definitions:
             raise NipParametersError(f"schema {label}: cannot find the root class (no bundle.json "
                                      "and no HyperParameters definition)")
+        loop = _ref_loop(definitions)
+        if loop:
+            raise NipParametersError(
+                f"schema {label}: $ref loop {' -> '.join(loop)}: each of these types is defined as "
+                "the next, so none is ever a value. Define one of them without the $ref")
         tree = cls(label, definitions, root)
         tree.places = _Placer(tree).run()
         return tree
@@ -135,6 +148,51 @@ class _Placer:
             self._node(sub, join(address, "*"))
         for sub in _list_items(node):
             self._node(sub, join(address, "[]"))
+
+
+def _type_refs(node: Any) -> Iterator[str]:
+    """The definitions a node *is* (its ``$ref`` and those of its branches), not those it holds
+    in a property or an item: following these never reaches a value."""
+    if not isinstance(node, dict):
+        return
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        yield ref_name(ref)[1]
+    for key in ("anyOf", "oneOf", "allOf"):
+        branches = node.get(key)
+        for branch in branches if isinstance(branches, list) else []:
+            yield from _type_refs(branch)
+    for key in ("then", "else"):
+        yield from _type_refs(node.get(key))
+
+
+def _ref_loop(definitions: Mapping[str, Any]) -> list[str]:
+    """A chain of definitions that ends where it began (``A -> B -> A``), or ``[]``.
+
+    Iterative (a schema file may hold a chain thousands of definitions long), each definition
+    visited once: linear in the number of definitions and refs."""
+    done: set[str] = set()
+    for start in definitions:
+        if start in done:
+            continue
+        chain: list[str] = [start]
+        on_chain = {start}
+        pending = [iter(list(_type_refs(definitions[start])))]
+        while pending:
+            nxt = next(pending[-1], None)
+            if nxt is None:
+                pending.pop()
+                done.add(on_chain_pop := chain.pop())
+                on_chain.discard(on_chain_pop)
+                continue
+            if nxt in on_chain:
+                return [*chain[chain.index(nxt):], nxt]
+            if nxt in done or nxt not in definitions:
+                continue
+            chain.append(nxt)
+            on_chain.add(nxt)
+            pending.append(iter(list(_type_refs(definitions[nxt]))))
+    return []
 
 
 def _map_values(node: Mapping[str, Any]) -> Iterator[Any]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from ..errors import NipParametersError, ParameterValidationError, Problem, brief
+from ..errors import NipParametersError, ParameterValidationError, Problem
 from . import engines, schemas
 from .versions import label, version_key
 
@@ -31,7 +31,7 @@ def version_of(instance: Mapping[str, Any], version: str | None = None) -> str:
     if found not in schemas.available_versions():
         known = ", ".join(schemas.available_versions())
         raise ParameterValidationError.single(
-            ("_package_version",), f"unknown schema version {brief(stated)}",
+            ("_package_version",), schemas.unknown_version(stated),
             expected=f"one of {known}", actual=stated,
         )
     return str(found)

@@ -146,30 +146,27 @@ def problem_maker(version: str) -> ProblemMaker:
             for key in (target or {}).get("properties", {}):
                 if not key.startswith("_"):
                     owners.setdefault(key, []).append(group)
-    return ProblemMaker(owners, _agent_fields(version, root))
+    return ProblemMaker(owners, _agent_fields(version))
 
 
-def _agent_fields(version: str, root: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
-    """For each scenario's agent class: the fields it lacks that another scenario's agent has,
-    read from the root's `if scenario ... then agents ...` rules."""
-    agents: list[tuple[str, str, set[str]]] = []  # (scenario, agent class, its keys)
-    for rule in root.get("allOf", []):
-        scenario = rule.get("if", {}).get("properties", {}).get("scenario", {}).get("const")
-        entry = rule.get("then", {}).get("properties", {}).get("agents", {}).get(
-            "additionalProperties", {})
-        ref = entry.get("else", {}).get("$ref") if isinstance(entry, dict) else None
-        target = schemas.class_schema(version, ref.rsplit("/", 1)[-1]) if ref else None
-        if isinstance(scenario, str) and target is not None:
-            agents.append((scenario, str(target.get("title", "")), set(target.get("properties", {}))))
-    owners = [(owner, keys) for _, owner, keys in agents]
-    random_ref = entry.get("then", {}).get("$ref") if agents and isinstance(entry, dict) else None
-    random = schemas.class_schema(version, random_ref.rsplit("/", 1)[-1]) if random_ref else None
-    if random is not None:  # a random agent has only the base fields
-        owners.append((str(random.get("title", "")), set(random.get("properties", {}))))
+def _agent_fields(version: str) -> dict[str, dict[str, list[str]]]:
+    """For each scenario's agent class (and the random agent's): the fields it lacks that another
+    scenario's agent has. The scenario -> class rule is the registry's (generated from the root
+    schema's `if`/`then`); each class's fields are those of `version`'s schema."""
+    def keys(name: str | None) -> set[str] | None:
+        found = schemas.class_schema(version, name) if name else None  # None: not in this version
+        return set(found.get("properties", {})) if found is not None else None
+
+    agents = [(scenario, name, k) for scenario, name in _registry.AGENT_CLASS_BY_SCENARIO.items()
+              if (k := keys(name)) is not None]
+    owners = [(name, k) for _, name, k in agents]
+    random = keys(_registry.RANDOM_AGENT_CLASS)
+    if random is not None and _registry.RANDOM_AGENT_CLASS:  # a random agent has only the base fields
+        owners.append((_registry.RANDOM_AGENT_CLASS, random))
     out: dict[str, dict[str, list[str]]] = {}
-    for owner, keys in owners:
+    for owner, owner_keys in owners:
         for scenario, _, other_keys in agents:
-            for key in sorted(other_keys - keys):
+            for key in sorted(other_keys - owner_keys):
                 out.setdefault(owner, {}).setdefault(key, []).append(scenario)
     return out
 

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import _registry
-from ..errors import NipParametersError
+from .._schema_files import (
+    BUNDLE_FILE,
+    CATALOG_FILE,
+    FORMAT_SCHEMA_FILES,
+    NOT_GROUP_FILES,
+    VOCABULARY_FILE,
+)
+from .._schema_files import ROOT_GROUP as _ROOT_GROUP
+from ..errors import NipParametersError, brief
 from .versions import version_key
 
 __all__ = [
@@ -25,12 +33,13 @@ __all__ = [
     "load_group",
     "schema_dir",
     "shared_files",
+    "unknown_version",
 ]
 
 CURRENT_VERSION: str = _registry.SCHEMA_VERSION
-BUNDLE = "bundle.json"
-ROOT_GROUP = "hyper_parameters.json"
-_NOT_GROUPS = {BUNDLE, "migration.json"}
+BUNDLE = BUNDLE_FILE
+ROOT_GROUP = f"{_ROOT_GROUP}.json"
+_NOT_GROUPS = NOT_GROUP_FILES
 
 
 def shipped_root() -> Path:
@@ -45,11 +54,15 @@ def available_versions() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda name: version_key(name) or (-1, -1)))
 
 
+def unknown_version(version: Any) -> str:
+    """The one wording of a schema version this package does not ship, with the ones it does."""
+    return f"unknown schema version {brief(version)} (known: {', '.join(available_versions())})"
+
+
 def schema_dir(version: str = CURRENT_VERSION) -> Path:
     """The directory of the published per-group files of `version`."""
     if version not in available_versions():
-        known = ", ".join(available_versions())
-        raise NipParametersError(f"unknown schema version {version!r}; this package has {known}")
+        raise NipParametersError(unknown_version(version))
     return shipped_root() / version
 
 
@@ -60,8 +73,10 @@ def bundle_path(version: str = CURRENT_VERSION) -> Path:
 
 def shared_files() -> tuple[Path, ...]:
     """What every version goes with: the vocabulary of the non-standard keywords the schemas use
-    (other validators register it) and the SchemaStore catalog of the bundles."""
-    return (shipped_root() / "vocabulary.json", shipped_root() / "catalog.json")
+    (other validators register it), the SchemaStore catalog of the bundles, and the schemas of
+    the project's own file formats (a migration step, a sweep spec)."""
+    return (shipped_root() / VOCABULARY_FILE, shipped_root() / CATALOG_FILE,
+            *(shipped_root() / name for name in FORMAT_SCHEMA_FILES))
 
 
 @cache

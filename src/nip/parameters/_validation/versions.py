@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._schema_files import VERSION_KEY
 from ..errors import ConversionFunctionNotFoundError, brief
 
 __all__ = ["VERSION_KEY", "VersionKey", "label", "version_key"]
 
 VersionKey = tuple[int, int] | None
 
-#: The key of a config that states the version of the package that wrote it.
-VERSION_KEY = "_package_version"
 
 _MAX_PART_DIGITS = 6  # no real version part is longer; a longer one is refused before int() parses it
 

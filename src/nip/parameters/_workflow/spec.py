@@ -29,7 +29,9 @@ from .._files.locate import LineFinder, Position, line_finder
 from .._objects.addresses import resolve
 from .._objects.lookup import address_parts
 from .._objects.overrides import Setter, check_value, setter
+from .._schema_files import SWEEP_SPEC_SCHEMA_FILE
 from .._validation import closest
+from .._validation.file_formats import format_problems
 from ..errors import (
     ConfigFileError,
     ParameterValidationError,
@@ -39,9 +41,8 @@ from ..errors import (
 )
 from .compose import Source, load_base, merge, root_class
 
-__all__ = ["INDEX_PLACEHOLDER", "MAX_ADDRESSES", "SPEC_KEYS", "Axis", "Spec", "load_spec", "placeholders"]
+__all__ = ["INDEX_PLACEHOLDER", "MAX_ADDRESSES", "Axis", "Spec", "load_spec", "placeholders"]
 
-SPEC_KEYS = ("base", "grid", "zip", "name", "wandb")
 INDEX_PLACEHOLDER = "index"
 # A config has about 400 values; a grid varies a handful. The limit keeps a spec's check (about
 # 0.3 ms an address) to a few seconds; a W&B sweep file's parameters have the same limit.
@@ -126,30 +127,40 @@ def load_spec(spec: Source) -> Spec:
         folder = loaded.path.parent if loaded.path is not None else Path.cwd()
         line = line_finder(loaded.text)
     problems = _Problems(line)
-    if not isinstance(data, Mapping):
-        problems.add((), f"expected a mapping with {', '.join(SPEC_KEYS)}, got {type(data).__name__}")
-        problems.raise_if_any(source)
-    for key in data:
-        if key not in SPEC_KEYS:
-            guess = closest(str(key), SPEC_KEYS)
-            problems.add((key,), f"unknown key {brief(key)} in a sweep spec (expected {', '.join(SPEC_KEYS)})",
-                         hint=f"did you mean {guess!r}?" if guess else None)
+    data = _shape(data, problems, source)
     base = _base(data.get("base"), folder, problems)
     grid = _grid(data.get("grid", {}), base, problems)
     axes = _axes(data.get("zip"), grid, problems)
     name = _name(data.get("name"), base, problems)
     wandb = data.get("wandb", {})
-    if not isinstance(wandb, Mapping):
-        problems.add(("wandb",), f"expected a mapping of W&B sweep keys, got {brief(wandb)}")
-        wandb = {}
-    elif "parameters" in wandb:
-        problems.add(("wandb", "parameters"), "the W&B parameters are made from grid; give them there")
     problems.raise_if_any(source)
     root = root_class()
     setters = {address: setter(resolve(root, base, address_parts(address)), address_parts(address))
                for address in grid}
     return Spec(source, base, grid, setters, axes, name, dict(wandb),
                 zipped=any(len(axis.addresses) > 1 for axis in axes), line=line)
+
+
+def _shape(data: Any, problems: _Problems, source: str) -> Mapping[str, Any]:
+    """The spec against its format schema (``sweep-spec.schema.json``, with the W&B sweep keys):
+    every problem at its place. What a problem is about (a key, or one entry of a mapping such as
+    one grid address) is left out of the checks that follow, so that each fault is reported once."""
+    faulty: set[tuple[Any, ...]] = set()
+    for problem in format_problems(SWEEP_SPEC_SCHEMA_FILE, data):
+        problems.add(problem.path, problem.message, hint=problem.hint)
+        faulty.add(tuple(problem.path[:2]))
+    if not isinstance(data, Mapping):
+        problems.raise_if_any(source)
+    kept: dict[Any, Any] = {}
+    for key, value in data.items():
+        if (key,) in faulty:
+            continue
+        if isinstance(value, Mapping):
+            value = {k: v for k, v in value.items() if (key, k) not in faulty}
+        elif any(path[0] == key for path in faulty):
+            continue  # a list with a fault inside (zip): its own check would repeat it
+        kept[key] = value
+    return kept
 
 
 def _no_lines(path: Any, *, at_key: bool = False) -> Position | None:

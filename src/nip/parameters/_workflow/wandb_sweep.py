@@ -19,16 +19,19 @@ from .._files.locate import LineFinder, Position, line_finder
 from .._objects.addresses import json_types, resolve
 from .._objects.lookup import address_parts
 from .._objects.overrides import check_value
+from .._schema_files import SWEEP_SPEC_SCHEMA_FILE
 from .._validation import closest
+from .._validation.file_formats import format_schema
 from ..errors import ParameterValidationError, Problem, SpecError, brief
 from .compose import root_class
 from .spec import MAX_ADDRESSES, Spec, root_contexts
 
 __all__ = ["METHODS", "check_wandb_config", "check_wandb_sweep", "wandb_sweep_config"]
 
-METHODS = ("grid", "random", "bayes")
-_TOP_KEYS = ("program", "method", "parameters", "metric", "early_terminate", "name", "description",
-             "command", "project", "entity", "run_cap")
+# W&B's sweep configuration keys and methods, as the sweep-spec schema states them (its `wandb`).
+_WANDB = format_schema(SWEEP_SPEC_SCHEMA_FILE)["$defs"]["wandb"]["properties"]
+METHODS = tuple(_WANDB["method"]["enum"])
+_TOP_KEYS = tuple(_WANDB)
 _DISTRIBUTIONS = {  # W&B's distributions, and the JSON type they draw
     "constant": None, "categorical": None, "int_uniform": "integer", "uniform": "number",
     "q_uniform": "number", "log_uniform": "number", "log_uniform_values": "number",

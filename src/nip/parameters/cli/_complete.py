@@ -109,7 +109,7 @@ def _bundle() -> dict[str, Any]:
 def _tree() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the addresses outside the agents, the fields of any agent class)."""
     bundle = _bundle()
-    root = _resolve(bundle, bundle)
+    root = _root(bundle)
     fields = [a for a, _ in _walk(bundle, root, "") if not a.startswith("agents")]
     fields.append("agents.")
     agent_fields: set[str] = set()
@@ -122,7 +122,7 @@ def _tree() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _enums() -> dict[str, list[str]]:
     bundle = _bundle()
     out: dict[str, list[str]] = {}
-    for address, node in _walk(bundle, _resolve(bundle, bundle), ""):
+    for address, node in _walk(bundle, _root(bundle), ""):
         values = _choices(bundle, node)
         if values:
             out[address] = values
@@ -140,6 +140,12 @@ def _walk(bundle: Mapping[str, Any], node: Mapping[str, Any], prefix: str) -> It
             yield from _walk(bundle, target, f"{prefix}{key}.")
         else:
             yield f"{prefix}{key}", sub
+
+
+def _root(bundle: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The root class: the bundle's `$ref`, or the `else` of the gate that first checks the
+    config's `_package_version` (its `then` only refuses)."""
+    return _resolve(bundle, bundle.get("else", bundle) if "$ref" not in bundle else bundle)
 
 
 def _resolve(bundle: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -102,11 +102,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "text":
         return usage_error("schema", "--format applies to 'schema diff' only")
     version = args.schema_version or schemas.CURRENT_VERSION
-    known = schemas.available_versions()
-    if version not in known:
-        return usage_error("schema",
-            f"unknown schema version {version!r} (known: {', '.join(known)})"
-        )
+    if version not in schemas.available_versions():
+        return usage_error("schema", schemas.unknown_version(version))
     if args.action == "path":
         if args.out:
             return usage_error("schema", "'schema path' takes no --out")

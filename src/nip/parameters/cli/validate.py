@@ -196,12 +196,8 @@ def run(args: argparse.Namespace) -> int:
     files: list[str] = list(args.files)
     if files.count("-") > 1:
         return usage_error("validate", "'-' (stdin) can be given only once")
-    if args.schema_version is not None:
-        known = schemas.available_versions()
-        if args.schema_version not in known:
-            return usage_error("validate",
-                f"unknown schema version {args.schema_version!r} (known: {', '.join(known)})"
-            )
+    if args.schema_version is not None and args.schema_version not in schemas.available_versions():
+        return usage_error("validate", schemas.unknown_version(args.schema_version))
     progress = Progress(len(files), minimum=PROGRESS_MIN_FILES)
     results: list[FileResult] = []
     for index, source in enumerate(files, 1):

@@ -13,11 +13,10 @@ import copy
 import re
 from typing import Any
 
+from .._schema_files import BUNDLE_FILE, JSON_SCHEMA_DIALECT, ROOT_GROUP, VERSION_KEY
+from .authoring import Limits, VersionSource
 from .editor_hints import branch_examples, quiet
 from .ranges import described_ranges
-from .sources import JSON_SCHEMA_DIALECT, Limits, VersionSource
-
-BUNDLE_NAME = "bundle.json"
 
 
 def _base_ref(definition: dict[str, Any]) -> str | None:
@@ -203,7 +202,7 @@ class Publisher:
     def publish(self) -> dict[str, dict[str, Any]]:
         """File name -> published document, including the bundle."""
         files = {f"{stem}.json": self.publish_group(stem) for stem in self.source.groups}
-        files[BUNDLE_NAME] = bundle(self.source.version, files)
+        files[BUNDLE_FILE] = bundle(self.source.version, files)
         return files
 
 
@@ -234,7 +233,7 @@ def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
     `$ref` a JSON pointer into the document itself and no embedded `$id`. Editors that resolve a
     `$ref` against the URL they loaded the file from (VS Code) need nothing else, so a user can
     copy this one file anywhere."""
-    root = files["hyper_parameters.json"]
+    root = files[f"{ROOT_GROUP}.json"]
     base_id = root["$id"].rsplit("/", 1)[0] + "/"
     defs: dict[str, Any] = {}
     for name, doc in files.items():
@@ -245,10 +244,39 @@ def bundle(version: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {
         "$comment": generated(f"schema/{version}/"),
         "$schema": JSON_SCHEMA_DIALECT,
-        "$id": base_id + BUNDLE_NAME,
+        "$id": base_id + BUNDLE_FILE,
         "title": f"nip hyper-parameters {version}",
         "description": f"A complete nip experiment config, schema version {version}. This one file "
         "is the whole schema: every $ref points into it, and nothing is fetched.",
-        "$ref": _local_refs({"$ref": root["$ref"]})["$ref"],
+        **version_gate(version, _local_refs({"$ref": root["$ref"]})),
         "$defs": defs,
+    }
+
+
+def accepted_versions_pattern(version: str) -> str:
+    """The `_package_version`s of schema version ``major.minor``: ``1.0``, ``1.0.7`` (and ``1``
+    for a ``.0``), as the runtime reads them (`_validation.versions.version_key`)."""
+    major, minor = version.split(".")
+    return rf"^{major}(\.{minor}(\.[0-9]+)?)?$" if minor == "0" else rf"^{major}\.{minor}(\.[0-9]+)?$"
+
+
+def version_gate(version: str, config: dict[str, Any]) -> dict[str, Any]:
+    """The root of a bundle: a config that states another version's `_package_version` gets one
+    error that says what to do, instead of one error per field the versions name differently.
+
+    `if` the stated version is not this one, `then` it fails a `not` whose schema is only the advice:
+    python-jsonschema (check-jsonschema) prints that schema in its message, ajv gives it as the
+    error's `parentSchema`; `else` the config is checked as usual (editors complete through it).
+    (`type: object`, which the config requires anyway, keeps ajv's strict mode content.)
+    """
+    pattern = accepted_versions_pattern(version)
+    advice = (f"This config states a {VERSION_KEY} that schema {version} does not accept (it accepts "
+              f"{version} and {version}.x). A config of an older version: migrate it with `nip-params "
+              f"migrate FILE` (or `convert_hyper_param_dict` in Python). A newer one: check it with the "
+              "schema of its version (`nip-params schema --version V`).")
+    return {
+        "if": {"type": "object", "required": [VERSION_KEY],
+               "properties": {VERSION_KEY: {"type": "string", "not": {"pattern": pattern}}}},
+        "then": {"type": "object", "properties": {VERSION_KEY: {"description": advice, "not": {"description": advice}}}},
+        "else": config,
     }

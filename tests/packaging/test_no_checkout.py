@@ -1,0 +1,38 @@
+"""The package stands alone: no module imports the generator or a checkout, even dynamically
+(import-linter sees only `import` statements; `importlib` and `sys.path` are checked here)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "nip" / "parameters"
+DYNAMIC_IMPORTS = {"import_module", "__import__", "spec_from_file_location", "run_path"}
+
+
+def _inside_this_package(call: ast.Call) -> bool:
+    """``import_module(f"{__name__}.engine")``: a module of the package itself, by name."""
+    first = call.args[0] if call.args else None
+    return (isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.FormattedValue)
+            and getattr(first.values[0].value, "id", "") == "__name__")
+
+
+def _findings(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in DYNAMIC_IMPORTS and not _inside_this_package(node):
+                found.append(f"{path.name}:{node.lineno}: {name}(...)")
+        if isinstance(node, ast.Attribute) and node.attr == "path" and getattr(node.value, "id", "") == "sys":
+            found.append(f"{path.name}:{node.lineno}: sys.path")
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+            found += [f"{path.name}:{node.lineno}: import {n}" for n in names if n.split(".")[0] == "codegen"]
+    return found
+
+
+def test_no_module_imports_code_from_outside_the_package():
+    findings = [f for path in sorted(PACKAGE.rglob("*.py")) for f in _findings(path)]
+    assert findings == []
