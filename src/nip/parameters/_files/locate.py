@@ -229,9 +229,7 @@ def _offsets(text: str) -> Callable[[Any], Position]:
 # --- TOML: tomllib's own parsers for keys and values ------------------------------------------------
 
 def _toml_places(text: str, places: _Places) -> Callable[[Any], Position]:
-    import importlib
-
-    toml: Any = importlib.import_module("tomllib._parser")  # the reader's own key and value parsers
+    from tomllib import _parser as toml  # type: ignore[attr-defined]  # the reader's own parsers
 
     src = text.replace("\r\n", "\n")  # as tomllib reads it; lines and columns stay the same
 
