@@ -49,11 +49,14 @@ test: check lint test-py test-js
 test-fast: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)
 	$(PY) -m pytest -n auto -m "not slow"
 
-## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md
-lint: $(STAMP)
+## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md,
+## and the typing suite (tests/typing) under strict mypy and the pinned pyright
+lint: $(STAMP) $(JS_STAMP)
 	$(VENV)/bin/ruff check src codegen tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy --strict --warn-unused-ignores tests/typing
+	tests/js/node_modules/.bin/pyright -p tests/typing
 
 ## docs: build the documentation site into build/docs/html (offline; every warning is an error)
 docs: $(DOCS_STAMP)
@@ -82,8 +85,10 @@ new-version: $(STAMP)
 scaffold-migration: $(STAMP)
 	$(PY) -m codegen.new_version --scaffold
 
+## bench: every benchmark table (SECTION=scale: only the run-history section; SCALE_RUNS=N its size)
+SECTION ?= all
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --section $(SECTION) $(if $(SCALE_RUNS),--scale-runs $(SCALE_RUNS))
 
 clean:
-	rm -rf $(VENV) tests/js/node_modules $(DOCS_OUT)
+	rm -rf $(VENV) tests/js/node_modules benchmarks/node/node_modules $(DOCS_OUT)

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py           # full run (about 2-3 minutes)
     .venv/bin/python benchmarks/run.py --quick   # smoke run (under 30 s; numbers are rough)
+    .venv/bin/python benchmarks/run.py --section objects   # only building and dumping objects
 
 Ratios compare numbers taken in the same run, on the same dicts (medians; fresh-process cases use
 the minimum of N runs). The machine is noisy: read ratios, not absolute times. This is a benchmark,
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _hostile
 import _lines
+import _many
 import _process
 import _scaling
 from _configs import Config, count_values, full_config, small_config
@@ -88,9 +90,21 @@ def _all(fn: Any, items: list[Any]) -> Any:
     return lambda: [fn(item) for item in items]
 
 
+def _set_fields(obj: HyperParameters) -> None:
+    """Checked assignment as nip's code does it: a scalar of a group, a field of the root, and
+    a group object moved from another config (as when resuming)."""
+    obj.rl.lr = 0.0003
+    obj.dataset = "eru10000"
+    obj.base_run = obj.base_run
+
+
 def in_process_rows(
     cfg: Config, peers: dict[str, Peer], reference: Peer, s: Settings
 ) -> list[Row]:
+    return object_rows(cfg, peers, s) + validation_rows(cfg, peers, reference, s)
+
+
+def object_rows(cfg: Config, peers: dict[str, Peer], s: Settings) -> list[Row]:
     d = cfg.data
     obj = HyperParameters.from_dict(d)
     group = f"{cfg.name} config ({count_values(d)} keys and items)"
@@ -101,6 +115,7 @@ def in_process_rows(
         "to_dict": obj.to_dict,
         "ctor": cfg.construct,
         "round_trip": lambda: HyperParameters.from_dict(d).to_dict(),
+        "assign": lambda: _set_fields(obj),
     }
     if pyd.is_valid is not None and pyd.round_trip is not None:
         fns["pyd_validate"] = lambda v=pyd.is_valid: v(d)
@@ -156,8 +171,18 @@ def in_process_rows(
             t.get("pyd_round_trip"),
             round_trip,
         ),
+        Row(group, "3 checked assignments (rl.lr, dataset, base_run)", t["assign"], "slower", deep),
     ]
+    return rows
 
+
+def validation_rows(
+    cfg: Config, peers: dict[str, Peer], reference: Peer, s: Settings
+) -> list[Row]:
+    d = cfg.data
+    group = f"{cfg.name} config ({count_values(d)} keys and items)"
+    pyd = peers["pydantic"]
+    rows: list[Row] = []
     log(f"{cfg.name}: validation of a valid config")
     ref_valid, ref_errors = reference.is_valid, reference.errors
     assert ref_valid is not None and ref_errors is not None
@@ -427,8 +452,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="fast smoke run, rough numbers"
     )
+    parser.add_argument(
+        "--section", choices=("all", "scale", "objects"), default="all",
+        help="scale: only the run-history section (benchmarks/_many.py); objects: only the object "
+        "rows (from_dict, to_dict, constructors, checked assignment)",
+    )
+    parser.add_argument(
+        "--scale-runs", type=int, default=None, metavar="N",
+        help="run directories of the scale section (default 100,000; 2,000 with --quick)",
+    )
     args = parser.parse_args(argv)
+    scale_runs = args.scale_runs or (2_000 if args.quick else 100_000)
+    if args.section == "scale":
+        print(_many.run(scale_runs, log))
+        return 0
     s = QUICK if args.quick else FULL
+    if args.section == "objects":
+        return _objects_only(s)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="nip-bench-") as tmp:
         work = Path(tmp)
@@ -491,6 +531,10 @@ def main(argv: list[str] | None = None) -> int:
     print("hostile inputs (`nip-params` on one file at or past each limit, each in its own process;")
     print("peak RSS is that process's ru_maxrss; see benchmarks/_hostile.py):")
     print(hostile)
+    log(f"scale: {scale_runs:,} run directories")
+    print()
+    print("scale (whole run histories; see benchmarks/_many.py):")
+    print(_many.run(scale_runs, log))
     print()
     print("lines (what the line:column of each problem costs, only ever paid by a file with problems;")
     print("see benchmarks/_lines.py):")
@@ -502,6 +546,16 @@ def main(argv: list[str] | None = None) -> int:
         f"total wall time: {time.perf_counter() - started:.0f} s "
         f"(median sample spread: {_spread(rows):.0%})"
     )
+    return 0
+
+
+def _objects_only(s: Settings) -> int:
+    """`--section objects`: the object rows of both configs, nothing else."""
+    with tempfile.TemporaryDirectory(prefix="nip-bench-") as tmp:
+        peers = {"pydantic": pydantic_peer(Path(tmp))}
+        rows = [row for cfg in (full_config(), small_config()) for row in object_rows(cfg, peers, s)]
+    print(f"nip-parameters benchmarks, objects section, schema {schema_store.CURRENT_VERSION}")
+    print(render_table(rows))
     return 0
 
 

@@ -42,7 +42,9 @@ def checked_build(fields: list[FieldSpec], not_fields: tuple[str, ...]) -> tuple
     lines = ["values = {**cls._FIELD_DEFAULTS, **data}", "if data:", *(f"    {line}" for line in given)]
     for f in fields:
         lines += _object_value(f)
-    return (*lines, "obj = object.__new__(cls)", "obj.__dict__ = values", "return obj")
+    # `object.__setattr__`: the class's own `__setattr__` (checked assignment) is for built objects
+    return (*lines, "obj = object.__new__(cls)", "object.__setattr__(obj, '__dict__', values)",
+            "return obj")
 
 
 def _given_value(f: FieldSpec) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 class FieldSpec:
     name: str  # Python attribute name
     json_name: str  # key in the dict form
-    type_hint: str
+    type_hint: str  # what the field holds once the object is built (its dataclass annotation)
     default: str | None  # Python source of the default; None when the field is required
     default_factory: str | None
     description: str
@@ -25,6 +25,19 @@ class FieldSpec:
     env_fallback: str = ""  # the value when that variable is not set
     json_types: tuple[str, ...] = ()  # the JSON types the schema allows here (empty: any)
     base_run_preserve: tuple[str, ...] = ()  # `x-base-run-preserve`: base-run types that keep it
+    # What the constructor (and assignment) accepts, when more than `type_hint`: a group also as a
+    # dict or None, a deprecated enum value. Type checkers read it from the generated `__init__`.
+    init_type_hint: str = ""
+
+    @property
+    def accepts(self) -> str:
+        return self.init_type_hint or self.type_hint
+
+    @property
+    def built_from_none(self) -> bool:
+        """Its default is None, which the constructor turns into an object (a group, the agents):
+        the annotation does not allow None, so the generated default is the runtime's `Any` None."""
+        return self.default == "None" and self.init_type_hint != "" and "None" not in self.type_hint
 
     @property
     def doc_default(self) -> str:
@@ -72,6 +85,9 @@ class ClassSpec:
     # The generated `_from_checked_dict` (see `builders`): every field's constant default, in
     # order, and the statements that fill an object from a checked dict.
     checked_build: tuple[str, ...] = ()
+    # Every constructor argument, inherited ones included, in the dataclass `__init__`'s order: the
+    # generated `__init__` signature that type checkers read.
+    init_fields: tuple[FieldSpec, ...] = ()
 
 
 @dataclass(frozen=True)

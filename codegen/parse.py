@@ -8,6 +8,7 @@ of nip's API, so we take its parsed models, not its rendered code, and add what 
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 import warnings
 from dataclasses import replace
@@ -79,6 +80,20 @@ def _python_default(value: Any, schema: dict[str, Any]) -> str:
     return repr(value)
 
 
+def _collection_type(collection_class: str, accepted: str) -> str:
+    """A keyed collection's type once built: the collection of the entry class that the schema's
+    `x-python-type` names for its dict form (`dict[str, AgentParameters]`)."""
+    entry = re.search(r"dict\[str, (\w+)\]", accepted)
+    return f"{collection_class}[{entry.group(1)}]" if entry else collection_class
+
+
+def _collection_accepts(stated: str) -> str:
+    """What the constructor takes for a keyed collection whose `x-python-type` is `stated`
+    (`AgentsParameters | dict[str, AgentParameters] | None`): any mapping, each entry an object or
+    a dict of its fields (a `Mapping`, which type checkers take for a dict of subclass objects)."""
+    return re.sub(r"dict\[str, (\w+)\]", r"Mapping[str, \1 | Mapping[str, Any]]", stated)
+
+
 class VersionParser:
     def __init__(self, source: VersionSource) -> None:
         self.source = source
@@ -104,7 +119,7 @@ class VersionParser:
             for item in schema.get("anyOf", [])
             if "x-alias-of" in item
         }
-        type_hint = parsed.type_hint
+        type_hint = init_hint = parsed.type_hint
         if aliases:  # deprecated values are accepted, but the annotation names the real type
             kept = [d for d in hints if not (d.literals and set(d.literals) <= set(aliases))]
             type_hint = " | ".join(d.type_hint for d in kept)
@@ -118,9 +133,16 @@ class VersionParser:
                 collection_class = name  # a keyed collection of objects (the agents)
             else:
                 value_class = name  # a value union keyed by `_type` (update schedules)
-        if group_class:
-            type_hint = type_hint.replace(" | None", " | dict | None")
-        type_hint = schema.get("x-python-type", type_hint)
+        if group_class:  # built from None or a dict by the constructor: always the object after
+            init_hint = type_hint.replace(" | None", "") + " | dict[str, Any] | None"
+            type_hint = type_hint.replace(" | None", "")
+        elif value_class:  # a dict is built into the schedule by the constructor
+            init_hint = f"{type_hint} | dict[str, Any]"
+        if "x-python-type" in schema:
+            init_hint = type_hint = schema["x-python-type"]
+        if collection_class:  # None and a mapping of agents (objects or dicts) become the collection
+            init_hint = _collection_accepts(type_hint)
+            type_hint = _collection_type(collection_class, type_hint)
         preserve = tuple(schema.get("x-base-run-preserve", ()))
         if preserve:
             marks = ", ".join(f"BaseRunPreserve({m!r})" for m in preserve)
@@ -146,6 +168,7 @@ class VersionParser:
             env_fallback=str(schema.get("default", "")) if env else "",
             json_types=tuple(sorted(self._json_types(schema))),
             base_run_preserve=preserve,
+            init_type_hint=init_hint if init_hint != type_hint else "",
         )
 
     def _json_types(self, schema: dict[str, Any]) -> set[str]:
@@ -262,7 +285,8 @@ class VersionParser:
         by_name = {c.name: c for m in modules for c in m.classes}
         modules = [
             replace(m, classes=tuple(
-                _with_checked_builder(_with_derived_fields(_with_dict_entries(c, by_name), by_name), by_name)
+                _with_init_fields(_with_checked_builder(
+                    _with_derived_fields(_with_dict_entries(c, by_name), by_name), by_name), by_name)
                 for c in m.classes
             )) for m in modules
         ]
@@ -304,6 +328,12 @@ def _with_dict_entries(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSp
         for f in _all_fields(cls, by_name)
     ]
     return replace(cls, dict_entries=tuple(entries))
+
+
+def _with_init_fields(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSpec:
+    """The constructor's arguments in order: a value class takes its own fields only (see
+    `_with_derived_fields`); any other class its bases' fields, then its own."""
+    return replace(cls, init_fields=cls.fields if cls.value_class else tuple(_all_fields(cls, by_name)))
 
 
 def _with_checked_builder(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> ClassSpec:
@@ -348,7 +378,13 @@ def _runtime_names(module: ModuleSpec, by_name: dict[str, ClassSpec]) -> tuple[s
         names.update(h for h in builders.HELPERS if any(f"{h}(" in line for line in cls.checked_build))
         if cls.checked_build:
             names.add("field_defaults")  # sets the builder's starting values after the class
+            if any(f.env_variable for f in cls.init_fields):
+                names.add("env_value")  # the generated `__init__` reads the environment
+            if any(f.default_factory or "(" in (f.default or "") for f in cls.init_fields):
+                names.add("FIELD_DEFAULT")  # the generated `__init__`'s default of such fields
         for f in cls.fields:
+            if f.built_from_none:
+                names.add("BUILT_FROM_NONE")
             if f.env_variable:
                 names.add("env_default")
             if f.base_run_preserve:

@@ -15,7 +15,8 @@ from .model import ClassSpec, FieldSpec, ModuleSpec, PackageSpec
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "src/nip/parameters"
-RUNTIME = "._objects"  # the runtime package every generated module stands on
+RUNTIME = "._objects"
+BUILT_FROM_NONE = "BUILT_FROM_NONE"  # the runtime's None default of a field that None builds  # the runtime package every generated module stands on
 
 
 def header(source: str, comment: str = "#") -> str:
@@ -54,6 +55,16 @@ def docstring(cls: ClassSpec) -> str:
     return "\n".join(lines).replace("\\", "\\\\") + "\n"
 
 
+def field_doc(f: FieldSpec) -> str:
+    """The attribute docstring editors show on hover (pyright, pylance and jedi read it): the
+    description with its range, the default, and what setting it accepts when that is more."""
+    default = "the group's defaults (`None` builds them)" if f.built_from_none else f.doc_default
+    lines = [_wrap(f.description, "    ").strip(), "", f"    Default: {default}."]
+    if f.init_type_hint:
+        lines.append(f"    Accepts: `{f.accepts}`.")
+    return ("\n".join(lines) + "\n    ").replace("\\", "\\\\")
+
+
 def decorators(cls: ClassSpec) -> list[str]:
     lines = []
     if cls.value_class:
@@ -67,18 +78,50 @@ def decorators(cls: ClassSpec) -> list[str]:
 def field_value(f: FieldSpec) -> str:
     """What follows the annotation: ` = default` or ` = field(...)`."""
     args = []
+    default = f.default
+    if f.built_from_none:
+        default = BUILT_FROM_NONE
     if f.default_factory:
         args.append(f"default_factory={f.default_factory}")
-    elif f.default is not None:
-        args.append(f"default={f.default}")
+    elif default is not None:
+        args.append(f"default={default}")
     if f.metadata:
         meta = ", ".join(f"{k!r}: {v}" for k, v in f.metadata.items())
         args.append(f"metadata={{{meta}}}")
     if not args:
         return ""
-    if len(args) == 1 and f.default is not None:
-        return f" = {f.default}"
+    if len(args) == 1 and default is not None:
+        return f" = {default}"
     return f" = field({', '.join(args)})"
+
+
+def init_default(f: FieldSpec) -> str:
+    """The default in the generated `__init__` signature: the field's own constant; `...` for one
+    made when the object is (read from the environment, a value object)."""
+    if f.default is not None and "(" not in f.default:
+        return f" = {f.default}"
+    return " = ..." if f.default is not None or f.default_factory else ""
+
+
+def runtime_default(f: FieldSpec) -> str:
+    """The default of the generated `__init__` (the dataclass field's own): a constant as the field
+    states it; `FIELD_DEFAULT` for a value object (the field's one shared instance, as in nip) and
+    for a value read when the object is made."""
+    if f.default_factory or (f.default is not None and "(" in f.default):
+        return " = FIELD_DEFAULT"
+    return "" if f.default is None else f" = {f.default}"
+
+
+def init_value(f: FieldSpec) -> str:
+    """What the generated `__init__` stores for an argument (a factory's value when not given)."""
+    if f.env_variable:
+        read = f"env_value({f.env_variable!r}, {f.env_fallback!r})"
+        return f"{read} if {f.name} is FIELD_DEFAULT else {f.name}"
+    if f.default_factory:
+        return f"{f.default_factory}() if {f.name} is FIELD_DEFAULT else {f.name}"
+    if f.default is not None and "(" in f.default:
+        return f"self._FIELD_DEFAULTS[{f.name!r}] if {f.name} is FIELD_DEFAULT else {f.name}"
+    return f.name
 
 
 def _imports(module: ModuleSpec, package: PackageSpec) -> list[str]:
@@ -124,6 +167,13 @@ class Renderer:
             docstrings={c.name: docstring(c) for c in module.classes},
             decorators={c.name: decorators(c) for c in module.classes},
             field_values={c.name: {f.name: field_value(f) for f in c.fields} for c in module.classes},
+            field_docs={c.name: {f.name: field_doc(f) for f in c.fields} for c in module.classes},
+            init_defaults={c.name: {f.name: init_default(f) for f in c.init_fields}
+                           for c in module.classes},
+            runtime_defaults={c.name: {f.name: runtime_default(f) for f in c.init_fields}
+                              for c in module.classes},
+            init_values={c.name: {f.name: init_value(f) for f in c.init_fields}
+                         for c in module.classes},
         )
         return ruff_format(code, f"{PACKAGE}/{module.name}.py")
 
@@ -137,12 +187,18 @@ class Renderer:
     def init(self) -> str:
         names = [n for m in self.package.modules for n in m.exports]
         names += [other for other, _ in self.package.other_names]
-        code = self.env.get_template("init.py.jinja2").render(
+        code = self.env.get_template("public.py.jinja2").render(
             header=header(f"schema/{self.package.version}/"),
             package=self.package,
             generated_names=sorted(names),
         )
         # Import order is registration order (nip's PARAMETER_CLASSES), so it must not be sorted.
+        return ruff_format(code, f"{PACKAGE}/_public.py", prune_imports=False)
+
+    def lazy_init(self) -> str:
+        code = self.env.get_template("init.py.jinja2").render(
+            header=header(f"schema/{self.package.version}/"), package=self.package,
+        )
         return ruff_format(code, f"{PACKAGE}/__init__.py", prune_imports=False)
 
     def reference(self, module: ModuleSpec) -> str:
@@ -154,7 +210,8 @@ class Renderer:
     def files(self) -> dict[str, str]:
         out = {f"{PACKAGE}/{m.name}.py": self.python_module(m) for m in self.package.modules}
         out[f"{PACKAGE}/_registry.py"] = self.registry()
-        out[f"{PACKAGE}/__init__.py"] = self.init()
+        out[f"{PACKAGE}/_public.py"] = self.init()
+        out[f"{PACKAGE}/__init__.py"] = self.lazy_init()
         for m in self.package.modules:
             out[f"docs/reference/{m.name}.md"] = self.reference(m)
         out["docs/reference/index.md"] = self.env.get_template("index.md.jinja2").render(

@@ -45,11 +45,12 @@ def test_only_the_command_run_is_imported() -> None:
         "import sys\n"
         "from nip.parameters.cli import main\n"
         "main(['validate', '--help'])\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith('nip.parameters.cli.'))\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('nip.parameters.cli.')\n"
+        "                and not m.startswith('nip.parameters.cli._'))\n"
         "print(loaded)\n"
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert run.stdout.strip().splitlines()[-1] == "['nip.parameters.cli._output', 'nip.parameters.cli.validate']"
+    assert run.stdout.strip().splitlines()[-1] == "['nip.parameters.cli.validate']"
 
 
 def test_version(cli) -> None:

@@ -47,6 +47,17 @@ def test_python_dash_m(tmp_path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_python_dash_m_package_runs_the_cli(tmp_path, valid_config) -> None:
+    """`python -m nip.parameters` is the nip-params command: same output, same exit statuses."""
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(valid_config))
+    ok = _run(sys.executable, "-m", "nip.parameters", "validate", str(good))
+    assert (ok.returncode, ok.stdout, ok.stderr) == (0, f"{good}: ok\n", "")
+    usage = _run(sys.executable, "-m", "nip.parameters", "no-such-command")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    assert "nip-params" in usage.stderr
+
+
 def test_concurrent_runs_never_interleave_a_files_lines(tmp_path, valid_config) -> None:
     """Four processes validate into one file at once; each file's lines stay together."""
     runs, per_run = 4, 8

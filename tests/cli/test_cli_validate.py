@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from nip.parameters import iter_errors
-from nip.parameters.cli import validate as validate_cmd
+from nip.parameters.cli import _progress as progress_module
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -191,35 +191,30 @@ def _fake_tty(monkeypatch, stream) -> None:
 def test_progress_line_only_on_a_tty_and_only_for_many_files(
     cli, write, valid_config, monkeypatch
 ) -> None:
-    many = [
-        str(write(f"c{i}.json", valid_config))
-        for i in range(validate_cmd.PROGRESS_MIN_FILES)
-    ]
+    monkeypatch.setattr(progress_module, "REDRAW_SECONDS", 0.0)
+    many = [str(write(f"c{i}.json", valid_config)) for i in range(progress_module.MIN_FILES)]
     run = cli("validate", *many)
-    assert "[" not in run.err  # not a terminal: no progress
+    assert "files/s" not in run.err  # not a terminal: no progress
     _fake_tty(monkeypatch, sys.stderr)
     run = cli("validate", *many)
     total = len(many)
-    for index in range(1, total + 1):
-        assert f"[{index}/{total}] " in run.err
+    for index in range(progress_module.MIN_FILES, total + 1):
+        assert re.search(rf"{index}/{total} files  [0-9,]+ files/s  ETA \d+:\d\d  ", run.err)
     assert run.err.endswith("\r\x1b[K")  # the line is cleared at the end
     assert run.out.count(": ok\n") == total  # results stay on stdout, without progress
     assert "\r" not in run.out
-    few = cli("validate", *many[: validate_cmd.PROGRESS_MIN_FILES - 1])
+    few = cli("validate", *many[: progress_module.MIN_FILES - 1])
     assert few.err == ""
 
 
 def test_progress_stays_off_stdout_in_json_mode(
     cli, write, valid_config, monkeypatch
 ) -> None:
-    many = [
-        str(write(f"c{i}.json", valid_config))
-        for i in range(validate_cmd.PROGRESS_MIN_FILES)
-    ]
+    many = [str(write(f"c{i}.json", valid_config)) for i in range(progress_module.MIN_FILES)]
     _fake_tty(monkeypatch, sys.stderr)
     run = cli("validate", "--format", "json", *many)
     assert len(run.json()) == len(many)  # stdout is pure JSON
-    assert f"[{len(many)}/{len(many)}]" in run.err
+    assert f"{len(many)}/{len(many)} files" in run.err
 
 
 def test_an_unmarked_old_config_gets_a_note_naming_the_migration(cli, write) -> None:

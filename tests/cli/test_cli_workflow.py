@@ -101,13 +101,15 @@ def test_sweep_writes_a_config_per_combination_and_the_index(cli, tmp_path) -> N
     run = cli("sweep", str(SWEEP), "-o", str(out))
     assert run.code == 0, run.err
     index = json.loads((out / "sweep.json").read_text())
-    assert len(index) == 16 and sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{name}.json" for name in index] + ["sweep.json"])
-    first = next(iter(index))
-    assert first == "lr0.0003-v2-seed8144"
-    config = json.loads((out / f"{first}.json").read_text())
+    assert index["written_by"] == "nip-params sweep"
+    configs = index["configs"]
+    assert len(configs) == 16 and sorted(p.name for p in out.iterdir()) == sorted(
+        [*configs, "sweep.json"])
+    first = next(iter(configs))
+    assert first == "lr0.0003-v2-seed8144.nip.json"
+    config = json.loads((out / first).read_text())
     assert config["_package_version"] == "1.0.0" and config["seed"] == 8144
-    assert HyperParameters.from_dict(config).seed == index[first]["seed"]
+    assert HyperParameters.from_dict(config).seed == configs[first]["seed"]
     assert [p.name for p in out.parent.iterdir()] == ["ppo_gi"]  # no staging directory left
 
 
@@ -119,10 +121,10 @@ def test_sweep_refuses_a_non_empty_directory_without_force(cli, tmp_path) -> Non
     assert run.code == 2 and "not empty" in run.err and "--force" in run.err
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
     assert cli("sweep", str(SWEEP), "-o", str(out), "--force").code == 0
-    assert len(list(out.glob("*.json"))) == 17
+    assert len(list(out.glob("*.nip.json"))) == 16 and (out / "sweep.json").is_file()
     # again with --force and another format: the earlier configs (named in its index) go, mine stay
     assert cli("sweep", str(SWEEP), "-o", str(out), "--force", "--format", "yaml").code == 0
-    assert sorted(p.suffix for p in out.iterdir()).count(".yaml") == 16
+    assert len(list(out.glob("*.nip.yaml"))) == 16
     assert {p.name for p in out.glob("*.json")} == {"sweep.json"} and (out / "notes.txt").exists()
 
 

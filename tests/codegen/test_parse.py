@@ -76,10 +76,26 @@ def test_the_root_class_is_the_root_schemas_ref(package: PackageSpec) -> None:
 
 def test_a_nested_group_a_collection_and_an_alias_are_told_apart(package: PackageSpec) -> None:
     base = {f.name: f for f in _class(package, "Base").fields}
-    assert base["pair"].group_class == "Pair" and "| dict | None" in base["pair"].type_hint
+    assert base["pair"].group_class == "Pair"
     root = {f.name: f for f in _class(package, "Root").fields}
     assert root["things"].collection_class == "Collection" and root["things"].group_class is None
     assert root["mode"].aliases == {"old": "a"} and "old" not in root["mode"].type_hint
+
+
+def test_read_types_are_exact_and_the_constructor_accepts_more(package: PackageSpec) -> None:
+    """A group is its class once built (`type_hint`), but the constructor takes a dict or None;
+    a deprecated enum value is accepted, never read back; a plain field accepts what it holds."""
+    base = {f.name: f for f in _class(package, "Base").fields}
+    assert base["pair"].type_hint == "Pair"
+    assert base["pair"].accepts == "Pair | dict[str, Any] | None" and base["pair"].built_from_none
+    root = {f.name: f for f in _class(package, "Root").fields}
+    assert "'old'" in root["mode"].accepts and "'old'" not in root["mode"].type_hint
+    assert root["name"].accepts == root["name"].type_hint == "str"
+    assert base["steps"].accepts == "int"  # the base-run mark is the annotation's, not the argument's
+    big = _class(package, "Child")
+    own = [f.name for f in big.fields]
+    inherited = [f.name for f in big.init_fields if f.name not in own]
+    assert inherited and [f.name for f in big.init_fields][: len(inherited)] == inherited
     assert root["name"].default is None  # required
 
 
@@ -111,12 +127,12 @@ def test_the_dict_writer_lists_inherited_fields_first_and_a_class_without_fields
 def test_runtime_imports_are_exactly_what_each_module_uses(package: PackageSpec) -> None:
     modules = {m.name: m for m in package.modules}
     assert modules["things"].runtime_names == (
-        "BaseBehaviour", "BaseRunPreserve", "Collection", "Hidden", "SubParameters",
+        "BUILT_FROM_NONE", "BaseBehaviour", "BaseRunPreserve", "Collection", "FIELD_DEFAULT", "Hidden", "SubParameters",
         "drop_extra_keys", "dump_value", "env_default", "env_value", "field_defaults", "integral",
         "register_parameter_class", "register_parameter_value_class",
     )
     assert modules["hyper_parameters"].runtime_names == (  # `things` is dumped by dump_value
-        "BaseHyperParameters", "deprecated_value", "drop_extra_keys", "dump_value",
+        "BUILT_FROM_NONE", "BaseHyperParameters", "deprecated_value", "drop_extra_keys", "dump_value",
         "field_defaults", "register_parameter_class",
     )
 

@@ -48,7 +48,7 @@ def test_sub_parameter_constructors_check_themselves():
 
 def test_a_checked_object_changed_later_is_checked_again_inside_a_new_config():
     agent = GraphIsomorphismAgentParameters()
-    agent.d_gnn = "wide"  # dataclasses do not check assignments
+    object.__setattr__(agent, "d_gnn", "wide")  # past the checked assignment (test_assignment.py)
     with pytest.raises(ParameterValidationError, match=r"agents\.prover\.d_gnn"):
         HyperParameters(**BASE, agents={"prover": agent})
 

@@ -21,6 +21,16 @@ DATACLASSES = [c for c in INVENTORY["classes"] if c["is_dataclass"] and c["field
 PRECISER = {("SpgParameters", "stackelberg_sequence"): "tuple[tuple[str, ...], ...] | None"}
 
 
+def read_type(nip_annotation: str) -> str:
+    """The annotation we give a field whose value the constructor builds (issue 18): nip's
+    `X | dict | None` is what `__init__` accepts; once built, the field always holds an `X`."""
+    if nip_annotation.endswith(" | dict | None"):
+        return nip_annotation.removesuffix(" | dict | None")
+    if nip_annotation == "AgentsParameters | dict[str, AgentParameters] | None":
+        return "AgentsParameters[AgentParameters]"
+    return nip_annotation
+
+
 def annotation_text(annotation: object) -> str:
     """`typing` text without module prefixes: comparable with the inventory's `type_expanded`."""
     text = str(annotation) if not isinstance(annotation, type) else annotation.__name__
@@ -55,7 +65,7 @@ def test_fields_match(entry):
     assert [f.name for f in fields] == [f["name"] for f in entry["fields"]]
     hints = typing.get_type_hints(cls, include_extras=True)
     for field, expected in zip(fields, entry["fields"], strict=True):
-        wanted = PRECISER.get((entry["name"], field.name), expected["type_expanded"])
+        wanted = PRECISER.get((entry["name"], field.name), read_type(expected["type_expanded"]))
         assert annotation_text(hints[field.name]) == wanted, field.name
 
 

@@ -11,10 +11,17 @@ DYNAMIC_IMPORTS = {"import_module", "__import__", "spec_from_file_location", "ru
 
 
 def _inside_this_package(call: ast.Call) -> bool:
-    """``import_module(f"{__name__}.engine")``: a module of the package itself, by name."""
+    """``import_module(f"{__name__}.engine")``: a module of the package itself, by name; or
+    ``import_module(f"..{name}", __package__)``: relative to the calling package."""
     first = call.args[0] if call.args else None
-    return (isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.FormattedValue)
-            and getattr(first.values[0].value, "id", "") == "__name__")
+    if not isinstance(first, ast.JoinedStr):
+        return False
+    head = first.values[0]
+    if isinstance(head, ast.FormattedValue):
+        return getattr(head.value, "id", "") == "__name__"
+    relative = isinstance(head, ast.Constant) and str(head.value).startswith(".")
+    anchor = call.args[1] if len(call.args) > 1 else None
+    return relative and getattr(anchor, "id", "") == "__package__"
 
 
 def _findings(path: Path) -> list[str]:

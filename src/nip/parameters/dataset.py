@@ -37,10 +37,53 @@ class DatasetParameters(SubParameters):
     """
 
     binarification_method: BinarificationMethodType = "merge"
+    """How a multi-class dataset becomes a two-class one.
+
+    Default: `'merge'`.
+    """
     selected_classes: tuple[int, int] | None = None
+    """The two class indices used by select_two; null for the dataset default.
+
+    Default: `None`.
+    """
     binarification_seed: int | None = None
+    """Seed for random binarification; null for the dataset default.
+
+    Default: `None`.
+    """
     make_balanced: bool = True
+    """Balance the two classes.
+
+    Default: `True`.
+    """
     max_train_size: int | None = None
+    """Cap on training-set size; null keeps it all. Range: ≥ 0.
+
+    Default: `None`.
+    """
+
+    def __init__(
+        self,
+        binarification_method: BinarificationMethodType = "merge",
+        selected_classes: tuple[int, int] | None = None,
+        binarification_seed: int | None = None,
+        make_balanced: bool = True,
+        max_train_size: int | None = None,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "binarification_method": binarification_method,
+                "selected_classes": selected_classes,
+                "binarification_seed": binarification_seed,
+                "make_balanced": make_balanced,
+                "max_train_size": max_train_size,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -62,7 +105,7 @@ class DatasetParameters(SubParameters):
             if type(values["max_train_size"]) is float:
                 values["max_train_size"] = integral(values["max_train_size"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

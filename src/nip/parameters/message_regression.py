@@ -49,16 +49,95 @@ class MessageRegressionParameters(SubParameters):
     """
 
     enabled: bool = False
+    """Run the message-to-label regression probe.
+
+    Default: `False`.
+    """
     agents: list[str] | None = None
+    """Agents whose messages are probed; null for all.
+
+    Default: `None`.
+    """
     regression_method: MessageRegressionMethodType = "mlp"
+    """Model family of the probe.
+
+    Default: `'mlp'`.
+    """
     test_size: float = 0.2
+    """Held-out fraction of message data. Range: > 0 and < 1.
+
+    Default: `0.2`.
+    """
     reset_on_fit: bool = True
+    """Re-initialise the probe before every fit.
+
+    Default: `True`.
+    """
     mlp_num_layers: int = 2
+    """Probe MLP depth. Range: ≥ 0.
+
+    Default: `2`.
+    """
     mlp_hidden_size: int = 64
+    """Probe MLP width. Range: ≥ 0.
+
+    Default: `64`.
+    """
     mlp_activation: ActivationType = "relu"
+    """Probe MLP non-linearity.
+
+    Default: `'relu'`.
+    """
     mlp_num_epochs: int = 10
+    """Probe MLP training epochs. Range: ≥ 0.
+
+    Default: `10`.
+    """
     mlp_batch_size: int = 512
+    """Probe MLP batch size. Range: ≥ 1.
+
+    Default: `512`.
+    """
     mlp_learning_rate: float = 0.001
+    """Probe MLP learning rate. Range: ≥ 0.
+
+    Default: `0.001`.
+    """
+
+    def __init__(
+        self,
+        enabled: bool = False,
+        agents: list[str] | None = None,
+        regression_method: MessageRegressionMethodType = "mlp",
+        test_size: float = 0.2,
+        reset_on_fit: bool = True,
+        mlp_num_layers: int = 2,
+        mlp_hidden_size: int = 64,
+        mlp_activation: ActivationType = "relu",
+        mlp_num_epochs: int = 10,
+        mlp_batch_size: int = 512,
+        mlp_learning_rate: float = 0.001,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "enabled": enabled,
+                "agents": agents,
+                "regression_method": regression_method,
+                "test_size": test_size,
+                "reset_on_fit": reset_on_fit,
+                "mlp_num_layers": mlp_num_layers,
+                "mlp_hidden_size": mlp_hidden_size,
+                "mlp_activation": mlp_activation,
+                "mlp_num_epochs": mlp_num_epochs,
+                "mlp_batch_size": mlp_batch_size,
+                "mlp_learning_rate": mlp_learning_rate,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -79,7 +158,7 @@ class MessageRegressionParameters(SubParameters):
             if type(values["mlp_batch_size"]) is float:
                 values["mlp_batch_size"] = integral(values["mlp_batch_size"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

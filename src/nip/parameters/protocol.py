@@ -53,15 +53,88 @@ class CommonProtocolParameters(SubParameters):
     """
 
     verifier_first: bool = True
+    """The verifier moves first.
+
+    Default: `True`.
+    """
     randomize_prover_stance: bool = False
+    """Randomly choose which verdict a single prover argues for (text protocols).
+
+    Default: `False`.
+    """
     prover_reward: float = 1.0
+    """Prover's reward when the verifier accepts.
+
+    Default: `1.0`.
+    """
     verifier_reward: float = 1.0
+    """Verifier's reward for a correct decision.
+
+    Default: `1.0`.
+    """
     verifier_incorrect_penalty: float = -1.0
+    """Verifier's reward (negative) for a wrong decision.
+
+    Default: `-1.0`.
+    """
     verifier_terminated_penalty: float = -1.0
+    """Verifier's reward if the episode ends before it decides.
+
+    Default: `-1.0`.
+    """
     verifier_no_guess_reward: float = 0.0
+    """Verifier's per-round reward for not deciding yet.
+
+    Default: `0.0`.
+    """
     shared_reward: bool = False
+    """Give the prover the verifier's reward (overrides prover_reward).
+
+    Default: `False`.
+    """
     force_guess: GuessType | None = None
+    """Force the verifier's decision to this value; null lets the policy decide.
+
+    Default: `None`.
+    """
     zero_knowledge: bool = False
+    """Use the zero-knowledge version of the protocol.
+
+    Default: `False`.
+    """
+
+    def __init__(
+        self,
+        verifier_first: bool = True,
+        randomize_prover_stance: bool = False,
+        prover_reward: float = 1.0,
+        verifier_reward: float = 1.0,
+        verifier_incorrect_penalty: float = -1.0,
+        verifier_terminated_penalty: float = -1.0,
+        verifier_no_guess_reward: float = 0.0,
+        shared_reward: bool = False,
+        force_guess: GuessType | None = None,
+        zero_knowledge: bool = False,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "verifier_first": verifier_first,
+                "randomize_prover_stance": randomize_prover_stance,
+                "prover_reward": prover_reward,
+                "verifier_reward": verifier_reward,
+                "verifier_incorrect_penalty": verifier_incorrect_penalty,
+                "verifier_terminated_penalty": verifier_terminated_penalty,
+                "verifier_no_guess_reward": verifier_no_guess_reward,
+                "shared_reward": shared_reward,
+                "force_guess": force_guess,
+                "zero_knowledge": zero_knowledge,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -72,7 +145,7 @@ class CommonProtocolParameters(SubParameters):
             if len(values) > 10:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -107,7 +180,33 @@ class LongProtocolParameters(SubParameters):
     """
 
     max_message_rounds: int = 8
+    """Upper bound on the number of rounds. Range: ≥ 1.
+
+    Default: `8`.
+    """
     min_message_rounds: int = 1
+    """Rounds before which verifier decisions are ignored (1.0 meaning; pre-1.0 values were
+    one lower). Range: ≥ 0.
+
+    Default: `1`.
+    """
+
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -122,7 +221,7 @@ class LongProtocolParameters(SubParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -140,6 +239,23 @@ LongProtocolParameters._FIELD_DEFAULTS = field_defaults(LongProtocolParameters)
 class NipProtocolParameters(LongProtocolParameters):
     """Settings of the neural interactive proof (NIP) protocol."""
 
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+            },
+        )
+        self.__post_init__()
+
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
         """Build from a dict the schema has accepted: the fields filled directly."""
@@ -153,7 +269,7 @@ class NipProtocolParameters(LongProtocolParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
 
@@ -176,8 +292,43 @@ class DebateProtocolParameters(LongProtocolParameters):
     """
 
     sequential: bool = False
+    """Provers speak one after another instead of simultaneously.
+
+    Default: `False`.
+    """
     prover0_first: bool = True
+    """With sequential provers, prover0 goes first.
+
+    Default: `True`.
+    """
     randomize_channel_order: bool = True
+    """Shuffle the channel order shown to the verifier (text protocols).
+
+    Default: `True`.
+    """
+
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+        sequential: bool = False,
+        prover0_first: bool = True,
+        randomize_channel_order: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+                "sequential": sequential,
+                "prover0_first": prover0_first,
+                "randomize_channel_order": randomize_channel_order,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -192,7 +343,7 @@ class DebateProtocolParameters(LongProtocolParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -224,8 +375,43 @@ class MnipProtocolParameters(LongProtocolParameters):
     """
 
     sequential: bool = False
+    """Provers speak one after another instead of simultaneously.
+
+    Default: `False`.
+    """
     prover0_first: bool = True
+    """With sequential provers, prover0 goes first.
+
+    Default: `True`.
+    """
     randomize_channel_order: bool = True
+    """Shuffle the channel order shown to the verifier (text protocols).
+
+    Default: `True`.
+    """
+
+    def __init__(
+        self,
+        max_message_rounds: int = 8,
+        min_message_rounds: int = 1,
+        sequential: bool = False,
+        prover0_first: bool = True,
+        randomize_channel_order: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "max_message_rounds": max_message_rounds,
+                "min_message_rounds": min_message_rounds,
+                "sequential": sequential,
+                "prover0_first": prover0_first,
+                "randomize_channel_order": randomize_channel_order,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -240,7 +426,7 @@ class MnipProtocolParameters(LongProtocolParameters):
             if type(values["min_message_rounds"]) is float:
                 values["min_message_rounds"] = integral(values["min_message_rounds"])
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -270,7 +456,32 @@ class ZkProtocolParameters(SubParameters):
     """
 
     simulator_reward_coefficient: float = 1.0
+    """Scale turning logit closeness into the simulator's reward.
+
+    Default: `1.0`.
+    """
     aux_prover_reward_coefficient: float = 1.0
+    """Weight of the simulator reward inside the prover's reward.
+
+    Default: `1.0`.
+    """
+
+    def __init__(
+        self,
+        simulator_reward_coefficient: float = 1.0,
+        aux_prover_reward_coefficient: float = 1.0,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "simulator_reward_coefficient": simulator_reward_coefficient,
+                "aux_prover_reward_coefficient": aux_prover_reward_coefficient,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -281,7 +492,7 @@ class ZkProtocolParameters(SubParameters):
             if len(values) > 2:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

@@ -29,7 +29,32 @@ class ImageClassificationParameters(SubParameters):
     """
 
     num_block_groups: int = 1
+    """Number of block groups in each agent's CNN. Range: ≥ 0.
+
+    Default: `1`.
+    """
     initial_num_channels: int = 16
+    """Channel count of the first block. Range: ≥ 0.
+
+    Default: `16`.
+    """
+
+    def __init__(
+        self,
+        num_block_groups: int = 1,
+        initial_num_channels: int = 16,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "num_block_groups": num_block_groups,
+                "initial_num_channels": initial_num_channels,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -46,7 +71,7 @@ class ImageClassificationParameters(SubParameters):
                     values["initial_num_channels"]
                 )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -77,8 +102,41 @@ class CodeValidationParameters(SubParameters):
     """
 
     apps_difficulty: Literal["introductory", "interview", "competition"] = "interview"
+    """APPS difficulty level to use.
+
+    Default: `'interview'`.
+    """
     apps_solution_number: int = 0
+    """Which of a question's several solutions to use. Range: ≥ 0.
+
+    Default: `0`.
+    """
     apps_exclude_flagged: bool = True
+    """Drop datapoints that the moderation API flagged.
+
+    Default: `True`.
+    """
+
+    def __init__(
+        self,
+        apps_difficulty: Literal[
+            "introductory", "interview", "competition"
+        ] = "interview",
+        apps_solution_number: int = 0,
+        apps_exclude_flagged: bool = True,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "apps_difficulty": apps_difficulty,
+                "apps_solution_number": apps_solution_number,
+                "apps_exclude_flagged": apps_exclude_flagged,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -93,7 +151,7 @@ class CodeValidationParameters(SubParameters):
                     values["apps_solution_number"]
                 )
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 """Parameters specifying the schedule for updating agents."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ._objects import (
     AgentUpdateSchedule,
@@ -41,8 +42,29 @@ class ContiguousPeriodicUpdateSchedule(AgentUpdateSchedule):
     """
 
     period: int
+    """Cycle length in iterations. Range: ≥ 1.
+
+    Default: required.
+    """
     start: int
+    """First iteration (within the cycle) on which the agent updates. Range: ≥ 0.
+
+    Default: required.
+    """
     stop: int
+    """Iteration (within the cycle) at which updating stops (exclusive). Range: ≥ 0.
+
+    Default: required.
+    """
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            period: int,
+            start: int,
+            stop: int,
+        ) -> None: ...
 
 
 @register_parameter_value_class
@@ -65,7 +87,29 @@ class AlternatingPeriodicUpdateSchedule(
     """
 
     period: int
+    """Cycle length in iterations. Range: ≥ 1.
+
+    Default: required.
+    """
     first_agent_num_rounds: int
+    """Iterations per cycle given to the first agent; the rest go to the second. Range: ≥
+    0.
+
+    Default: required.
+    """
     first_agent: bool = True
+    """True for the agent that updates first in each cycle, False for the other one.
+
+    Default: `True`.
+    """
     start: int = field(init=False, repr=False, compare=False)
     stop: int = field(init=False, repr=False, compare=False)
+
+    if TYPE_CHECKING:  # the signature type checkers read: what each argument accepts
+
+        def __init__(
+            self,
+            period: int,
+            first_agent_num_rounds: int,
+            first_agent: bool = True,
+        ) -> None: ...

@@ -13,8 +13,9 @@ from typing import Any
 
 from ..errors import ConfigFileError
 from .formats import format_of
+from .output import write_file
 from .read import read_config
-from .write import dump_config, write_new
+from .write import dump_config
 
 __all__ = ["load_config_file", "save_config_file"]
 
@@ -38,8 +39,9 @@ def load_config_file(path: str | os.PathLike[str]) -> dict[str, Any]:
 def save_config_file(data: dict[str, Any], path: str | os.PathLike[str]) -> None:
     """Write ``data`` to ``path`` as JSON or YAML (by extension), atomically.
 
-    An existing file is replaced (a symbolic link at ``path`` is replaced, not followed); its
-    permission bits are kept.
+    Through the output layer (output.py): an existing file is replaced (a symbolic link at
+    ``path`` is replaced, not followed) keeping its mode, owner and group; a path mistake is a
+    `ConfigFileError` saying what to fix.
     """
     name = os.fspath(path)
     fmt = format_of(name)
@@ -48,11 +50,7 @@ def save_config_file(data: dict[str, Any], path: str | os.PathLike[str]) -> None
             f"unknown extension {Path(name).suffix or '(none)'!r}")
         raise ConfigFileError(name, f"cannot write this file: {what}; use a name ending in "
                               f"{_WRITTEN}")
-    target = Path(name)
-    try:
-        write_new(target, dump_config(data, fmt).encode("utf-8"), mode_from=target)
-    except OSError as exc:
-        raise ConfigFileError(name, f"cannot be written: {exc.strerror or exc}") from None
+    write_file(name, dump_config(data, fmt))
 
 
 def _kind(value: Any) -> str:

@@ -12,7 +12,6 @@ import json.decoder
 import json.scanner
 import re
 import sys
-import tomllib
 from typing import Any
 
 import yaml
@@ -207,6 +206,8 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 def parse_toml(text: str, name: str) -> Any:
     """TOML (tomllib); errors carry line and column where tomllib gives them."""
+    import tomllib  # here: reading YAML or JSON need not pay for it (a tenth of start-up)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -8,10 +8,12 @@ from typing import Any
 import yaml
 
 from . import yaml_core
-from .disk import BACKUP_SUFFIX, write_atomically, write_new
+from .disk import BACKUP_SUFFIX, write_atomically
+from .output import OutputError, output_directory, write_file, write_into
 from .yaml_core import needs_quotes
 
-__all__ = ["BACKUP_SUFFIX", "dump_config", "write_atomically", "write_new"]
+__all__ = ["BACKUP_SUFFIX", "OutputError", "dump_config", "output_directory", "write_atomically",
+           "write_file", "write_into"]
 
 
 class _Dumper(yaml.SafeDumper):  # type: ignore[misc,unused-ignore]  # no PyYAML stubs

@@ -18,7 +18,7 @@ from .checked import (
     integral,
 )
 from .dump import dump_value
-from .fields import env_default
+from .fields import BUILT_FROM_NONE, FIELD_DEFAULT, env_default
 from .schedules import (
     AgentUpdateSchedule,
     AlternatingScheduleBehaviour,
@@ -35,6 +35,8 @@ from .values import (
 )
 
 __all__ = [
+    "BUILT_FROM_NONE",
+    "FIELD_DEFAULT",
     "PARAMETER_CLASSES",
     "PARAMETER_VALUE_CLASSES",
     "AgentBehaviour",

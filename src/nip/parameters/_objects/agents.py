@@ -8,7 +8,7 @@ The generated `agents` module registers it, so that the registry keeps nip's ord
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import _registry
 from .._validation import closest
@@ -23,10 +23,14 @@ DEFAULT_AGENT = "_default"
 UPDATE_REPR_KEY = "agents_update_repr"
 
 
-class AgentsParameters(dict[str, Any], ParameterValue):
+#: The agent class of the entries (the generated modules name it: `AgentParameters`).
+_Agent = TypeVar("_Agent", bound=ParameterValue)
+
+
+class AgentsParameters(dict[str, _Agent], ParameterValue):
     """The agents, keyed by name. ``"_default"`` answers for any agent that is not named."""
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> _Agent:
         if dict.__contains__(self, name):
             return dict.__getitem__(self, name)
         if dict.__contains__(self, DEFAULT_AGENT):
@@ -37,7 +41,10 @@ class AgentsParameters(dict[str, Any], ParameterValue):
         return dict.__contains__(self, name) or dict.__contains__(self, DEFAULT_AGENT)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: agent.to_dict() for name, agent in self.items()}
+        # An entry set in place as a plain value is written as it is: the check of the whole
+        # config (before `to_file` writes, or `from_dict` reads it back) reports it.
+        out: dict[str, Any] = {name: agent.to_dict() if isinstance(agent, ParameterValue) else agent
+                               for name, agent in self.items()}
         out[UPDATE_REPR_KEY] = self._agents_update_repr()
         return out
 
@@ -69,7 +76,10 @@ class AgentsParameters(dict[str, Any], ParameterValue):
         return cls(agents)
 
     def _agents_update_repr(self) -> str:
-        schedules = [(name, agent.update_schedule) for name, agent in self.items()]
+        # (an entry set in place as a plain value has none: the check reports that entry)
+        agents: Any = self.items()  # the generated agent classes: each has an update schedule
+        schedules = [(name, None if isinstance(agent, Mapping) else agent.update_schedule)
+                     for name, agent in agents]
         if all(isinstance(s, ConstantScheduleBehaviour) for _, s in schedules):
             return "Standard"
         if all(isinstance(s, AlternatingScheduleBehaviour) for _, s in schedules):

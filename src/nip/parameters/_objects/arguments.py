@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABCMeta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._validation import unknown_key_problem
 from ..errors import ParameterArgumentError, Problem
@@ -25,21 +25,25 @@ __all__ = ["ParameterClassMeta", "argument_problems"]
 class ParameterClassMeta(ABCMeta):
     """The metaclass of the parameters dataclasses and the update schedules."""
 
-    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        if kwargs or args:  # the caller's values as the fields hold them: ints, own lists
-            fixes = field_fix_map(cls)
-            for key, value in kwargs.items():  # (`kwargs` is this call's own dict)
-                if key in fixes and type(value) not in _UNCHANGED:
-                    kwargs[key] = fixes[key](value)
-            if args and fixes:
-                args = _fixed_positionals(cls, fixes, args)
-        try:
-            return type.__call__(cls, *args, **kwargs)
-        except TypeError:
-            problems = argument_problems(cls, args, kwargs)
-            if not problems:
-                raise  # a TypeError from inside the object, not from its arguments
-            raise ParameterArgumentError(problems, subject=cls.__name__) from None
+    # Hidden from type checkers, which then read the generated `__init__` signature of each class
+    # (what each argument accepts) instead of this catch-all returning Any.
+    if not TYPE_CHECKING:
+
+        def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+            if kwargs or args:  # the caller's values as the fields hold them: ints, own lists
+                fixes = field_fix_map(cls)
+                for key, value in kwargs.items():  # (`kwargs` is this call's own dict)
+                    if key in fixes and type(value) not in _UNCHANGED:
+                        kwargs[key] = fixes[key](value)
+                if args and fixes:
+                    args = _fixed_positionals(cls, fixes, args)
+            try:
+                return type.__call__(cls, *args, **kwargs)
+            except TypeError:
+                problems = argument_problems(cls, args, kwargs)
+                if not problems:
+                    raise  # a TypeError from inside the object, not from its arguments
+                raise ParameterArgumentError(problems, subject=cls.__name__) from None
 
 
 _UNCHANGED = frozenset({int, bool, str, type(None)})  # values no `coerce` conversion changes

@@ -10,15 +10,17 @@ from __future__ import annotations
 from abc import ABC
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from . import build, dump, lookup
+from . import assign, build, dump, lookup
 from .arguments import ParameterClassMeta
 from .values import ParameterValue, get_parameter_class
 
 __all__ = ["BaseHyperParameters", "BaseRunPreserve", "SubParameters"]
 
+# `type[_P] -> _P` rather than `Self`: the same for mypy and pyright, and jedi follows only this.
 _P = TypeVar("_P", bound="BaseHyperParameters")
+_BUILDING = build.CHECKED  # set while objects are built (their normalising sets fields again)
 
 
 class BaseRunPreserve:
@@ -51,14 +53,26 @@ class BaseHyperParameters(ParameterValue, ABC, metaclass=ParameterClassMeta):
     def __post_init__(self) -> None:
         build.construct(self)
 
+    # Hidden from type checkers: with it, they would accept any attribute name being set.
+    if not TYPE_CHECKING:
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            """Setting a field of a built object converts and checks the value as the constructor
+            would (`assign`); the first setting of each field, while the object is built, is not."""
+            if name in self.__dict__ and not _BUILDING.get():
+                value = assign.checked_value(self, name, value)
+            object.__setattr__(self, name, value)
+
+        def __delattr__(self, name: str) -> None:
+            assign.checked_deletion(self, name)
+            object.__delattr__(self, name)
+
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a nested dict in nip's format (fields in order, then `_type`)."""
         return dump.to_dict(self)
 
     @classmethod
-    def from_dict(
-        cls: type[_P], params_dict: Mapping[str, Any], ignore_extra_keys: bool = False
-    ) -> _P:
+    def from_dict(cls: type[_P], params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> _P:
         """Build the parameters from a dict, checking it against the schema first.
 
         The dict is never modified. With `ignore_extra_keys`, keys that are not fields are

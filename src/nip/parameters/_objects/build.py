@@ -14,6 +14,7 @@ from .._validation import class_check, class_keys, old_version_note, unknown_key
 from .._validation.plain_data import MAX_DEPTH, is_plain, plain_copy
 from ..errors import ParameterValidationError, Problem, brief, warn
 from .arguments import argument_problems
+from .assign import remember_root
 from .coerce import field_fix_map, fresh
 from .fields import field_infos, field_names, special_fields
 from .values import is_value_type
@@ -26,6 +27,7 @@ __all__ = ["build_checked", "collection_from_checked", "construct", "default_obj
 
 # True while building objects that an enclosing call will check (or has checked) as a whole.
 _CHECKED: ContextVar[bool] = ContextVar("nip_parameters_checked", default=False)
+CHECKED = _CHECKED  # read by `BaseHyperParameters.__setattr__`: a field set while building is unchecked
 
 # Types that need no conversion in `build`: checked before the (slow, ABC) Mapping test.
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -55,6 +57,8 @@ def construct(obj: BaseHyperParameters) -> None:
     checked = check_class(type(obj), data)
     if checked is not data:  # a numpy.float64, an IntEnum, a Mapping: stored as their plain value
         _adopt_plain(obj, checked)
+    if _holds_groups(type(obj)):
+        remember_root(obj)
 
 
 def normalise(obj: BaseHyperParameters) -> None:
@@ -65,20 +69,23 @@ def normalise(obj: BaseHyperParameters) -> None:
             replacement = info.deprecated_values[value]
             warn(f"{info.name}={value!r} is deprecated; use {info.name}={replacement!r}",
                  DeprecationWarning)
-            setattr(obj, info.name, replacement)
+            _set(obj, info.name, replacement)
         elif info.group_class is not None:
             if value is None:
-                setattr(obj, info.name, default_object(info.group_class))
+                _set(obj, info.name, default_object(info.group_class))
             elif isinstance(value, Mapping):
-                setattr(obj, info.name, group_from_mapping(info.group_class, value, (info.name,)))
+                _set(obj, info.name, group_from_mapping(info.group_class, value, (info.name,)))
         elif info.value_class is not None and not is_value_type(type(value)) and isinstance(
             value, Mapping
         ):
             # an update schedule given in its dict form: built as `from_dict` builds it
             try:
-                setattr(obj, info.name, info.value_class.from_dict(value))
+                _set(obj, info.name, info.value_class.from_dict(value))
             except ParameterValidationError as error:
                 raise error.prefixed(info.name) from None
+
+
+_set = object.__setattr__  # normalising a field is part of building it, not a checked assignment
 
 
 def default_object(cls: Any) -> Any:
@@ -174,7 +181,17 @@ def from_dict(cls: Any, data: Any, *, ignore_extra_keys: bool) -> Any:
     data = cls._prepare_dict(data)
     if ignore_extra_keys:
         data = _strip_unknown(cls, data)
-    return build_checked(cls, check_class(cls, data))
+    built = build_checked(cls, check_class(cls, data))
+    if _holds_groups(cls):
+        remember_root(built)
+    return built
+
+
+@cache
+def _holds_groups(cls: type) -> bool:
+    """Does an object of `cls` hold other objects whose errors an address from it would need?
+    (The root does: `rl.lr`; a group of plain values is its own outermost object.)"""
+    return any(i.group_class is not None or i.collection_class is not None for i in field_infos(cls))
 
 
 def build_checked(cls: Any, data: Mapping[str, Any]) -> Any:

@@ -26,6 +26,21 @@ def env_default(variable: str, fallback: str) -> Callable[[], str]:
     return read
 
 
+#: The default of a group field (and of the agents): None, which the constructor turns into the
+#: default object. Typed `Any` because the field's annotation is the object it always holds.
+BUILT_FROM_NONE: Any = None
+
+
+class _FieldDefault:
+    def __repr__(self) -> str:
+        return "<the field's default>"
+
+
+#: The default a generated `__init__` shows for a field whose default is an object (the field's
+#: one shared instance) or is read when the object is made (from the environment).
+FIELD_DEFAULT: Any = _FieldDefault()
+
+
 @dataclass(frozen=True)
 class FieldInfo:
     name: str

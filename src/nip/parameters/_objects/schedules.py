@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from .._registry import CLASS_SCHEMA_REFS
 from .._validation import class_check, class_problems, closest, unknown_key_problem
@@ -34,6 +34,8 @@ def _argument_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
+_S = TypeVar("_S", bound="AgentUpdateSchedule")  # (not `Self`: jedi follows only a TypeVar)
+
 class AgentUpdateSchedule(ParameterValue, metaclass=ParameterClassMeta):
     """Base of the update schedules. Subclasses are frozen dataclasses of their arguments.
 
@@ -49,7 +51,7 @@ class AgentUpdateSchedule(ParameterValue, metaclass=ParameterClassMeta):
         return {"_type": name, name: arguments} if arguments else {"_type": name}
 
     @classmethod
-    def from_dict(cls, params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> Any:
+    def from_dict(cls: type[_S], params_dict: Mapping[str, Any], ignore_extra_keys: bool = False) -> _S:
         """Build the schedule that ``_type`` names, checking the dict against the schema first.
 
         Called on a subclass, the schedule must be of that class (or a subclass of it). With
@@ -68,7 +70,7 @@ class AgentUpdateSchedule(ParameterValue, metaclass=ParameterClassMeta):
         return cls.from_checked_dict(checked)
 
     @classmethod
-    def from_checked_dict(cls, data: Mapping[str, Any]) -> Any:
+    def from_checked_dict(cls: type[_S], data: Mapping[str, Any]) -> _S:
         """Build from a dict that has passed the check (inside a config that was checked whole)."""
         target: Any = _schedule_class(data["_type"])
         arguments = data.get(target.__name__)

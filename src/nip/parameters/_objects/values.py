@@ -3,9 +3,12 @@ through which a `_type` is read back (nip's `parameters_base` API)."""
 
 from __future__ import annotations
 
+import importlib
+import sys
 from abc import ABC, abstractmethod
 from typing import Any, TypeVar
 
+from .. import _registry
 from ..errors import NipParametersError
 
 __all__ = [
@@ -14,6 +17,7 @@ __all__ = [
     "ParameterValue",
     "get_parameter_class",
     "get_parameter_or_parameter_value_class",
+    "load_all_classes",
     "register_parameter_class",
     "register_parameter_value_class",
 ]
@@ -50,12 +54,28 @@ def register_parameter_value_class(cls: _C) -> _C:
     return cls
 
 
+def load_all_classes() -> None:
+    """Import every generated module (named in `_registry.MODULE_ORDER`), in nip's order.
+
+    The package root loads them on first use only (``nip-params validate`` needs none), so a
+    lookup that misses fills the registries before it answers. Fixed names from the generated
+    registry only: never a name taken from a config.
+    """
+    package = __name__.rsplit(".", 2)[0]
+    for module in _registry.MODULE_ORDER:
+        if f"{package}.{module}" not in sys.modules:  # once loaded, a miss imports nothing
+            importlib.import_module(f"..{module}", __package__)  # nip.parameters.<module>
+
+
 def get_parameter_or_parameter_value_class(name: str) -> type[ParameterValue]:
     """The registered class called `name`: value classes first, then parameter classes.
 
     Only registered classes can be returned: a `_type` is never imported or evaluated.
     """
     found = PARAMETER_VALUE_CLASSES.get(name) or PARAMETER_CLASSES.get(name)
+    if found is None:
+        load_all_classes()
+        found = PARAMETER_VALUE_CLASSES.get(name) or PARAMETER_CLASSES.get(name)
     if found is None:
         raise NipParametersError(f"Parameter class {name!r} not found.")
     return found
@@ -64,6 +84,9 @@ def get_parameter_or_parameter_value_class(name: str) -> type[ParameterValue]:
 def get_parameter_class(name: str) -> type[Any]:
     """The registered parameters dataclass called `name`."""
     found = PARAMETER_CLASSES.get(name)
+    if found is None:
+        load_all_classes()
+        found = PARAMETER_CLASSES.get(name)
     if found is None:
         raise NipParametersError(f"Parameter class {name!r} not found.")
     return found

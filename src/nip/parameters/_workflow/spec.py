@@ -73,6 +73,7 @@ class Spec:
     wandb: dict[str, Any]
     zipped: bool
     line: LineFinder = field(repr=False)
+    inputs: tuple[str, ...] = ()  # the spec file and the base files read: never an output
 
     @property
     def count(self) -> int:
@@ -118,6 +119,7 @@ def load_spec(spec: Source) -> Spec:
     problem. A base file is read relative to the spec file (to the working directory for a
     mapping)."""
     line: LineFinder = _no_lines
+    inputs: list[str] = []
     if isinstance(spec, Mapping) or not isinstance(spec, str | os.PathLike):
         data: Any = spec
         source, folder = "<spec>", Path.cwd()
@@ -126,9 +128,10 @@ def load_spec(spec: Source) -> Spec:
         data, source = loaded.data, loaded.name
         folder = loaded.path.parent if loaded.path is not None else Path.cwd()
         line = line_finder(loaded.text)
+        inputs.append(os.fspath(spec))
     problems = _Problems(line)
     data = _shape(data, problems, source)
-    base = _base(data.get("base"), folder, problems)
+    base = _base(data.get("base"), folder, problems, inputs)
     grid = _grid(data.get("grid", {}), base, problems)
     axes = _axes(data.get("zip"), grid, problems)
     name = _name(data.get("name"), base, problems)
@@ -138,7 +141,7 @@ def load_spec(spec: Source) -> Spec:
     setters = {address: setter(resolve(root, base, address_parts(address)), address_parts(address))
                for address in grid}
     return Spec(source, base, grid, setters, axes, name, dict(wandb),
-                zipped=any(len(axis.addresses) > 1 for axis in axes), line=line)
+                zipped=any(len(axis.addresses) > 1 for axis in axes), line=line, inputs=tuple(inputs))
 
 
 def _shape(data: Any, problems: _Problems, source: str) -> Mapping[str, Any]:
@@ -167,13 +170,14 @@ def _no_lines(path: Any, *, at_key: bool = False) -> Position | None:
     return None
 
 
-def _base(value: Any, folder: Path, problems: _Problems) -> dict[str, Any]:
+def _base(value: Any, folder: Path, problems: _Problems, inputs: list[str]) -> dict[str, Any]:
     items = value if isinstance(value, list) else [] if value is None else [value]
     bases = []
     for index, item in enumerate(items):
         path = ("base", index) if isinstance(value, list) else ("base",)
         if isinstance(item, str):
             location = item if item == "-" or os.path.isabs(item) else str(folder / item)
+            inputs.append(location)
             try:
                 bases.append(load_base(location))
             except ConfigFileError as error:

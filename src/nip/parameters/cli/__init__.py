@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
 EPILOG = """\
 examples:
   nip-params validate run.yaml other.json        check configs against the schema
+  nip-params validate wandb/ --format jsonl       every config in a tree, a JSON line each
   nip-params defaults --scenario graph_isomorphism --trainer vanilla_ppo --dataset eru10000
   nip-params get run.yaml agents.prover.num_gnn_layers
   nip-params schema > nip-params.schema.json     the bundled schema, for editors and other tools

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import dump_config, format_of, read_config, write_new
+from .._files import dump_config, format_of, read_config
 from .._files.locate import locator, problem_position
+from .._files.output import write_file
 from .._objects.lookup import address_parts
 from .._workflow.compose import compose
 from ..errors import (
@@ -41,7 +42,8 @@ string field keeps the text (dataset=1e3 is "1e3"). ADDRESS=null sets null; ~ADD
 key, so its default applies again (quote it in a shell: '~agents.verifier').
 
 The output is the complete config (to_dict(), with _package_version), checked against the schema.
-Nothing is written when an address or a value is wrong.
+Nothing is written when an address or a value is wrong. -o OUT is written atomically (an existing
+file keeps its mode); OUT may not be one of the bases.
 
 exit status: 0 ok, 1 an unknown address or an invalid config, 2 bad usage or an unreadable file.
 """
@@ -91,9 +93,8 @@ def run(args: argparse.Namespace) -> int:
     except ParameterValidationError as error:
         return _report_located(error, bases, overrides)
     text = dump_config(params.to_dict(include_package_meta=True), fmt)
-    if args.output:
-        out = Path(args.output)
-        write_new(out.absolute(), text.encode("utf-8"))
+    if args.output:  # a base is never overwritten; a link at OUT is replaced, not followed
+        write_file(args.output, text, inputs=[base for base in bases if base != "-"])
     else:
         emit(text, sys.stdout)
     return EXIT_OK

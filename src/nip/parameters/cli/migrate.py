@@ -8,15 +8,17 @@ result is invalid, 2 bad usage or an unreadable file.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 import warnings
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from .._files import format_of, shown_path, write_new
+from .._files import format_of, shown_path
 from .._files.disk import (
     BACKUP_SUFFIX,
     WriteRefused,
@@ -24,6 +26,7 @@ from .._files.disk import (
     write_in_place,
 )
 from .._files.locate import locator, problem_position
+from .._files.output import OutputError, write_file, write_into
 from .._files.roundtrip import Document, read_document, render_document
 from .._migration import FROM_DATA, Change, MigrationReport, migrate
 from .._migration.steps import default_chain
@@ -36,8 +39,17 @@ from ..errors import (
     ParameterValidationError,
     counted,
 )
+from ._batch import run_batch
 from ._output import EXIT_INVALID as EXIT_FAILED
 from ._output import EXIT_OK, EXIT_USAGE, error_line, located, usage_error
+from ._reports import FORMATS, Record, json_item
+from ._sources import (
+    DEFAULT_INCLUDE,
+    NIP_FILES,
+    Source,
+    add_source_arguments,
+    needs_many,
+)
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "register", "run"]
 
@@ -50,12 +62,20 @@ examples:
   nip-params migrate --from 0.1 unmarked.yaml     a file without _package_version, written by 0.1
   nip-params migrate --from unversioned ancient.json   written before versions were recorded
   nip-params migrate --in-place --force locked.yaml     also a read-only or hard-linked file
+  nip-params migrate --dry-run --format jsonl wandb/    every W&B run config and *.nip.* file found
+  find . -name '*.nip.yaml' -print0 | nip-params migrate --in-place --files-from -
 
 A file without _package_version is read as the current version (nothing to migrate) unless --from
 says otherwise. YAML files keep their key order and comments; JSON files keep their key order and
 indentation. --in-place keeps each file's owner, group and mode; it refuses a read-only file and a
 file with several hard links unless --force is given (a hard-linked file is then written through,
-so every name sees the migrated config). -o DIR refuses two inputs with the same file name.
+so every name sees the migrated config). -o DIR refuses two inputs with the same file name. -o writes through the same output layer as every
+command (atomic; an existing file keeps its mode; a link at the name is replaced, not followed).
+Two --in-place runs on one file at once: the second finds the file changed and writes nothing.
+
+Directories and --files-from go with --dry-run or --in-place. A directory is searched as by
+`nip-params validate` (*.nip.json, *.nip.yaml, *.nip.yml, *.nip.toml and, for --dry-run, W&B run
+configs files/config.yaml), --jobs files at a time, reported in order, with a summary at the end.
 
 exit status: 0 done, 1 a file cannot be migrated or the result is invalid, 2 bad usage or an
 unreadable file.
@@ -71,7 +91,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="config files to migrate")
+    add_source_arguments(parser, verb="migrate")
     parser.add_argument("--to", dest="to_version", metavar="VERSION",
                         help="target version (default: the current one)")
     parser.add_argument("--from", dest="from_version", metavar="VERSION",
@@ -86,8 +106,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--force", action="store_true",
                         help="--in-place: also rewrite read-only files, and write hard-linked "
                         "files through to every link")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="how to print the change lists (default: text)")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="how to print the change lists (default: text; jsonl: a JSON "
+                        "object a line per file, then the summary)")
     parser.set_defaults(func=run)
     return parser
 
@@ -261,13 +282,17 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         return outcome  # nothing to rewrite, no backup needed
     try:
         if args.in_place:
-            written = write_in_place(target, text, force=args.force)
+            written = write_in_place(target, text, force=args.force, migrated=doc.text)
             outcome.backup = str(written.backup) if written.backup else None
             outcome.links = written.links
         elif Path(args.output).is_dir():  # a file of ours in a directory: a link there is replaced
-            write_new(target, text.encode("utf-8"))
-        else:  # the file named by -o (a link is followed, as cp does)
-            write_new(target.resolve(), text.encode("utf-8"))
+            write_into(target.parent, target.name, text)
+        else:  # the file named by -o: a link there is replaced too (output.py)
+            write_file(target, text)
+    except OutputError as err:
+        outcome.status = EXIT_USAGE
+        outcome.error = f"{shown_path(source)}: cannot write the result: {err}"
+        return outcome
     except WriteRefused as err:
         outcome.status = EXIT_FAILED
         outcome.error = f"{shown_path(source)} {err}"
@@ -313,10 +338,42 @@ def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
         print("  dry run: nothing written", file=stream)
 
 
+def _migrate_chunk(args: argparse.Namespace, from_version: Any, to_version: str | None,
+                   sources: list[Source]) -> list[Record]:
+    """Migrate and render a chunk of files (in a worker process with --jobs)."""
+    records = []
+    for source in sources:
+        if source.problem is not None:
+            records.append(_lost(args.format, source, source.problem))
+            continue
+        outcome = _migrate_file(args, source.path, from_version, to_version, None)
+        records.append(_record(outcome, args.format, args.dry_run))
+    return records
+
+
+def _lost(fmt: str, source: Source, reason: str) -> Record:
+    return _record(_Outcome(source.path, EXIT_USAGE, error=f"{shown_path(source.path)}: {reason}"),
+                   fmt, dry_run=False)
+
+
+def _record(outcome: _Outcome, fmt: str, dry_run: bool) -> Record:
+    kind = {EXIT_OK: "valid", EXIT_FAILED: "invalid"}.get(outcome.status, "unreadable")
+    if fmt == "text":
+        text = io.StringIO()
+        _print_text(outcome, text, dry_run)
+        return Record(kind, shown_path(outcome.file), text.getvalue())
+    return Record(kind, shown_path(outcome.file), json_item(outcome.to_json(), fmt))
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params migrate``; returns the exit status."""
     files: list[str] = list(args.files)
+    many = needs_many(args)
     try:
+        if many and not (args.dry_run or args.in_place):
+            raise _UsageError("directories and --files-from go with --dry-run or --in-place")
+        if not files and not many:
+            raise _UsageError("give files or directories, or --files-from FILE")
         from_version = _version_argument(args.from_version, "--from", allow_unversioned=True)
         to_version = _version_argument(args.to_version, "--to", allow_unversioned=False)
         if args.output and len(files) > 1 and not Path(args.output).is_dir():
@@ -329,17 +386,24 @@ def run(args: argparse.Namespace) -> int:
         _check_outputs(args, files)
     except _UsageError as err:
         return usage_error("migrate", str(err))
-    # The migrated document goes to stdout when no destination is given; the report then goes to
-    # stderr so that stdout stays a clean config.
-    report_stream = sys.stderr if to_stdout else sys.stdout
-    outcomes = [
-        _migrate_file(args, source, from_version, to_version, sys.stdout if to_stdout else None)
-        for source in files
-    ]
+    if not to_stdout:  # reports on stdout: the same runner as `validate`, --jobs files at a time
+        return run_batch(
+            "migrate", args,
+            task=partial(_migrate_chunk, args, from_version, to_version),
+            lost=partial(_lost, args.format),
+            allow_stdin=False,
+            labels={"valid": "ok", "invalid": "failed", "unreadable": "unreadable"},
+            # W&B's own files cannot be rewritten in place: --in-place looks for ours only.
+            default_include=NIP_FILES if args.in_place else DEFAULT_INCLUDE,
+        )
+    # One file to stdout: the migrated document goes to stdout; the report then goes to stderr so
+    # that stdout stays a clean config.
+    outcome = _migrate_file(args, files[0], from_version, to_version, sys.stdout)
     if args.format == "json":
-        json.dump([o.to_json() for o in outcomes], report_stream, indent=2, ensure_ascii=False)
-        report_stream.write("\n")
+        json.dump([outcome.to_json()], sys.stderr, indent=2, ensure_ascii=False)
+        sys.stderr.write("\n")
+    elif args.format == "jsonl":
+        sys.stderr.write(json_item(outcome.to_json(), "jsonl"))
     else:
-        for outcome in outcomes:
-            _print_text(outcome, report_stream, args.dry_run)
-    return max((o.status for o in outcomes), default=EXIT_OK)
+        _print_text(outcome, sys.stderr, args.dry_run)
+    return outcome.status

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import write_new
+from .._files.output import output_directory, refuse_inputs, write_into
 from .._validation import schemas
 from ._output import EXIT_OK, emit, usage_error
 
@@ -118,17 +118,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(files: list[Path], out: Path) -> int:
-    """Copy the published files of one version (bundle, groups, migration, vocabulary, catalog)."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for path in files:
-            target = out / path.name
-            # A new file renamed into place: a symbolic link planted at the name is replaced,
-            # never followed (its target is not overwritten).
-            write_new(target, path.read_bytes())
-            written.append(f"{target}\n")
-    except OSError as exc:
-        return usage_error("schema", f"cannot write to {out}: {exc.strerror or exc}")
-    emit("".join(written), sys.stdout)
+    """Copy the published files of one version (bundle, groups, migration, vocabulary, catalog).
+
+    Each through the output layer: a symbolic link planted at a name is replaced, never followed;
+    the installed files themselves are never an output.
+    """
+    directory = output_directory(out, create=True)
+    refuse_inputs([directory / path.name for path in files], files)
+    for path in files:
+        write_into(directory, path.name, path.read_bytes())
+    emit("".join(f"{out / path.name}\n" for path in files), sys.stdout)
     return EXIT_OK

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import dump_config, write_new
+from .._files import dump_config, shown_path
+from .._files.output import output_directory, write_file
 from .._workflow.spec import load_spec
 from .._workflow.sweep import MAX_RUNS, expand, overrides_text
 from .._workflow.wandb_sweep import check_wandb_sweep, wandb_sweep_config
-from .._workflow.write import INDEX_NAME, OutputExists, write_sweep
-from ..errors import counted
+from .._workflow.write import CONFIG_EXTENSIONS, INDEX_NAME, write_sweep
+from ..errors import counted, shown
 from ._output import EXIT_OK, emit, report_error, usage_error
 
 __all__ = ["register", "run"]
@@ -35,16 +36,19 @@ The spec (YAML or JSON):
 
 Every combination is checked before anything is written; all problems are listed, each with the
 combinations it occurs in. A grid of more than 100,000 combinations (--max-runs) or 10,000
-addresses is refused before anything is built. The output directory gets one config per combination (to_dict(), with
-_package_version) and sweep.json, the index: name -> overrides. A new directory appears complete
-or not at all; a directory that exists and is not empty needs --force.
+addresses is refused before anything is built. The output directory gets one config per
+combination, NAME.nip.json or NAME.nip.yaml (to_dict(), with _package_version; `validate
+DIR/*.nip.json` checks them all), and sweep.json, the index: config file -> overrides. A new
+directory appears complete or not at all; a directory that exists and is not empty needs --force,
+which replaces only files an earlier sweep wrote there (its index lists them).
 
 --format wandb writes a W&B sweep configuration (method: grid, parameters at dotted addresses) to
 OUT or stdout; run it with `wandb sweep`. A run's config is then a set of overrides: W&B's
 ${args_no_hyphens} passes them as rl.lr=0.001 ..., which `compose` and `with_overrides` read.
 
 exit status: 0 ok, 1 an invalid spec or combination (or W&B file, with --check), 2 bad usage, an
-unreadable file or an output directory that is not empty.
+unreadable file, or an output in the way (a directory that is not empty, an input, a path that
+cannot be written).
 """
 
 
@@ -96,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         expand(spec, max_runs=args.max_runs)  # every combination is checked before anything is written
         text = dump_config(config, "yaml")
         if args.output and not args.dry_run:
-            write_new(Path(args.output).absolute(), text.encode("utf-8"))
+            write_file(args.output, text, inputs=spec.inputs)
             emit(f"wrote a W&B grid sweep of {counted(spec.count, 'run')} to {args.output}\n", sys.stdout)
         else:
             emit(text, sys.stdout)
@@ -104,16 +108,30 @@ def run(args: argparse.Namespace) -> int:
     combinations = expand(spec, max_runs=args.max_runs)
     if args.dry_run:
         width = max((len(c.name) for c in combinations), default=0)
-        emit("".join(f"{c.name:<{width}}  {overrides_text(c.overrides)}\n" for c in combinations), sys.stdout)
+        emit("".join(shown(f"{c.name:<{width}}  {overrides_text(c.overrides)}", _LINE_LIMIT) + "\n"
+                     for c in combinations), sys.stdout)  # spec values escaped, as in messages
         report_error(f"{counted(len(combinations), 'combination')}, all valid (dry run: nothing written)", "sweep",
                      kind="note")
         return EXIT_OK
     if not args.output and args.spec == "-":
         return usage_error("sweep", "a spec read from stdin needs -o DIR")
-    directory = Path(args.output) if args.output else Path(Path(args.spec).stem)
-    try:
-        write_sweep(directory, combinations, args.format, force=args.force)
-    except OutputExists as error:
-        return usage_error("sweep", str(error))
-    emit(f"wrote {counted(len(combinations), 'config')} and {INDEX_NAME} to {directory}\n", sys.stdout)
+    name = args.output or _default_directory(args.spec)
+    if name is None:
+        return usage_error("sweep", f"cannot name the output directory after the spec "
+                           f"{shown_path(args.spec)}: give -o DIR")
+    directory = output_directory(name, create=False)
+    write_sweep(directory, combinations, args.format, force=args.force, inputs=spec.inputs,
+                shown=shown_path(name))
+    emit(f"wrote {counted(len(combinations), 'config')} (*{CONFIG_EXTENSIONS[args.format]}) and {INDEX_NAME} "
+         f"to {shown_path(name)}\n", sys.stdout)
     return EXIT_OK
+
+
+_LINE_LIMIT = 4000  # characters of one --dry-run line
+
+
+def _default_directory(spec: str) -> str | None:
+    """The spec's name without its extension, in the current directory; never ``.``, ``..`` or a
+    hidden name (a spec named ``...yaml`` would otherwise write into the parent directory)."""
+    stem = Path(spec).stem
+    return None if not stem or stem.startswith(".") else stem

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .._files import STDIN_NAME, read_config, shown_path
@@ -18,27 +17,29 @@ from ..errors import (
     ParameterValidationError,
     Problem,
 )
+from ._batch import run_batch
 from ._output import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
-    Progress,
     annotation,
-    emit,
     error_line,
     located,
     usage_error,
 )
+from ._reports import FORMATS, Record, json_item
+from ._sources import Source, add_source_arguments
 
-__all__ = ["PROGRESS_MIN_FILES", "register", "run"]
-
-#: From this many files on, a progress line is shown (on stderr, and only on a terminal).
-PROGRESS_MIN_FILES = 5
+__all__ = ["register", "run"]
 
 EXAMPLES = """\
 examples:
   nip-params validate run.yaml                      one file
   nip-params validate configs/*.json configs/*.yaml many files (progress shown on a terminal)
+  nip-params validate wandb/ sweeps/                every config found in these directories
+  nip-params validate --include '**/*.json' runs/   choose the files a directory search selects
+  find runs -name '*.yaml' -print0 | nip-params validate --files-from -   a list of files
+  nip-params validate --format jsonl runs/ | jq -c 'select(.valid|not)'   a JSON line per file
   cat run.json | nip-params validate -              stdin (JSON, YAML or TOML, sniffed)
   nip-params validate --format json a.yaml b.yaml   machine-readable report on stdout
   nip-params validate --format github configs/*.yaml  GitHub Actions annotations (in CI)
@@ -57,7 +58,14 @@ An unreadable file is reported on stderr with its line and column where known:
 A file without _package_version is checked as the current version; one that states an older
 _package_version is checked against that version's schema. --version overrides both.
 
-exit status: 0 all valid, 1 some invalid, 2 bad usage or an unreadable file.
+A directory is searched recursively for *.nip.json, *.nip.yaml, *.nip.yml, *.nip.toml and W&B
+run configs (files/config.yaml); --include replaces that selection, --exclude removes from it.
+Links inside a directory are not followed. Results come in the order of the arguments (a
+directory in sorted order) whatever --jobs is. When a directory or --files-from is given, a
+summary line (files, valid, invalid, unreadable, time) ends the report on stderr; the jsonl
+format always ends with a {"summary": ...} line on stdout.
+
+exit status: 0 all valid, 1 some invalid, 2 bad usage or an unreadable file (2 wins over 1).
 """
 
 
@@ -70,14 +78,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="config files; '-' is stdin"
-    )
+    add_source_arguments(parser, verb="check")
     parser.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=(*FORMATS, "github"),
         default="text",
         help="text (default): a line per problem; json: one report for all files on stdout; "
+        "jsonl: a JSON object a line per file as it is checked, then the summary; "
         "github: GitHub Actions annotations (::error file=...,line=...,col=...::...)",
     )
     parser.add_argument(
@@ -193,27 +200,39 @@ def check_file(source: str, version: str | None) -> FileResult:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``nip-params validate``; returns the exit status."""
-    files: list[str] = list(args.files)
-    if files.count("-") > 1:
-        return usage_error("validate", "'-' (stdin) can be given only once")
     if args.schema_version is not None and args.schema_version not in schemas.available_versions():
         return usage_error("validate", schemas.unknown_version(args.schema_version))
-    progress = Progress(len(files), minimum=PROGRESS_MIN_FILES)
-    results: list[FileResult] = []
-    for index, source in enumerate(files, 1):
-        progress.update(index, source)
-        result = check_file(source, args.schema_version)
-        results.append(result)
-        if args.format == "text":
-            out, err = result.to_text(quiet=args.quiet)
-            progress.clear()
-            emit(out, sys.stdout)
-            emit(err, sys.stderr)
-        elif args.format == "github":
-            progress.clear()
-            emit(result.to_github(), sys.stdout)
-    progress.clear()
-    if args.format == "json":
-        report = [result.to_json() for result in results]
-        emit(json.dumps(report, indent=2, ensure_ascii=False) + "\n", sys.stdout)
-    return max((result.status for result in results), default=EXIT_OK)
+    return run_batch(
+        "validate",
+        args,
+        task=partial(check_chunk, args.schema_version, args.format, args.quiet),
+        lost=partial(_lost, args.format),
+        allow_stdin=True,
+    )
+
+
+def check_chunk(version: str | None, fmt: str, quiet: bool, sources: list[Source]) -> list[Record]:
+    """Check and render a chunk of files (in a worker process with --jobs)."""
+    return [_record(_result(source, version), fmt, quiet) for source in sources]
+
+
+def _result(source: Source, version: str | None) -> FileResult:
+    if source.problem is None:
+        return check_file(source.path, version)
+    return FileResult(source.path, error=ConfigFileError(shown_path(source.path), source.problem))
+
+
+def _lost(fmt: str, source: Source, reason: str) -> Record:
+    return _record(FileResult(source.path, error=ConfigFileError(shown_path(source.path), reason)),
+                   fmt, quiet=False)
+
+
+def _record(result: FileResult, fmt: str, quiet: bool) -> Record:
+    outcome = {EXIT_OK: "valid", EXIT_INVALID: "invalid"}.get(result.status, "unreadable")
+    label = result.file if result.file == STDIN_NAME else shown_path(result.file)
+    if fmt == "text":
+        out, err = result.to_text(quiet=quiet)
+        return Record(outcome, label, out, err)
+    if fmt == "github":
+        return Record(outcome, label, result.to_github())
+    return Record(outcome, label, json_item(result.to_json(), fmt))

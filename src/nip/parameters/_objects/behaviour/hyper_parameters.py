@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..._validation.versions import VERSION_KEY
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
-from ..build import build_checked, default_object, group_from_mapping
+from ..build import build_checked, check_class, default_object, group_from_mapping
 
 if TYPE_CHECKING:
     from ..overrides import Override
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # here so that a plain dict never loads the file readers (`import nip.parameters` stays light).
 _WANDB_KEYS = ("wandb_version", "_wandb")
 
+
+# `type[_H] -> _H` rather than `Self`: the same for mypy and pyright, and jedi follows only this.
+_H = TypeVar("_H")
 
 class HyperParametersBehaviour:
     """Mixed into `HyperParameters` (see `x-python-mixin` in schema/<version>/hyper_parameters.json).
@@ -115,7 +118,7 @@ class HyperParametersBehaviour:
 
     # ---- files --------------------------------------------------------------------------------
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str], *, ignore_extra_keys: bool = False) -> Any:
+    def from_file(cls: type[_H], path: str | os.PathLike[str], *, ignore_extra_keys: bool = False) -> _H:
         """Read a config file (``.json``, ``.yaml``/``.yml`` or ``.toml``, by extension).
 
         The file is read as the command line reads it (YAML 1.2 as editors read it, safe, within
@@ -132,11 +135,16 @@ class HyperParametersBehaviour:
 
         The content is :meth:`to_dict`, with ``_package_version`` and ``_package_name`` unless
         ``include_package_meta=False``: a file outlives the code that wrote it, and the version
-        lets a later release carry it forward.
+        lets a later release carry it forward. Raises ``ParameterValidationError`` (and writes
+        nothing) when the config is not valid.
         """
         from ..._files.api import save_config_file
 
-        save_config_file(self.to_dict(include_package_meta=include_package_meta), path)
+        data = self.to_dict(include_package_meta=include_package_meta)
+        # Fields are checked when set, but the agents are a dict anyone can change in place: a
+        # file that `from_file` would refuse is never written.
+        check_class(type(self), data)
+        save_config_file(data, path)
 
     @classmethod
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -154,8 +162,8 @@ class HyperParametersBehaviour:
 
     # ---- overrides ----------------------------------------------------------------------------
     def with_overrides(
-        self, overrides: Mapping[str, Any] | Iterable[str | Override]
-    ) -> Any:
+        self: _H, overrides: Mapping[str, Any] | Iterable[str | Override]
+    ) -> _H:
         """A new config: this one with `overrides` applied, checked; this object is unchanged.
 
         `overrides` is a mapping of dotted address -> value (``{"rl.lr": 1e-4}``; a key
@@ -168,4 +176,5 @@ class HyperParametersBehaviour:
             build_with_overrides,  # with the file readers: loaded when used
         )
 
-        return build_with_overrides(type(self), self.to_dict(), overrides)
+        config: Any = self  # (typed `_H` for the caller; here it is a config with `to_dict`)
+        return build_with_overrides(type(self), config.to_dict(), overrides)

@@ -6,37 +6,42 @@ Build a config with ``HyperParameters(scenario=..., trainer=..., dataset=...)``,
 against the schema; ``validate`` and ``iter_errors`` check a plain dict.
 """
 
-# isort: skip_file
-# (Import order is nip's class registration order: the generated modules come in schema order.)
+# The names live in `_public`, imported on the first use of any of them: `nip-params validate`
+# and the other tools that import only a private package (the file reader, the validator) do
+# not pay for building every generated class.
 
-# The public hand-written modules: the package root re-exports each one's `__all__`.
-from . import errors, parameters_base, validation, version, workflow
-from .errors import *  # noqa: F403
-from .parameters_base import *  # noqa: F403
-from .validation import *  # noqa: F403
-from .types import (
-    ColourType,
-)
-from .things import (
-    Factors,
-    ThingParameters,
-    BigThingParameters,
-)
-from .hyper_parameters import (
-    HyperParameters,
-)
-from .version import *  # noqa: F403
-from .workflow import *  # noqa: F403
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "BigThingParameters",
-    "ColourType",
-    "Factors",
-    "HyperParameters",
-    "ThingParameters",
-]
-__all__ += errors.__all__
-__all__ += parameters_base.__all__
-__all__ += validation.__all__
-__all__ += version.__all__
-__all__ += workflow.__all__
+if TYPE_CHECKING:
+    from ._public import *  # noqa: F403
+    from ._public import __all__ as __all__
+else:
+    import importlib as _importlib
+
+    # Submodules are imported alone when named (`from nip.parameters import agents`).
+    _SUBMODULES = frozenset(
+        [
+            "cli",
+            "errors",
+            "parameters_base",
+            "validation",
+            "version",
+            "workflow",
+            "types",
+            "things",
+            "hyper_parameters",
+        ]
+    )
+
+    def __getattr__(name: str) -> object:
+        # Private names are submodules for the import system to find (`from .. import
+        # _registry`), and dunder names are asked for by copy and pickle: never a load.
+        if name.startswith("_") and name != "__all__":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        if name in _SUBMODULES:
+            return _importlib.import_module(f"{__name__}.{name}")
+        return getattr(_importlib.import_module(f"{__name__}._public"), name)
+
+    def __dir__() -> list[str]:
+        public = _importlib.import_module(f"{__name__}._public")
+        return sorted(set(globals()) | set(public.__all__))

@@ -2,9 +2,10 @@
 """The root of the tiny tree."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ._objects import (
+    BUILT_FROM_NONE,
     BaseHyperParameters,
     deprecated_value,
     drop_extra_keys,
@@ -27,19 +28,52 @@ class HyperParameters(BaseHyperParameters):
     ----------
     name : str
         Required.
-    thing : BigThingParameters | dict | None
+    thing : BigThingParameters
         A group.
     mode : ColourType
         With a deprecated alias.
     """
 
     name: str
-    thing: BigThingParameters | dict | None = field(
-        default=None, metadata={"nip_class": BigThingParameters}
+    """Required.
+
+    Default: required.
+    """
+    thing: BigThingParameters = field(
+        default=BUILT_FROM_NONE, metadata={"nip_class": BigThingParameters}
     )
+    """A group.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `BigThingParameters | dict[str, Any] | None`.
+    """
     mode: ColourType = field(
         default="blue", metadata={"deprecated_values": {"crimson": "red"}}
     )
+    """With a deprecated alias.
+
+    Default: `'blue'`.
+    Accepts: `ColourType | Literal['crimson']`.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        thing: BigThingParameters | dict[str, Any] | None = None,
+        mode: ColourType | Literal["crimson"] = "blue",
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "name": name,
+                "thing": thing,
+                "mode": mode,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -55,7 +89,7 @@ class HyperParameters(BaseHyperParameters):
                 )
         values["thing"] = BigThingParameters._from_checked_dict(values["thing"] or {})
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:

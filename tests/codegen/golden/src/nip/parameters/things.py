@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._objects import (
+    BUILT_FROM_NONE,
+    FIELD_DEFAULT,
     SubParameters,
     drop_extra_keys,
     dump_value,
@@ -32,6 +34,25 @@ class Factors(SubParameters):
     """
 
     scale: float = 1.0
+    """How much.
+
+    Default: `1.0`.
+    """
+
+    def __init__(
+        self,
+        scale: float = 1.0,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "scale": scale,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -42,7 +63,7 @@ class Factors(SubParameters):
             if len(values) > 1:
                 drop_extra_keys(cls, values)
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -61,7 +82,7 @@ class ThingParameters(SubParameters):
 
     Parameters
     ----------
-    factor : Factors | dict | None
+    factor : Factors
         Nested, nullable.
     owner : str
         From the environment.
@@ -69,9 +90,43 @@ class ThingParameters(SubParameters):
         Which colour.
     """
 
-    factor: Factors | dict | None = field(default=None, metadata={"nip_class": Factors})
+    factor: Factors = field(default=BUILT_FROM_NONE, metadata={"nip_class": Factors})
+    """Nested, nullable.
+
+    Default: the group's defaults (`None` builds them).
+    Accepts: `Factors | dict[str, Any] | None`.
+    """
     owner: str = field(default_factory=env_default("TINY_OWNER", ""))
+    """From the environment.
+
+    Default: env `TINY_OWNER`, else `''`.
+    """
     colour: ColourType = "red"
+    """Which colour.
+
+    Default: `'red'`.
+    """
+
+    def __init__(
+        self,
+        factor: Factors | dict[str, Any] | None = None,
+        owner: str = FIELD_DEFAULT,
+        colour: ColourType = "red",
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "factor": factor,
+                "owner": env_value("TINY_OWNER", "")
+                if owner is FIELD_DEFAULT
+                else owner,
+                "colour": colour,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -85,7 +140,7 @@ class ThingParameters(SubParameters):
         if "owner" not in data:
             values["owner"] = env_value("TINY_OWNER", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
@@ -113,7 +168,40 @@ class BigThingParameters(ThingParameters):
     """
 
     size: tuple[int, int] | None = None
+    """Two sides.
+
+    Default: `None`.
+    """
     count: int = 3
+    """How many.
+
+    Default: `3`.
+    """
+
+    def __init__(
+        self,
+        factor: Factors | dict[str, Any] | None = None,
+        owner: str = FIELD_DEFAULT,
+        colour: ColourType = "red",
+        size: tuple[int, int] | None = None,
+        count: int = 3,
+    ) -> None:
+        # The dataclass `__init__`, written out: the fields stored at once (not one checked
+        # assignment each), then `__post_init__` normalises and checks the object.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "factor": factor,
+                "owner": env_value("TINY_OWNER", "")
+                if owner is FIELD_DEFAULT
+                else owner,
+                "colour": colour,
+                "size": size,
+                "count": count,
+            },
+        )
+        self.__post_init__()
 
     @classmethod
     def _from_checked_dict(cls, data: dict[str, Any]) -> Any:
@@ -131,7 +219,7 @@ class BigThingParameters(ThingParameters):
         if "owner" not in data:
             values["owner"] = env_value("TINY_OWNER", "")
         obj = object.__new__(cls)
-        obj.__dict__ = values
+        object.__setattr__(obj, "__dict__", values)
         return obj
 
     def _fields_to_dict(self) -> dict[str, Any]:
