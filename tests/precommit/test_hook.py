@@ -64,9 +64,9 @@ def _pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _checked(run: subprocess.CompletedProcess[str]) -> set[str]:
-    """The files nip-params reported on (`FILE: ok` or `FILE: address: problem`)."""
+    """The files nip-params reported on (`FILE: ok` or `FILE:LINE:COLUMN: address: problem`)."""
     names = {*CONFIGS, *NOT_CONFIGS, "configs/exp.json", "runs/e.nip.yaml"}
-    return {name for name in names if re.search(rf"^{re.escape(name)}: ", run.stdout, re.MULTILINE)}
+    return {name for name in names if re.search(rf"^{re.escape(name)}(:\d+:\d+)?: ", run.stdout, re.MULTILINE)}
 
 
 def test_the_manifest_is_valid_for_the_pinned_pre_commit():
@@ -86,7 +86,7 @@ def test_a_broken_config_fails_the_commit_at_its_address(tmp_path):
     repo = _scratch(tmp_path, {}, {**NOT_CONFIGS, **CONFIGS, **broken})
     run = _pre_commit(repo, "run", "--all-files", "--verbose")
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "runs/e.nip.yaml: seed: expected integer" in run.stdout, run.stdout
+    assert "runs/e.nip.yaml:4:7: seed: expected integer" in run.stdout, run.stdout
     assert _checked(run) == {*CONFIGS, *broken}
 
 

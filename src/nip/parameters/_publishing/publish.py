@@ -64,12 +64,21 @@ def _qualify_local_refs(node: Any, stem: str) -> Any:
 
 def _unlisted_aliases(node: Any) -> Any:
     """A deprecated alias (`const` + `x-alias-of`) becomes a one-value `pattern`: validators accept
-    it the same, but editors cannot enumerate it, so completion offers only the real values."""
+    it the same, but editors cannot enumerate it, so completion offers only the real values.
+
+    The choice between the real values and the alias is a `oneOf` (the same verdicts: an alias is
+    never a real value): yaml-language-server reads an `anyOf` whose branches it cannot tell apart
+    as "every branch matched" and prints the field's title once per branch
+    (`#### trainer || trainer`)."""
     if isinstance(node, dict):
         if "x-alias-of" in node and "const" in node:
             out = {k: v for k, v in node.items() if k != "const"}
             out.update(type="string", pattern="^" + re.escape(str(node["const"])) + "$")
             return out
+        branches = node.get("anyOf")
+        if isinstance(branches, list) and any(isinstance(b, dict) and "x-alias-of" in b for b in branches):
+            rest = {k: v for k, v in node.items() if k != "anyOf"}
+            return {**_unlisted_aliases(rest), "oneOf": _unlisted_aliases(branches)}
         return {key: _unlisted_aliases(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_unlisted_aliases(item) for item in node]

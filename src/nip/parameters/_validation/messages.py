@@ -167,8 +167,9 @@ class ProblemMaker:
 
     def _count_problem(self, error: ValidationError, limit: str) -> list[Problem]:
         count = len(error.instance) if isinstance(error.instance, (list, tuple)) else 0
-        return [Problem(_path(error), f"expected {limit} items, got {count}",
-                        expected=f"{limit} items", actual=error.instance)]
+        items = "item" if limit.endswith(" 1") else "items"  # "at most 1 item", "at least 2 items"
+        return [Problem(_path(error), f"expected {limit} {items}, got {count}",
+                        expected=f"{limit} {items}", actual=error.instance)]
 
     def _items(self, error: ValidationError) -> list[Problem]:
         if _expected(error) is False:  # after `prefixItems`: a fixed-length array
