@@ -5,7 +5,7 @@ A checked dict needs no questions asked: its keys are the class's own, its `_typ
 and its values have the schema's types. So the object is filled directly, without the dataclass
 `__init__` and `__post_init__` (which re-check each value and look up per-field conversions at run
 time), and gives the same object, field for field, as building it through them
-(tests/core/test_checked_builders.py compares the two):
+(tests/objects/test_checked_builders.py compares the two):
 
 - the constant defaults first (`_FIELD_DEFAULTS`, read once off the dataclass fields), then the given values over them (one C-level merge; the fields stay
   in their order), then the keys that are not fields (`_type`, a serialised class constant) dropped;

@@ -1,5 +1,5 @@
-// yaml-language-server reads the shared table of tricky YAML (tests/io/yaml_scalars.json) the way
-// nip-params does. tests/io/test_io_yaml_scalars.py checks every nip-params command against the
+// yaml-language-server reads the shared table of tricky YAML (tests/files/yaml_scalars.json) the way
+// nip-params does. tests/files/test_files_yaml_scalars.py checks every nip-params command against the
 // same table, so passing both means the editor and the package agree, row by row.
 //
 // Scalars go through yaml-language-server's own parser (the function its language service calls,
@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { parse } from "yaml-language-server/out/src/languageservice/parser/yamlParser07.js";
 import { REPO } from "./lib/load.js";
 
-const TABLE = JSON.parse(readFileSync(join(REPO, "tests/io/yaml_scalars.json"), "utf8"));
+const TABLE = JSON.parse(readFileSync(join(REPO, "tests/files/yaml_scalars.json"), "utf8"));
 // The very `yaml` module yaml-language-server loads, not a copy of our own choosing.
 const YAML = createRequire(import.meta.resolve("yaml-language-server"))("yaml");
 const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));

@@ -50,7 +50,7 @@ def test_the_scenario_rule_is_read_from_the_schema_once_by_the_generator():
     assert {s: c.__name__ for s, c in HyperParameters.AGENT_CLASS_BY_SCENARIO.items()} == \
         _registry.AGENT_CLASS_BY_SCENARIO
     assert HyperParameters.RANDOM_AGENT_CLASS.__name__ == _registry.RANDOM_AGENT_CLASS
-    source = (PACKAGE / "_validation" / "engines.py").read_text()
+    source = (PACKAGE / "_validation" / "validators.py").read_text()
     assert '.get("if"' not in source and '["if"]' not in source
 
 

@@ -43,7 +43,7 @@ def test_validate_one_file_loads_no_generated_class() -> None:
         "concurrent",
     }
     assert sorted(unwanted & set(loaded)) == []
-    assert {"nip.parameters._validation.engines", "jsonschema_rs", "yaml"} <= set(loaded)
+    assert {"nip.parameters._validation.validators", "jsonschema_rs", "yaml"} <= set(loaded)
 
 
 def test_the_package_root_loads_its_names_on_first_use() -> None:

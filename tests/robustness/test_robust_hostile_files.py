@@ -251,10 +251,10 @@ def test_hand_made_broken_files_each_exit_2_with_a_line_and_a_column(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     spec = importlib.util.spec_from_file_location(
-        "broken_inputs", Path(__file__).parents[1] / "io" / "test_io_broken_inputs.py")
+        "broken_inputs", Path(__file__).parents[1] / "files" / "test_files_broken_inputs.py")
     assert spec is not None and spec.loader is not None
     broken = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(broken)  # the broken-file table of tests/io
+    spec.loader.exec_module(broken)  # the broken-file table of tests/files
     placed = [case for case in broken.CASES if case.line is not None and case.column is not None]
     assert len(placed) >= 25
     for case in placed:

@@ -5,7 +5,7 @@ same for the new text over FILE, then fsync the directory. A fault is injected a
 of those operations in turn, as a disk error (OSError: the command reports it and exits 1) and as an
 interruption (KeyboardInterrupt). After each: FILE holds the original bytes or the complete migrated
 bytes, never a mix; FILE.bak, if present, holds the original; no temporary file is left behind.
-(tests/migration/test_cli.py covers the two classic cases, a crash before the rename and one inside
+(tests/cli/test_cli_migrate.py covers the two classic cases, a crash before the rename and one inside
 the write; this walks every step.)
 """
 

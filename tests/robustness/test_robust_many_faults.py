@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from nip.parameters import iter_errors
-from nip.parameters._validation import engines, schemas
+from nip.parameters._validation import schemas, validators
 
 pytestmark = pytest.mark.slow  # thousands of faults, and the command in a process
 
@@ -49,8 +49,8 @@ def test_every_fault_of_thousands_is_reported(kind):
 def test_python_jsonschema_explains_thousands_of_faults_the_same():
     config = _config(KINDS["misspelt key"][0])
     version = schemas.CURRENT_VERSION
-    errors = list(engines._fast_validator(version, None).iter_errors(config))
-    assert engines.explained(version, None, config, errors) == engines.read_off(version, config, errors)
+    errors = list(validators._fast_validator(version, None).iter_errors(config))
+    assert validators.explained(version, None, config, errors) == validators.read_off(version, config, errors)
 
 
 def test_the_command_line_reports_every_fault(tmp_path: Path):

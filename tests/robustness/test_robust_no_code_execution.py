@@ -9,7 +9,7 @@
   never opened (spies on urllib's urlopen, socket connections and file opens fail the test).
 
 YAML tags such as `!!python/object/apply:os.system` are tested where files are read
-(tests/io/test_io_broken_inputs.py::test_no_yaml_tag_is_ever_executed).
+(tests/files/test_files_broken_inputs.py::test_no_yaml_tag_is_ever_executed).
 """
 
 from __future__ import annotations
@@ -389,7 +389,7 @@ def test_the_shipped_registries_refuse_to_retrieve(tmp_path: Path) -> None:
 
 def test_the_fast_validator_refuses_retrieval() -> None:
     """jsonschema-rs would follow http and file references by default; ours has a refusing retriever."""
-    from nip.parameters._validation import engines as validation
+    from nip.parameters._validation import validators as validation
 
     with pytest.raises(ValueError, match="refusing to fetch"):
         validation._refuse_fetch("http://127.0.0.1:9/schema.json")

@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 
-from nip.parameters._validation import engines
+from nip.parameters._validation import validators
 from nip.parameters._validation.ecma_regex import (
     UnsupportedPattern,
     ecma_search,
@@ -36,7 +36,7 @@ def test_the_fallback_reads_every_pattern_as_ecma_does():
 
 
 def test_python_jsonschema_validates_patterns_as_ecma_does():
-    validator = engines._explaining_validator_class()
+    validator = validators._explaining_validator_class()
     assert _disagreements(lambda p, t: validator({"pattern": p}).is_valid(t)) == []
 
 

@@ -13,8 +13,8 @@ import pytest
 from sample_data import DATA, load_samples
 
 from nip.parameters import iter_errors
-from nip.parameters._validation import engines as validation
 from nip.parameters._validation import schemas as schema_store
+from nip.parameters._validation import validators as validation
 
 CASES = [json.loads(p.read_text()) for p in sorted((DATA / "cases").rglob("*.json"))]
 CONFIGS = [(c["id"], c["input"]) for c in CASES]

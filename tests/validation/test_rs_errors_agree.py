@@ -20,7 +20,7 @@ import pytest
 from sample_data import DATA, load_samples
 
 from nip.parameters import iter_errors
-from nip.parameters._validation import engines, plain_data, rs_errors, schemas
+from nip.parameters._validation import plain_data, rs_errors, schemas, validators
 from nip.parameters._validation.rs_errors import NeedsWording
 
 CURRENT = schemas.CURRENT_VERSION
@@ -79,13 +79,13 @@ def mutated(config: dict[str, Any], rng: random.Random) -> dict[str, Any]:
 def both_sides(version: str, class_name: str | None, config: Any) -> tuple[list[Any], list[Any]] | None:
     """(problems read off jsonschema-rs, problems python-jsonschema explains); None when valid."""
     plain, not_plain = plain_data.plain_copy(config)
-    fast = engines._fast_validator(version, class_name)
+    fast = validators._fast_validator(version, class_name)
     if not_plain or fast.is_valid(plain):
         return None
     errors = list(fast.iter_errors(plain))
-    whole = engines.problem_maker(version).convert(engines._validator(version, class_name).iter_errors(plain))
-    assert engines.explained(version, class_name, plain, errors) == whole  # the cut-down copy too
-    return engines.read_off(version, plain, errors), whole
+    whole = validators.problem_maker(version).convert(validators._validator(version, class_name).iter_errors(plain))
+    assert validators.explained(version, class_name, plain, errors) == whole  # the cut-down copy too
+    return validators.read_off(version, plain, errors), whole
 
 
 def _assert_same(ours: list[Any], theirs: list[Any]) -> None:
@@ -162,7 +162,7 @@ def test_a_keyword_python_jsonschema_words_needs_the_fallback():
     validator = jsonschema_rs.Draft202012Validator(schema)
     data = {"name": "ABC", "n": "x"}
     errors = list(validator.iter_errors(data))
-    maker = engines.problem_maker(CURRENT)
+    maker = validators.problem_maker(CURRENT)
     with pytest.raises(NeedsWording):
         rs_errors.problems(errors, data, rs_errors.Schemas([schema]), maker)
     only_type = [e for e in errors if type(e.kind).__name__ == "Type"]
@@ -178,7 +178,7 @@ def test_check_falls_back_to_python_jsonschema(monkeypatch):
     def needs_wording(*_args: Any) -> Any:
         raise NeedsWording("test")
 
-    monkeypatch.setattr(engines, "rs_problems", needs_wording)
+    monkeypatch.setattr(validators, "rs_problems", needs_wording)
     assert list(iter_errors(config)) == expected
 
 

@@ -14,7 +14,7 @@ from nip.parameters import (
     RlTrainerParameters,
     iter_errors,
 )
-from nip.parameters._validation import engines
+from nip.parameters._validation import validators
 
 SCENARIO_CONFIG = {
     scenario: HyperParameters(scenario=scenario, trainer="vanilla_ppo", dataset="d").to_dict()
@@ -81,7 +81,7 @@ def _config(address: str, value: object, scenario: str = "graph_isomorphism") ->
 def _addresses(config: dict) -> tuple[list[str], list[str]]:
     """Problem addresses from the fast path (jsonschema-rs first) and from jsonschema alone."""
     fast = [p.address for p in iter_errors(config)]
-    slow = [p.address for p in engines._without_fast_path("1.0", None, config)]
+    slow = [p.address for p in validators._without_fast_path("1.0", None, config)]
     return fast, slow
 
 

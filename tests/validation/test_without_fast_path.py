@@ -14,7 +14,7 @@ SCRIPT = r"""
 import json, sys
 sys.modules["jsonschema_rs"] = None  # makes `import jsonschema_rs` fail, as if it were not installed
 from nip.parameters import HyperParameters, iter_errors
-from nip.parameters._validation import engines as validation
+from nip.parameters._validation import validators as validation
 assert validation.jsonschema_rs is None
 cases = json.loads(sys.stdin.read())
 out = {}

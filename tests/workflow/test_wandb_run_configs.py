@@ -151,7 +151,7 @@ def test_importing_the_package_loads_neither_the_file_readers_nor_the_workflow()
 
     probe = ("import sys, nip.parameters as p; p.HyperParameters.from_dict({'scenario': "
              "'graph_isomorphism', 'trainer': 'vanilla_ppo', 'dataset': 'x'}); "
-             "heavy = {'yaml', 'nip.parameters._files', 'nip.parameters._workflow.diff', "
+             "heavy = {'yaml', 'nip.parameters._files', 'nip.parameters._workflow.config_diff', "
              "'nip.parameters._workflow.sweep', 'nip.parameters._objects.overrides'}; "
              "print(sorted(heavy & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from ._workflow.difference import Difference
+from ._workflow.config_difference import Difference
 
 __all__ = ["Difference", "diff", "expand_sweep"]
 
@@ -43,6 +43,6 @@ def diff(a: Any, b: Any, *, names: tuple[str, str] = ("a", "b")) -> list[Differe
     same; agents are compared after the `_default` fallback. A side that has no value at an address
     is `ABSENT` there. An invalid dict raises `ParameterValidationError`, naming it by `names`.
     """
-    from ._workflow.diff import diff as compare
+    from ._workflow.config_diff import diff as compare
 
     return compare(a, b, names=names)

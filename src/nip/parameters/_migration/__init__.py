@@ -15,9 +15,9 @@ from . import report
 from .report import *  # noqa: F403
 
 if TYPE_CHECKING:  # what the names are, for the type checker
-    from .engine import *  # noqa: F403
+    from .chain import *  # noqa: F403
 
-#: `engine.__all__` (tests/migration/test_engine.py checks that the two agree).
+#: `chain.__all__` (tests/migration/test_engine.py checks that the two agree).
 ENGINE_NAMES = ("FROM_DATA", "MigrationResult", "current_version", "migrate", "migrate_on_load",
                 "needs_migration", "package_meta")
 

@@ -2,14 +2,14 @@
 
 The generated modules import from here only: the base classes and their hooks (base.py), the class
 registries (values.py), field metadata (fields.py), conversion from and to dicts (build.py, dump.py,
-lookup.py, and checked.py: the steps the generated `_from_checked_dict` builders share), the hand-written value classes (agents.py, schedules.py) and the behaviour mixins the
+lookup.py, and builder_steps.py: the steps the generated `_from_checked_dict` builders share), the hand-written value classes (agents.py, schedules.py) and the behaviour mixins the
 schema names (behaviour/). See docs/architecture.md.
 """
 
 from .agents import AgentsParameters
 from .base import BaseHyperParameters, BaseRunPreserve, SubParameters
 from .behaviour import AgentBehaviour, HyperParametersBehaviour
-from .checked import (
+from .builder_steps import (
     deprecated_value,
     drop_extra_keys,
     env_value,

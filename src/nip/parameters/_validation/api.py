@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..errors import NipParametersError, ParameterValidationError, Problem
-from . import engines, schemas
+from . import schemas, validators
 from .versions import label, version_key
 from .wandb_dicts import is_run_file, is_wandb_dict, plain_run_config, wrapping_fault
 
@@ -55,7 +55,7 @@ def iter_errors(instance: Mapping[str, Any], version: str | None = None) -> Iter
     except ParameterValidationError as error:
         yield from error.problems
         return
-    yield from engines.problems(resolved, None, instance)
+    yield from validators.problems(resolved, None, instance)
 
 
 def validate(instance: Mapping[str, Any], version: str | None = None) -> None:
@@ -68,19 +68,19 @@ def validate(instance: Mapping[str, Any], version: str | None = None) -> None:
 
 def class_problems(class_name: str, data: Any) -> list[Problem]:
     """Every problem of the dict form of one class, against its definition in the current schema."""
-    return engines.problems(schemas.CURRENT_VERSION, class_name, data)
+    return validators.problems(schemas.CURRENT_VERSION, class_name, data)
 
 
 def unknown_key_problem(owner: str, key: str, known: Iterable[str], *, word: str = "key") -> Problem:
     """The problem of a key (or constructor keyword) that the class `owner` does not have, with the
     same hint a dict key gets: a near spelling, the scenario or the group that has it."""
-    return engines.problem_maker(schemas.CURRENT_VERSION).unknown_key((), key, known, owner, word=word)
+    return validators.problem_maker(schemas.CURRENT_VERSION).unknown_key((), key, known, owner, word=word)
 
 
 def class_check(class_name: str, data: Any) -> tuple[list[Problem], Any]:
     """`class_problems`, and the data that was checked: `data` itself, or its plain copy when it
     holds subclasses of the JSON types or other mappings (what an object should then store)."""
-    return engines.check(schemas.CURRENT_VERSION, class_name, data)
+    return validators.check(schemas.CURRENT_VERSION, class_name, data)
 
 
 @cache
@@ -104,7 +104,7 @@ def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
         return None
     current = {p.path for p in problems}
     for older in reversed(schemas.available_versions()[:-1]):
-        under_older = {p.path for p in engines.problems(older, None, instance)}
+        under_older = {p.path for p in validators.problems(older, None, instance)}
         explained = [p for p in problems if p.path not in under_older]
         # fewer problems, and among those it explains a key or a value that only it has: a looser
         # range in an older version (a negative `rl.lr`) says nothing about a config's age

@@ -14,9 +14,9 @@ import jsonschema_rs
 
 from .._schema_files import FORMAT_SCHEMA_FILES
 from ..errors import Problem
-from .engines import _explaining_validator_class, _refuse_fetch
 from .messages import ProblemMaker
 from .schemas import shipped_root
+from .validators import _explaining_validator_class, _refuse_fetch
 
 __all__ = ["format_problems", "format_schema"]
 

@@ -109,7 +109,7 @@ def registry(version: str) -> Any:
 
     # Each file is 2020-12, stated here, not by its `$schema`: jsonschema would otherwise swap the
     # validator that enters a file for its stock 2020-12 class, which reads `pattern` with Python's
-    # `re` and arrays without tuples (engines._explaining_validator_class).
+    # `re` and arrays without tuples (validators._explaining_validator_class).
     resources_ = [
         (doc["$id"], DRAFT202012.create_resource({k: v for k, v in doc.items() if k != "$schema"}))
         for doc in (load_group(version, name) for name in group_names(version))

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._files import read_config
-from .._workflow.diff import diff, side_by_side
+from .._workflow.config_diff import diff, side_by_side
 from ..errors import ConfigFileError, NipParametersError
 from ._output import EXIT_INVALID as EXIT_DIFFERENT
 from ._output import EXIT_OK, EXIT_USAGE, emit, report_error

@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from migration_support import MIGRATE_SAMPLES
+from sample_data import SAMPLES
 
 from nip.parameters._files import write_atomically
 from nip.parameters.cli import migrate as cli
+
+MIGRATE_SAMPLES = SAMPLES / "migrate"
 
 OLD_YAML = """\
 # yaml-language-server: $schema=https://nip-parameters.org/schema/0.1/bundle.json

@@ -1,6 +1,6 @@
 """One difference between two configs: a leaf's address and both values (`diff`'s result).
 
-Light on purpose: the package root imports it; the comparison itself (diff.py) loads on first use.
+Light on purpose: the package root imports it; the comparison itself (config_diff.py) loads on first use.
 """
 
 from __future__ import annotations

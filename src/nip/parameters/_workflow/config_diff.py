@@ -23,7 +23,7 @@ from .._objects.fields import FieldInfo, field_infos
 from .._objects.values import ParameterValue
 from ..errors import ParameterValidationError
 from .compose import root_class
-from .difference import Difference, same_value
+from .config_difference import Difference, same_value
 
 __all__ = ["ABSENT", "Difference", "diff", "side_by_side"]
 

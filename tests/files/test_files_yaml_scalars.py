@@ -1,6 +1,6 @@
 """Every command reads YAML as editors do: the YAML 1.2 core schema, row by row of a shared table.
 
-tests/io/yaml_scalars.json lists scalars and documents that YAML 1.1 readers (PyYAML, nip 1.0) and
+tests/files/yaml_scalars.json lists scalars and documents that YAML 1.1 readers (PyYAML, nip 1.0) and
 YAML 1.2 readers disagree on, with what YAML 1.2 core reads. tests/js/yaml-scalars.test.js checks
 the same table against yaml-language-server's own parser; this file runs each row through the
 library reader, `validate`, `get --raw`, `get`, `migrate`'s round-trip reader and writer, `defaults`

@@ -26,9 +26,9 @@ from ..errors import (
     shown,
     warn,
 )
-from .checks import source_problems, validate_target
 from .ops import apply_step, like
 from .report import ABSENT, Change, MigrationReport
+from .schema_checks import source_problems, validate_target
 from .steps import Chain, DataStep, PythonStep, Step, default_chain
 from .unshare import unshared_copy
 
