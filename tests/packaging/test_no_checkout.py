@@ -11,7 +11,7 @@ DYNAMIC_IMPORTS = {"import_module", "__import__", "spec_from_file_location", "ru
 
 
 def _inside_this_package(call: ast.Call) -> bool:
-    """``import_module(f"{__name__}.engine")``: a module of the package itself, by name; or
+    """``import_module(f"{__name__}.chain")``: a module of the package itself, by name; or
     ``import_module(f"..{name}", __package__)``: relative to the calling package."""
     first = call.args[0] if call.args else None
     if not isinstance(first, ast.JoinedStr):

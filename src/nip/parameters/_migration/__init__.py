@@ -3,7 +3,7 @@
 The public face is ``nip.parameters.version`` (nip's API) and ``nip-params migrate``; this package
 is the engine behind both. See docs/migrations.md.
 
-The engine (and the steps, ops and checks it loads) is imported when one of its names is first
+The chain of steps (and the steps, ops and checks it loads) is imported when one of its names is first
 used: a config that states no old version never needs it, and `import nip.parameters` stays light
 (the report's `ABSENT` and `Change` are used by `diff`).
 """
@@ -17,15 +17,15 @@ from .report import *  # noqa: F403
 if TYPE_CHECKING:  # what the names are, for the type checker
     from .chain import *  # noqa: F403
 
-#: `chain.__all__` (tests/migration/test_engine.py checks that the two agree).
-ENGINE_NAMES = ("FROM_DATA", "MigrationResult", "current_version", "migrate", "migrate_on_load",
+#: `chain.__all__` (tests/migration/test_chain.py checks that the two agree).
+CHAIN_NAMES = ("FROM_DATA", "MigrationResult", "current_version", "migrate", "migrate_on_load",
                 "needs_migration", "package_meta")
 
-__all__ = [*ENGINE_NAMES, *report.__all__]
+__all__ = [*CHAIN_NAMES, *report.__all__]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ENGINE_NAMES or name == "engine":
-        engine = import_module(f"{__name__}.engine")  # (sets this package's `engine` attribute)
-        return engine if name == "engine" else getattr(engine, name)
+    if name in CHAIN_NAMES or name == "chain":
+        chain = import_module(f"{__name__}.chain")  # (sets this package's `chain` attribute)
+        return chain if name == "chain" else getattr(chain, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -368,5 +368,5 @@ def test_the_engine_names_loaded_on_first_use_are_the_engines():
     from nip.parameters import _migration
     from nip.parameters._migration import chain as engine
 
-    assert set(_migration.ENGINE_NAMES) == set(engine.__all__)
+    assert set(_migration.CHAIN_NAMES) == set(engine.__all__)
     assert all(getattr(_migration, name) is getattr(engine, name) for name in engine.__all__)
