@@ -110,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
         emit(f"{schemas.bundle_path(version)}\n", sys.stdout)
         return EXIT_OK
     if args.out:
-        files = [*sorted(schemas.schema_dir(version).glob("*.json")), *schemas.shared_files()]
+        files = [*sorted(schemas.schema_dir(version).glob("*.json")), *schemas.declaration_files(version),
+                 *schemas.shared_files()]
         return _export(files, Path(args.out))
     text = schemas.bundle_path(version).read_text(encoding="utf-8")
     emit(text if text.endswith("\n") else text + "\n", sys.stdout)
