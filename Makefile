@@ -52,7 +52,7 @@ check: $(STAMP) $(TS_STAMP)
 test: check lint test-py test-js
 
 ## test-fast: the inner loop: the Python tests not marked slow, on every core (under a minute)
-test-fast: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)
+test-fast: $(STAMP) $(JS_STAMP) $(TS_STAMP) $(DOCS_STAMP)
 	$(PY) -m pytest -n auto -m "not slow"
 
 ## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md,
@@ -70,7 +70,7 @@ docs: $(DOCS_STAMP)
 	$(PY) -m sphinx -q -E -W --keep-going -n -b html $(DOCS_OUT)/src $(DOCS_OUT)/html
 	@echo "site built: $(DOCS_OUT)/html/index.html"
 
-test-py: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)  # tests/docs runs the README's ajv example with node; tests/site builds the site
+test-py: $(STAMP) $(JS_STAMP) $(TS_STAMP) $(DOCS_STAMP)  # tests/docs runs the README's ajv example with node; tests/site builds the site
 	$(PY) -m pytest -n auto
 
 test-js: $(STAMP) $(JS_STAMP)
