@@ -27,6 +27,10 @@ _DROPPED = ("$comment", "examples", "default")  # no TypeScript meaning; `defaul
 
 def declarations(bundle: dict[str, Any], source: str) -> str:
     """The `.d.ts` text of one bundle (deterministic: the converter sees sorted, stripped input)."""
+    outside = sorted(_external_refs(bundle, set()))
+    if outside:
+        raise SystemExit(f"{source}: the bundle refers outside itself ({', '.join(outside)}); "
+                         "its TypeScript declarations are made from a closed bundle only")
     defs = {name: _strip(node, keep_title=True) for name, node in bundle["$defs"].items()}
     for name, node in defs.items():
         node["title"] = name
@@ -37,6 +41,19 @@ def declarations(bundle: dict[str, Any], source: str) -> str:
     text = _convert(converter_input)
     return (f"// {generated(source)}\n" + text.rstrip("\n") + "\n\n"
             + _scenario_union(scenario_rules) + "\n")
+
+
+def _external_refs(node: Any, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            found.add(ref)
+        for value in node.values():
+            _external_refs(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _external_refs(item, found)
+    return found
 
 
 def _strip(node: Any, keep_title: bool = False) -> Any:

@@ -7,16 +7,22 @@ const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const bundle = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 
-const text = await compile(bundle, "NipConfigRoot", {
-  bannerComment: "",
-  additionalProperties: false,
-  declareExternallyReferenced: true,
-  unreachableDefinitions: true,
-  enableConstEnums: false,
-  inferStringEnumKeysFromValues: false,
-  strictIndexSignatures: true,
-  format: true,
-  style: { printWidth: 100 },
-  $refOptions: { resolve: { external: false, file: false, http: false } },
-});
+let text;
+try {
+  text = await compile(bundle, "NipConfigRoot", {
+    bannerComment: "",
+    additionalProperties: false,
+    declareExternallyReferenced: true,
+    unreachableDefinitions: true,
+    enableConstEnums: false,
+    inferStringEnumKeysFromValues: false,
+    strictIndexSignatures: true,
+    format: true,
+    style: { printWidth: 100 },
+    $refOptions: { resolve: { external: false, file: false, http: false } },
+  });
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 process.stdout.write(text);
