@@ -68,7 +68,7 @@ def test_the_converter_itself_reads_no_file_and_fetches_nothing(tmp_path: Path):
     requests: list[str] = []
 
     class Recorder(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        def do_GET(self) -> None:
             requests.append(self.path)
             self.send_response(200)
             self.end_headers()
