@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { REPO } from "./lib/load.js";
 
 const TSC = join(REPO, "tests/js/node_modules/typescript/bin/tsc");
-const DECLARATIONS = join(REPO, "src/nip/parameters/_schemas/1.0/bundle.d.ts");
+const SCHEMAS = join(REPO, "src/nip/parameters/_schemas");
+const DECLARATIONS = join(SCHEMAS, "1.0/bundle.d.ts");
+const OLDER = ["0.1"];  // the other shipped versions: their declarations must compile too
 const HEAD = 'import type { NipConfig } from "./bundle";\n';
 const BASE = 'scenario: "graph_isomorphism", trainer: "vanilla_ppo", dataset: "eru10000"';
 
@@ -45,9 +47,10 @@ function runTsc() {
   const dir = mkdtempSync(join(tmpdir(), "nip-tsc-"));
   try {
     copyFileSync(DECLARATIONS, join(dir, "bundle.d.ts"));
+    for (const version of OLDER) copyFileSync(join(SCHEMAS, version, "bundle.d.ts"), join(dir, `bundle-${version}.d.ts`));
     writeFileSync(join(dir, "valid.ts"), VALID);
     for (const [name, body] of INVALID) writeFileSync(join(dir, `${name}.ts`), `${HEAD}export ${body}\n`);
-    const files = ["valid.ts", ...INVALID.map(([name]) => `${name}.ts`)];
+    const files = ["valid.ts", ...OLDER.map((v) => `bundle-${v}.d.ts`), ...INVALID.map(([name]) => `${name}.ts`)];
     const args = [TSC, "--strict", "--noEmit", "--pretty", "false", "--target", "es2022",
                   "--lib", "es2022",
                   "--module", "nodenext", "--skipLibCheck", "false", ...files];
