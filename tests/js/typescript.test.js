@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO } from "./lib/load.js";
@@ -12,7 +12,8 @@ import { REPO } from "./lib/load.js";
 const TSC = join(REPO, "tests/js/node_modules/typescript/bin/tsc");
 const SCHEMAS = join(REPO, "src/nip/parameters/_schemas");
 const DECLARATIONS = join(SCHEMAS, "1.0/bundle.d.ts");
-const OLDER = ["0.1"];  // the other shipped versions: their declarations must compile too
+// The other shipped versions: their declarations must compile too.
+const OLDER = readdirSync(SCHEMAS).filter((v) => v !== "1.0" && existsSync(join(SCHEMAS, v, "bundle.d.ts")));
 const HEAD = 'import type { NipConfig } from "./bundle";\n';
 const BASE = 'scenario: "graph_isomorphism", trainer: "vanilla_ppo", dataset: "eru10000"';
 
@@ -71,6 +72,7 @@ const errors = output.split(/\n(?=\S)/).filter(Boolean);
 const errorsOf = (file) => errors.filter((error) => error.startsWith(`${file}(`));
 
 test("the declarations themselves and a valid config compile under --strict", () => {
+  assert.ok(OLDER.length > 0, "no older version's declarations found");
   const invalid = INVALID.map(([name]) => `${name}.ts(`);
   const elsewhere = errors.filter((error) => !invalid.some((prefix) => error.startsWith(prefix)));
   assert.deepEqual(elsewhere, [], output);
