@@ -1,5 +1,5 @@
 """The wheel ships what the runtime and other tools read: every version's schemas and steps, the
-keyword vocabulary and the SchemaStore catalog."""
+keyword vocabulary, the SchemaStore catalog and the TypeScript declarations."""
 
 from __future__ import annotations
 
