@@ -1,8 +1,10 @@
 """`_schemas/<v>/bundle.d.ts`: TypeScript declarations of a published bundle.
 
 The pinned json-schema-to-typescript (codegen/ts/, installed by the Makefile) converts the bundle's
-`$defs`. It has no notion of `if`/`then`, so two schema patterns are rewritten first, both read from
-the bundle itself:
+`$defs`. It has no notion of `if`/`then`, and reads any `pattern` as `string`, so three schema
+patterns are rewritten first, all read from the bundle itself:
+
+- a string whose pattern allows one spelling (a deprecated alias such as `^ppo$`) becomes that literal;
 
 - a class chosen by a `const` key (`allOf` of `if {K: const V} then $ref X`, as AgentUpdateSchedule)
   becomes the union of those classes;
@@ -14,6 +16,7 @@ the bundle itself:
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,7 @@ from nip.parameters._publishing import generated
 TS_DIR = Path(__file__).resolve().parent / "ts"
 ROOT = "HyperParameters"
 _DROPPED = ("$comment", "examples", "default")  # no TypeScript meaning; `default` becomes noise
+_EXACT = re.compile(r"\^([A-Za-z0-9_-]+)\$")  # a pattern that allows one spelling only (an alias)
 
 
 def declarations(bundle: dict[str, Any], source: str) -> str:
@@ -71,6 +75,10 @@ def _strip(node: Any, keep_title: bool = False) -> Any:
             out[key] = {name: _strip(sub) for name, sub in value.items()}
         else:
             out[key] = _strip(value)
+    exact = _EXACT.fullmatch(str(out.get("pattern", ""))) if out.get("type") == "string" else None
+    if exact:
+        del out["pattern"], out["type"]
+        out["const"] = exact.group(1)  # a string of one spelling is that literal, not any string
     if "$ref" in out and len(out) > 1:
         out["allOf"] = [{"$ref": out.pop("$ref")}, *out.get("allOf", [])]
     return out

@@ -32,6 +32,8 @@ if (config.scenario === "graph_isomorphism") {
   }
 }
 export const lr: number | undefined = config.rl?.lr;
+// The deprecated alias the schema still accepts.
+export const old: NipConfig = { scenario: "image_classification", trainer: "ppo", dataset: "cifar10" };
 `;
 
 // Each: [file, body, TS error code, text the message contains].
@@ -39,6 +41,7 @@ const INVALID = [
   ["misspelt_field", `const c: NipConfig = { ${BASE}, sead: 3 };`, "TS2353", "'sead' does not exist"],
   ["wrong_value_type", `const c: NipConfig = { ${BASE}, seed: "abc" };`, "TS2322", "Type 'string' is not assignable to type 'number'"],
   ["wrong_enum_literal", `const c: NipConfig = { ${BASE}, interaction_protocol: "debat" };`, "TS2820", "Did you mean '\"debate\"'?"],
+  ["wrong_trainer", `const c: NipConfig = { scenario: "code_validation", trainer: "pure_text", dataset: "d" };`, "TS2820", "Type '\"pure_text\"' is not assignable to type 'TrainerType | \"ppo\"'"],
   ["misspelt_group_field", `const c: NipConfig = { ${BASE}, rl: { num_iteration: 3 } };`, "TS2561", "Did you mean to write 'num_iterations'?"],
   ["agent_of_another_scenario", `const c: NipConfig = { ${BASE}, agents: { prover: { kernel_size: 3 } } };`, "TS2322", "'kernel_size' does not exist in type 'GraphIsomorphismAgentParameters | RandomAgentParameters'"],
   ["missing_required", `const c: NipConfig = { scenario: "code_validation", trainer: "pure_text_ei" };`, "TS2322", "Property 'dataset' is missing"],

@@ -209,7 +209,7 @@ export interface HyperParameters {
   /**
    * Which training algorithm is used.
    */
-  trainer: TrainerType | string;
+  trainer: TrainerType | "ppo";
   /**
    * Settings specific to independent-agent PPO (currently none).
    */

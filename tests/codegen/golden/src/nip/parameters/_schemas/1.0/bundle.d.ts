@@ -17,7 +17,7 @@ export interface HyperParameters {
   /**
    * With a deprecated alias.
    */
-  mode?: ColourType | string;
+  mode?: ColourType | "crimson";
   /**
    * Required.
    */
