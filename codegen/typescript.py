@@ -38,6 +38,9 @@ def declarations(bundle: dict[str, Any], source: str) -> str:
     defs = {name: _strip(node, keep_title=True) for name, node in bundle["$defs"].items()}
     for name, node in defs.items():
         node["title"] = name
+        comment = bundle["$defs"][name].get("$comment")
+        if "description" not in node and isinstance(comment, str):
+            node["description"] = comment  # a class's own description: what editors show on hover
         _const_dispatch_to_union(node)
     root = defs.pop(ROOT)
     scenario_rules = root.pop("allOf", [])

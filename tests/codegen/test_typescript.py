@@ -29,6 +29,7 @@ def _rule(scenario: str, agent: str) -> dict[str, Any]:
 def _bundle() -> dict[str, Any]:
     return {"$defs": {
         "HyperParameters": {
+            "$comment": "One experiment.",
             "type": "object", "additionalProperties": False, "required": ["scenario"],
             "properties": {"scenario": {"enum": ["a", "b"]}, "agents": {"type": ["object", "null"]},
                            "schedule": {"$ref": "#/$defs/Schedule"}},
@@ -47,6 +48,14 @@ def test_agents_are_narrowed_by_the_scenario_rules_of_the_schema():
     assert text.startswith("// Generated from schema/9.9/ by `make generate`. Do not edit.\n")
     assert 'scenario: "a";\n      agents?: ScenarioAgents<AAgent | RandomAgent> | null;' in text
     assert 'scenario: "b";\n      agents?: ScenarioAgents<BAgent | RandomAgent> | null;' in text
+
+
+def test_a_class_is_described_by_its_comment_and_an_alias_pattern_is_its_literal():
+    bundle = _bundle()
+    bundle["$defs"]["Every"]["properties"]["unit"] = {"type": "string", "pattern": "^steps$"}
+    text = declarations(bundle, "schema/9.9/")
+    assert "/**\n * One experiment.\n */\nexport interface HyperParameters {" in text
+    assert 'unit?: "steps";' in text
 
 
 def test_a_class_chosen_by_a_const_key_becomes_the_union_of_its_classes():

@@ -1,21 +1,29 @@
 // Generated from schema/0.1/ by `make generate`. Do not edit.
 /**
+ * BaseRunType: Allowed values of BaseRunParameters.base_run_type.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "BaseRunType".
  */
 export type BaseRunType = "none" | "parameters" | "rerun_tests";
 /**
+ * BinarificationMethodType: Allowed values of DatasetParameters.binarification_method.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "BinarificationMethodType".
  */
 export type BinarificationMethodType = "select_two" | "merge" | "random";
 /**
+ * MinMessageRoundsSchedulerType: Allowed values of DebateProtocolParameters.min_message_rounds_scheduler, LongProtocolParameters.min_message_rounds_scheduler, MnipProtocolParameters.min_message_rounds_scheduler, PvgProtocolParameters.min_message_rounds_scheduler.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "MinMessageRoundsSchedulerType".
  */
 export type MinMessageRoundsSchedulerType =
   "constant" | "linear_decrease" | "linear_increase" | "linear_increase_decrease";
 /**
+ * InteractionProtocolType: Allowed values of HyperParameters.interaction_protocol.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "InteractionProtocolType".
  */
@@ -29,63 +37,88 @@ export type InteractionProtocolType =
   | "market_making"
   | "multi_channel_test";
 /**
+ * ActivationType: Allowed values of GraphIsomorphismAgentParameters.activation_function, ImageClassificationAgentParameters.activation_function, MessageRegressionParameters.mlp_activation.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ActivationType".
  */
 export type ActivationType = "relu" | "tanh" | "sigmoid";
 /**
+ * MessageRegressionMethodType: Allowed values of MessageRegressionParameters.regression_method.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "MessageRegressionMethodType".
  */
 export type MessageRegressionMethodType = "mlp" | "cnn";
 /**
+ * PpoLossType: Allowed values of CommonPpoParameters.loss_type.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PpoLossType".
  */
 export type PpoLossType = "clip" | "kl_penalty";
 /**
+ * GuessType: Allowed values of CommonProtocolParameters.force_guess.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "GuessType".
  */
 export type GuessType = "zero" | "one" | "y";
 /**
+ * ScenarioType: Allowed values of HyperParameters.scenario.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ScenarioType".
  */
 export type ScenarioType = "graph_isomorphism" | "image_classification" | "code_validation";
 /**
+ * IhvpVariantType: Allowed values of SpgParameters.ihvp_variant.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "IhvpVariantType".
  */
 export type IhvpVariantType = "conj_grad" | "neumann" | "nystrom";
 /**
+ * SpgVariantType: Allowed values of SpgParameters.variant.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "SpgVariantType".
  */
 export type SpgVariantType = "spg" | "pspg" | "lola" | "pola" | "sos" | "psos";
 /**
+ * TestSchemeType: Allowed values of TextRlParameters.test_scheme.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "TestSchemeType".
  */
 export type TestSchemeType = "none" | "all" | "last" | "first_and_last";
 /**
+ * TrainerType: Allowed values of HyperParameters.trainer.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "TrainerType".
  */
 export type TrainerType =
   "vanilla_ppo" | "solo_agent" | "spg" | "reinforce" | "pure_text_ei" | "pure_text_malt";
 /**
+ * When an agent's weights may change during training.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AgentUpdateSchedule".
  */
 export type AgentUpdateSchedule =
   ConstantUpdateSchedule | ContiguousPeriodicUpdateSchedule | AlternatingPeriodicUpdateSchedule;
 /**
+ * ImageBuildingBlockType: Allowed values of ImageClassificationAgentParameters.building_block_type.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ImageBuildingBlockType".
  */
 export type ImageBuildingBlockType = "conv2d" | "residual_basic";
 
+/**
+ * All hyper-parameters of one experiment. An experiment can be reproduced from them, up to hardware and API quirks.
+ */
 export interface HyperParameters {
   /**
    * The JSON Schema this config file follows, so that editors can check and complete it. Ignored when reading.
@@ -233,6 +266,8 @@ export interface HyperParameters {
   zk_protocol?: ZkProtocolParameters | null;
 }
 /**
+ * The agents of the experiment, keyed by agent name. The name `_default` gives settings for every agent that is not named.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AgentsParameters".
  */
@@ -244,6 +279,8 @@ export interface AgentsParameters {
   [k: string]: {} | string | undefined;
 }
 /**
+ * Settings for basing this experiment on an earlier Weights & Biases run.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "BaseRunParameters".
  */
@@ -274,6 +311,8 @@ export interface BaseRunParameters {
   wandb_project?: string;
 }
 /**
+ * Settings of the code-validation scenario.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CodeValidationParameters".
  */
@@ -292,6 +331,8 @@ export interface CodeValidationParameters {
   apps_solution_number?: number;
 }
 /**
+ * How the dataset is turned into a binary task and how large it may be.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "DatasetParameters".
  */
@@ -324,6 +365,8 @@ export interface DatasetParameters {
   selected_classes?: never[] | null;
 }
 /**
+ * Settings of the debate protocol.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "DebateProtocolParameters".
  */
@@ -358,6 +401,8 @@ export interface DebateProtocolParameters {
   sequential?: boolean;
 }
 /**
+ * Settings of the image-classification scenario.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ImageClassificationParameters".
  */
@@ -376,6 +421,8 @@ export interface ImageClassificationParameters {
   num_block_groups?: number;
 }
 /**
+ * Settings for regressing labels on the agents' messages, to see what the messages carry.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "MessageRegressionParameters".
  */
@@ -430,6 +477,8 @@ export interface MessageRegressionParameters {
   test_size?: number;
 }
 /**
+ * Settings of the NIP protocol with two provers (MNIP).
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "MnipProtocolParameters".
  */
@@ -464,6 +513,8 @@ export interface MnipProtocolParameters {
   sequential?: boolean;
 }
 /**
+ * Settings common to the PPO-based trainers.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CommonPpoParameters".
  */
@@ -510,6 +561,8 @@ export interface CommonPpoParameters {
   normalize_advantage?: boolean;
 }
 /**
+ * Settings common to every interaction protocol.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CommonProtocolParameters".
  */
@@ -560,6 +613,8 @@ export interface CommonProtocolParameters {
   zero_knowledge?: boolean;
 }
 /**
+ * Settings of the expert-iteration trainer for text-model agents.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PureTextEiParameters".
  */
@@ -594,6 +649,8 @@ export interface PureTextEiParameters {
   weighting_use_replacement?: boolean;
 }
 /**
+ * Settings of the MALT trainer (multi-agent tree sampling) for text-model agents.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PureTextMaltParameters".
  */
@@ -608,6 +665,8 @@ export interface PureTextMaltParameters {
   num_responses_per_timestep?: number;
 }
 /**
+ * Settings of the prover-verifier game (PVG) protocol. Renamed NipProtocolParameters in 1.0.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PvgProtocolParameters".
  */
@@ -630,6 +689,8 @@ export interface PvgProtocolParameters {
   min_message_rounds_scheduler?: MinMessageRoundsSchedulerType;
 }
 /**
+ * Settings of the REINFORCE trainer.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ReinforceParameters".
  */
@@ -644,6 +705,8 @@ export interface ReinforceParameters {
   use_advantage_and_critic?: boolean;
 }
 /**
+ * Settings common to every reinforcement-learning trainer.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "RlTrainerParameters".
  */
@@ -726,6 +789,8 @@ export interface RlTrainerParameters {
   use_shared_body?: boolean;
 }
 /**
+ * A pair of learning-rate multipliers, one for the actor (policy) and one for the critic (value) part of a network.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "LrFactors".
  */
@@ -744,6 +809,8 @@ export interface LrFactors {
   critic?: number;
 }
 /**
+ * Settings for training one agent alone with supervision, used by the `solo_agent` trainer and for pretraining.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "SoloAgentParameters".
  */
@@ -770,6 +837,8 @@ export interface SoloAgentParameters {
   num_epochs?: number;
 }
 /**
+ * Settings of Stackelberg policy gradient and its variants (LOLA, POLA, SOS, PSOS).
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "SpgParameters".
  */
@@ -816,6 +885,8 @@ export interface SpgParameters {
   variant?: SpgVariantType;
 }
 /**
+ * Settings common to the trainers of text-model agents.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "TextRlParameters".
  */
@@ -858,6 +929,8 @@ export interface TextRlParameters {
   verifier_guess_replacement_proportion?: number;
 }
 /**
+ * Settings of the vanilla PPO trainer, in which every agent learns on its own. It has none of its own yet.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "VanillaPpoParameters".
  */
@@ -868,6 +941,8 @@ export interface VanillaPpoParameters {
   _type?: "VanillaPpoParameters";
 }
 /**
+ * Settings of the zero-knowledge variants of the protocols.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ZkProtocolParameters".
  */
@@ -886,6 +961,8 @@ export interface ZkProtocolParameters {
   simulator_reward_coefficient?: number;
 }
 /**
+ * Settings shared by every agent, whatever the scenario: learning-rate factors, when the agent updates, checkpoint loading and weight initialisation.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AgentParameters".
  */
@@ -948,6 +1025,8 @@ export interface AgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * The agent updates on every iteration.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ConstantUpdateSchedule".
  */
@@ -955,6 +1034,8 @@ export interface ConstantUpdateSchedule {
   _type: "ConstantUpdateSchedule";
 }
 /**
+ * The agent updates on one contiguous stretch of each cycle: on cycle positions `start <= i < stop`.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ContiguousPeriodicUpdateSchedule".
  */
@@ -979,6 +1060,8 @@ export interface ContiguousPeriodicUpdateSchedule {
   _type: "ContiguousPeriodicUpdateSchedule";
 }
 /**
+ * Two agents take turns: the first updates for `first_agent_num_rounds` iterations of each cycle, the second for the rest.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AlternatingPeriodicUpdateSchedule".
  */
@@ -1003,6 +1086,8 @@ export interface AlternatingPeriodicUpdateSchedule {
   _type: "AlternatingPeriodicUpdateSchedule";
 }
 /**
+ * An agent for the code-validation scenario. It has exactly the settings of a text-model agent.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CodeValidationAgentParameters".
  */
@@ -1109,6 +1194,8 @@ export interface CodeValidationAgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * An agent for the graph-isomorphism scenario: a graph neural network body, an optional transformer, and heads that select nodes, decide and estimate value.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "GraphIsomorphismAgentParameters".
  */
@@ -1271,6 +1358,8 @@ export interface GraphIsomorphismAgentParameters {
   use_pair_invariant_pooling?: boolean;
 }
 /**
+ * An agent for the image-classification scenario: a convolutional body built from groups of blocks, and heads that select latent pixels, decide and estimate value.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ImageClassificationAgentParameters".
  */
@@ -1401,6 +1490,8 @@ export interface ImageClassificationAgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * Settings of protocols that run for several message rounds.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "LongProtocolParameters".
  */
@@ -1423,6 +1514,8 @@ export interface LongProtocolParameters {
   min_message_rounds_scheduler?: MinMessageRoundsSchedulerType;
 }
 /**
+ * An agent backed by a text model behind an API: which model, how it samples, and how it is fine-tuned.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PureTextAgentParameters".
  */
@@ -1529,6 +1622,8 @@ export interface PureTextAgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * An agent that picks its actions uniformly at random. It has only the shared agent settings.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "RandomAgentParameters".
  */

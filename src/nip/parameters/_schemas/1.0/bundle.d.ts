@@ -1,78 +1,109 @@
 // Generated from schema/1.0/ by `make generate`. Do not edit.
 /**
+ * BaseRunType: Allowed values of BaseRunParameters.base_run_type.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "BaseRunType".
  */
 export type BaseRunType = "none" | "parameters" | "rerun_tests";
 /**
+ * BinarificationMethodType: Allowed values of DatasetParameters.binarification_method.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "BinarificationMethodType".
  */
 export type BinarificationMethodType = "select_two" | "merge" | "random";
 /**
+ * InteractionProtocolType: Allowed values of HyperParameters.interaction_protocol.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "InteractionProtocolType".
  */
 export type InteractionProtocolType =
   "nip" | "adp" | "debate" | "merlin_arthur" | "mnip" | "solo_verifier" | "multi_channel_test";
 /**
+ * ActivationType: Allowed values of GraphIsomorphismAgentParameters.activation_function, ImageClassificationAgentParameters.activation_function, MessageRegressionParameters.mlp_activation.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ActivationType".
  */
 export type ActivationType = "relu" | "tanh" | "sigmoid";
 /**
+ * MessageRegressionMethodType: Allowed values of MessageRegressionParameters.regression_method.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "MessageRegressionMethodType".
  */
 export type MessageRegressionMethodType = "mlp" | "cnn";
 /**
+ * PpoLossType: Allowed values of CommonPpoParameters.loss_type.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PpoLossType".
  */
 export type PpoLossType = "clip" | "kl_penalty";
 /**
+ * GuessType: Allowed values of CommonProtocolParameters.force_guess.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "GuessType".
  */
 export type GuessType = "zero" | "one" | "y";
 /**
+ * ScenarioType: Allowed values of HyperParameters.scenario.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ScenarioType".
  */
 export type ScenarioType = "graph_isomorphism" | "image_classification" | "code_validation";
 /**
+ * IhvpVariantType: Allowed values of SpgParameters.ihvp_variant.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "IhvpVariantType".
  */
 export type IhvpVariantType = "conj_grad" | "neumann" | "nystrom";
 /**
+ * SpgVariantType: Allowed values of SpgParameters.variant.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "SpgVariantType".
  */
 export type SpgVariantType = "spg" | "pspg" | "lola" | "pola" | "sos" | "psos";
 /**
+ * TestSchemeType: Allowed values of TextRlParameters.test_scheme.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "TestSchemeType".
  */
 export type TestSchemeType = "none" | "all" | "last" | "first_and_last";
 /**
+ * TrainerType: Allowed values of HyperParameters.trainer.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "TrainerType".
  */
 export type TrainerType =
   "vanilla_ppo" | "solo_agent" | "spg" | "reinforce" | "pure_text_ei" | "pure_text_malt";
 /**
+ * When an agent's weights may change during training.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AgentUpdateSchedule".
  */
 export type AgentUpdateSchedule =
   ConstantUpdateSchedule | ContiguousPeriodicUpdateSchedule | AlternatingPeriodicUpdateSchedule;
 /**
+ * ImageBuildingBlockType: Allowed values of ImageClassificationAgentParameters.building_block_type.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ImageBuildingBlockType".
  */
 export type ImageBuildingBlockType = "conv2d" | "residual_basic";
 
+/**
+ * All hyper-parameters of one experiment. An experiment can be reproduced from them, up to hardware and API quirks.
+ */
 export interface HyperParameters {
   /**
    * The JSON Schema this config file follows, so that editors can check and complete it. Ignored when reading.
@@ -220,6 +251,8 @@ export interface HyperParameters {
   zk_protocol?: ZkProtocolParameters | null;
 }
 /**
+ * The agents of the experiment, keyed by agent name. The name `_default` gives settings for every agent that is not named.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AgentsParameters".
  */
@@ -234,6 +267,8 @@ export interface AgentsParameters {
   [k: string]: {} | string | undefined;
 }
 /**
+ * Settings for basing this experiment on an earlier Weights & Biases run.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "BaseRunParameters".
  */
@@ -264,6 +299,8 @@ export interface BaseRunParameters {
   wandb_project?: string;
 }
 /**
+ * Settings of the code-validation scenario.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CodeValidationParameters".
  */
@@ -286,6 +323,8 @@ export interface CodeValidationParameters {
   apps_solution_number?: number;
 }
 /**
+ * How the dataset is turned into a binary task and how large it may be.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "DatasetParameters".
  */
@@ -318,6 +357,8 @@ export interface DatasetParameters {
   selected_classes?: never[] | null;
 }
 /**
+ * Settings of the debate protocol.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "DebateProtocolParameters".
  */
@@ -348,6 +389,8 @@ export interface DebateProtocolParameters {
   sequential?: boolean;
 }
 /**
+ * Settings of the image-classification scenario.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ImageClassificationParameters".
  */
@@ -366,6 +409,8 @@ export interface ImageClassificationParameters {
   num_block_groups?: number;
 }
 /**
+ * Settings for regressing labels on the agents' messages, to see what the messages carry.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "MessageRegressionParameters".
  */
@@ -420,6 +465,8 @@ export interface MessageRegressionParameters {
   test_size?: number;
 }
 /**
+ * Settings of the NIP protocol with two provers (MNIP).
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "MnipProtocolParameters".
  */
@@ -450,6 +497,8 @@ export interface MnipProtocolParameters {
   sequential?: boolean;
 }
 /**
+ * Settings of the neural interactive proof (NIP) protocol.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "NipProtocolParameters".
  */
@@ -468,6 +517,8 @@ export interface NipProtocolParameters {
   min_message_rounds?: number;
 }
 /**
+ * Settings common to the PPO-based trainers.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CommonPpoParameters".
  */
@@ -514,6 +565,8 @@ export interface CommonPpoParameters {
   normalize_advantage?: boolean;
 }
 /**
+ * Settings common to every interaction protocol.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CommonProtocolParameters".
  */
@@ -564,6 +617,8 @@ export interface CommonProtocolParameters {
   zero_knowledge?: boolean;
 }
 /**
+ * Settings of the expert-iteration trainer for text-model agents.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PureTextEiParameters".
  */
@@ -598,6 +653,8 @@ export interface PureTextEiParameters {
   weighting_use_replacement?: boolean;
 }
 /**
+ * Settings of the MALT trainer (multi-agent tree sampling) for text-model agents.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PureTextMaltParameters".
  */
@@ -612,6 +669,8 @@ export interface PureTextMaltParameters {
   num_responses_per_timestep?: number;
 }
 /**
+ * Settings of the REINFORCE trainer.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ReinforceParameters".
  */
@@ -626,6 +685,8 @@ export interface ReinforceParameters {
   use_advantage_and_critic?: boolean;
 }
 /**
+ * Settings common to every reinforcement-learning trainer.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "RlTrainerParameters".
  */
@@ -708,6 +769,8 @@ export interface RlTrainerParameters {
   use_shared_body?: boolean;
 }
 /**
+ * A pair of learning-rate multipliers, one for the actor (policy) and one for the critic (value) part of a network.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "LrFactors".
  */
@@ -726,6 +789,8 @@ export interface LrFactors {
   critic?: number;
 }
 /**
+ * Settings for training one agent alone with supervision, used by the `solo_agent` trainer and for pretraining.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "SoloAgentParameters".
  */
@@ -752,6 +817,8 @@ export interface SoloAgentParameters {
   num_epochs?: number;
 }
 /**
+ * Settings of Stackelberg policy gradient and its variants (LOLA, POLA, SOS, PSOS).
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "SpgParameters".
  */
@@ -798,6 +865,8 @@ export interface SpgParameters {
   variant?: SpgVariantType;
 }
 /**
+ * Settings common to the trainers of text-model agents.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "TextRlParameters".
  */
@@ -840,6 +909,8 @@ export interface TextRlParameters {
   verifier_guess_replacement_proportion?: number;
 }
 /**
+ * Settings of the vanilla PPO trainer, in which every agent learns on its own. It has none of its own yet.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "VanillaPpoParameters".
  */
@@ -850,6 +921,8 @@ export interface VanillaPpoParameters {
   _type?: "VanillaPpoParameters";
 }
 /**
+ * Settings of the zero-knowledge variants of the protocols.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ZkProtocolParameters".
  */
@@ -868,6 +941,8 @@ export interface ZkProtocolParameters {
   simulator_reward_coefficient?: number;
 }
 /**
+ * Settings shared by every agent, whatever the scenario: learning-rate factors, when the agent updates, checkpoint loading and weight initialisation.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AgentParameters".
  */
@@ -930,6 +1005,8 @@ export interface AgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * The agent updates on every iteration.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ConstantUpdateSchedule".
  */
@@ -937,6 +1014,8 @@ export interface ConstantUpdateSchedule {
   _type: "ConstantUpdateSchedule";
 }
 /**
+ * The agent updates on one contiguous stretch of each cycle: on cycle positions `start <= i < stop`.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ContiguousPeriodicUpdateSchedule".
  */
@@ -961,6 +1040,8 @@ export interface ContiguousPeriodicUpdateSchedule {
   _type: "ContiguousPeriodicUpdateSchedule";
 }
 /**
+ * Two agents take turns: the first updates for `first_agent_num_rounds` iterations of each cycle, the second for the rest.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "AlternatingPeriodicUpdateSchedule".
  */
@@ -985,6 +1066,8 @@ export interface AlternatingPeriodicUpdateSchedule {
   _type: "AlternatingPeriodicUpdateSchedule";
 }
 /**
+ * An agent for the code-validation scenario. It has exactly the settings of a text-model agent.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "CodeValidationAgentParameters".
  */
@@ -1091,6 +1174,8 @@ export interface CodeValidationAgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * An agent for the graph-isomorphism scenario: a graph neural network body, an optional transformer, and heads that select nodes, decide and estimate value.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "GraphIsomorphismAgentParameters".
  */
@@ -1253,6 +1338,8 @@ export interface GraphIsomorphismAgentParameters {
   use_pair_invariant_pooling?: boolean;
 }
 /**
+ * An agent for the image-classification scenario: a convolutional body built from groups of blocks, and heads that select latent pixels, decide and estimate value.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ImageClassificationAgentParameters".
  */
@@ -1383,6 +1470,8 @@ export interface ImageClassificationAgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * Settings of protocols that run for several message rounds.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "LongProtocolParameters".
  */
@@ -1401,6 +1490,8 @@ export interface LongProtocolParameters {
   min_message_rounds?: number;
 }
 /**
+ * An agent backed by a text model behind an API: which model, how it samples, and how it is fine-tuned.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "PureTextAgentParameters".
  */
@@ -1507,6 +1598,8 @@ export interface PureTextAgentParameters {
   use_orthogonal_initialisation?: boolean;
 }
 /**
+ * An agent that picks its actions uniformly at random. It has only the shared agent settings.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "RandomAgentParameters".
  */

@@ -1,10 +1,15 @@
 // Generated from schema/1.0/ by `make generate`. Do not edit.
 /**
+ * ColourType: A colour.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ColourType".
  */
 export type ColourType = "red" | "blue";
 
+/**
+ * The tiny root.
+ */
 export interface HyperParameters {
   /**
    * meta
@@ -28,6 +33,8 @@ export interface HyperParameters {
   thing?: BigThingParameters | null;
 }
 /**
+ * A subclass with a tuple field.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "BigThingParameters".
  */
@@ -60,6 +67,8 @@ export interface BigThingParameters {
   size?: never[] | null;
 }
 /**
+ * A nested group.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "Factors".
  */
@@ -74,6 +83,8 @@ export interface Factors {
   scale?: number;
 }
 /**
+ * A base class, `abstract` in name only.
+ *
  * This interface was referenced by `HyperParameters`'s JSON-Schema
  * via the `definition` "ThingParameters".
  */
