@@ -24,6 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _hostile
+import _lines
 import _many
 import _process
 import _scaling
@@ -534,6 +535,13 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("scale (whole run histories; see benchmarks/_many.py):")
     print(_many.run(scale_runs, log))
+    print()
+    print("lines (what the line:column of each problem costs, only ever paid by a file with problems;")
+    print("see benchmarks/_lines.py):")
+    print(_lines.run(s.budget / 8, s.sample_seconds, log))
+    print()
+    print("shell completion (a process answering the shell; see benchmarks/_lines.py):")
+    print(_lines.completion(3 if args.quick else 10, log))
     print(
         f"total wall time: {time.perf_counter() - started:.0f} s "
         f"(median sample spread: {_spread(rows):.0%})"

@@ -16,7 +16,7 @@ class FieldSpec:
     type_hint: str  # what the field holds once the object is built (its dataclass annotation)
     default: str | None  # Python source of the default; None when the field is required
     default_factory: str | None
-    description: str
+    description: str  # with the range said in words, as the published schema says it
     group_class: str | None = None  # a nested parameters class: `X | dict | None`, normalised
     value_class: str | None = None  # a value class (update schedule) rebuilt by from_dict
     collection_class: str | None = None  # a keyed collection of parameter objects (agents)
@@ -28,6 +28,10 @@ class FieldSpec:
     # What the constructor (and assignment) accepts, when more than `type_hint`: a group also as a
     # dict or None, a deprecated enum value. Type checkers read it from the generated `__init__`.
     init_type_hint: str = ""
+    # The attribute docstring keeps the two apart: its first line is read by napoleon (Sphinx) as
+    # "type: description" when it holds a colon, so the range goes in a paragraph of its own.
+    summary: str = ""  # the schema's description alone
+    range_text: str = ""  # "≥ 0 and < 1", or ""
 
     @property
     def accepts(self) -> str:
@@ -137,6 +141,10 @@ class PackageSpec:
     # the class of a random agent (read once here, generated into the registry and the root class)
     agent_class_by_scenario: tuple[tuple[str, str], ...] = ()
     random_agent_class: str | None = None
+    # `x-agent-names` of the root's `agents`: protocol -> the agents nip runs, and the agents a
+    # boolean field adds when true (address parts -> names: zero knowledge's two)
+    agent_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    agents_when_true: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @property
     def classes(self) -> list[ClassSpec]:

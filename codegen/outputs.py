@@ -12,6 +12,7 @@ from nip.parameters._schema_files import (
     FORMAT_SCHEMA_FILES,
     VOCABULARY_FILE,
 )
+from nip.parameters._validation.ecma_regex import UnsupportedPattern, translate
 
 from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
@@ -36,6 +37,16 @@ def _vendor_keywords(node: object, found: set[str]) -> set[str]:
         for item in node:
             _vendor_keywords(item, found)
     return found
+
+
+def _patterns(node: object) -> list[str]:
+    """Every `pattern` of a published document (the only regex keyword the schemas use)."""
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for item in node for p in _patterns(item)]
+    return []
 
 
 def catalog(schema_root: Path, bundle_ids: dict[str, str],
@@ -95,6 +106,11 @@ def generate_all(repo: Path) -> dict[str, str]:
                 f"schema/{source.version} uses keywords missing from schema/vocabulary.json: "
                 f"{sorted(unknown)}"
             )
+        for pattern in _patterns(published):  # one that the engines read alike, or none
+            try:
+                translate(pattern)
+            except UnsupportedPattern as error:
+                raise SystemExit(f"schema/{source.version}: {error}") from None
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
         outputs[f"{PACKAGE}/_schemas/{source.version}/bundle.d.ts"] = declarations(

@@ -20,7 +20,7 @@ from datamodel_code_generator.model import get_data_model_types
 from datamodel_code_generator.parser.jsonschema import JsonSchemaParser
 
 from nip.parameters._publishing import VersionSource
-from nip.parameters._publishing.ranges import with_range
+from nip.parameters._publishing.ranges import range_text, with_range
 from nip.parameters._schema_files import ROOT_GROUP
 
 from . import builders
@@ -160,6 +160,8 @@ class VersionParser:
             default=default,
             default_factory=factory,
             description=with_range(schema.get("description", ""), schema),
+            summary=schema.get("description", ""),
+            range_text=range_text(schema),
             group_class=group_class,
             value_class=value_class,
             collection_class=collection_class,
@@ -298,7 +300,24 @@ class VersionParser:
             root_class=root_class,
             agent_class_by_scenario=tuple(by_scenario.items()),
             random_agent_class=random_class,
+            **_agent_names(self.source, root_class),
         )
+
+
+def _agent_names(source: VersionSource, root_class: str) -> dict[str, Any]:
+    """`x-agent-names` of the root's `agents` field, checked against the protocols the schema has."""
+    fields = source.groups[ROOT_GROUP]["$defs"][root_class].get("properties", {})
+    names = fields.get("agents", {}).get("x-agent-names")
+    if names is None:
+        return {}
+    stem, _, pointer = str(fields["interaction_protocol"]["$ref"]).partition("#")
+    protocols = source.groups[stem.removesuffix(".json")]["$defs"][pointer.rsplit("/", 1)[-1]]["enum"]
+    if list(names["protocols"]) != list(protocols):
+        raise ValueError(f"schema/{source.version}: x-agent-names lists the protocols "
+                         f"{list(names['protocols'])}, but interaction_protocol allows {protocols}")
+    return {"agent_names": tuple((p, tuple(a)) for p, a in names["protocols"].items()),
+            "agents_when_true": tuple((tuple(address.split(".")), tuple(a))
+                                      for address, a in names.get("when_true", {}).items())}
 
 
 def _all_fields(cls: ClassSpec, by_name: dict[str, ClassSpec]) -> list[FieldSpec]:

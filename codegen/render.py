@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,8 +16,8 @@ from .model import ClassSpec, FieldSpec, ModuleSpec, PackageSpec
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "src/nip/parameters"
-RUNTIME = "._objects"
-BUILT_FROM_NONE = "BUILT_FROM_NONE"  # the runtime's None default of a field that None builds  # the runtime package every generated module stands on
+RUNTIME = "._objects"  # the runtime package every generated module stands on
+BUILT_FROM_NONE = "BUILT_FROM_NONE"  # the runtime's None default of a field that None builds
 
 
 def header(source: str, comment: str = "#") -> str:
@@ -57,9 +58,21 @@ def docstring(cls: ClassSpec) -> str:
 
 def field_doc(f: FieldSpec) -> str:
     """The attribute docstring editors show on hover (pyright, pylance and jedi read it): the
-    description with its range, the default, and what setting it accepts when that is more."""
+    description, its range, the default, and what setting it accepts when that is more.
+
+    Sphinx's napoleon reads an attribute docstring's first line as ``type: description`` when it
+    holds a colon, so that line must have none outside backquotes (nip's site documents these
+    classes with autodoc and napoleon)."""
+    summary = _wrap(f.summary or f.description, "    ").strip()
+    first_line = summary.split("\n", 1)[0]
+    if ":" in re.sub(r"`[^`]*`", "", first_line):
+        raise ValueError(f"the description of field {f.name!r} has a colon on its first line, which "
+                         f"Sphinx's napoleon would read as a type: {first_line!r}. Reword it in schema/.")
     default = "the group's defaults (`None` builds them)" if f.built_from_none else f.doc_default
-    lines = [_wrap(f.description, "    ").strip(), "", f"    Default: {default}."]
+    lines = [summary, ""]
+    if f.range_text:
+        lines += [f"    Range: {f.range_text}.", ""]
+    lines.append(f"    Default: {default}.")
     if f.init_type_hint:
         lines.append(f"    Accepts: `{f.accepts}`.")
     return ("\n".join(lines) + "\n    ").replace("\\", "\\\\")

@@ -144,7 +144,7 @@ def test_names_with_newlines_stay_one_line(cli, write, valid_config) -> None:
     run = cli("validate", str(root))
     assert run.out.splitlines() == [
         f'"{root}/a\\nb.nip.json": ok',
-        f'"{root}/c\\u001b[2J.nip.json": seed: expected integer, got string \'x\'',
+        f'"{root}/c\\u001b[2J.nip.json":6:11: seed: expected integer, got string \'x\'',
     ]
 
 
@@ -260,7 +260,7 @@ def test_stdin_among_many_files_is_read_with_jobs(tmp_path, write, valid_config)
          *files[40:]], input=json.dumps(dict(valid_config, seed="x")), capture_output=True,
         text=True, check=False)
     assert done.returncode == 1, done.stderr
-    assert done.stdout.splitlines()[40] == "<stdin>: seed: expected integer, got string 'x'"
+    assert done.stdout.splitlines()[40] == "<stdin>:1:123: seed: expected integer, got string 'x'"
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "257", "1e3", "99999999999999999999999", ""])

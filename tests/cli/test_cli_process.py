@@ -29,7 +29,7 @@ def test_console_script(tmp_path, valid_config) -> None:
     result = _run(str(SCRIPT), "validate", str(good), str(bad))
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == f"{good}: ok"
-    assert result.stdout.splitlines()[1].startswith(f"{bad}: trainer: ")
+    assert result.stdout.splitlines()[1].startswith(f"{bad}:2:10: trainer: ")  # line:column
     assert result.stderr == ""
     version = _run(str(SCRIPT), "--version")
     assert version.returncode == 0 and version.stdout.startswith("nip-params ")
@@ -91,7 +91,7 @@ def test_concurrent_runs_never_interleave_a_files_lines(tmp_path, valid_config) 
     assert per_file >= 3
     lines = out_path.read_text().splitlines()
     assert len(lines) == runs * per_run * per_file
-    line_re = re.compile(r"^(\S+\.json): (agents\._default\.d_gnn|seeed|trainer): .+$")
+    line_re = re.compile(r"^(\S+\.json):\d+:\d+: (agents\._default\.d_gnn|seeed|trainer): .+$")
     order = []
     for line in lines:
         match = line_re.match(line)

@@ -157,7 +157,7 @@ def test_sweep_spec_errors_carry_the_line(cli, write) -> None:
     spec = write("spec.yaml", f"base: {SWEEP_BASE}\ngrid:\n  rl.lr: [0.1]\n  agents.prover.d_gnnn: [8]\n")
     run = cli("sweep", str(spec), "--dry-run")
     assert run.code == 1
-    assert f"{spec}:4: grid.agents.prover.d_gnnn: unknown key 'd_gnnn'" in run.err
+    assert f"{spec}:4:3: grid.agents.prover.d_gnnn: unknown key 'd_gnnn'" in run.err
     assert "did you mean 'd_gnn'?" in run.err
 
 
@@ -189,11 +189,12 @@ def test_sweep_check_reports_names_values_and_distributions_at_their_lines(cli, 
         "progam: train.py\n"))                                    # 11
     run = cli("sweep", "--check", str(sweep))
     assert run.code == 1
-    for expected in (f"{sweep}:3: parameters.rl.lrr: unknown key 'lrr'",
-                     f"{sweep}:4: parameters.seed.values.1: expected integer, got string 'two'",
-                     f"{sweep}:6: parameters.agents.prover.num_gnn_layers.distribution: uniform draws any number",
-                     f"{sweep}:10: parameters.rl.parameters.gamma.value: expected number",
-                     f"{sweep}:11: progam: unknown key 'progam'"):
+    # line:column of the value, or of the key for an unknown key
+    for expected in (f"{sweep}:3:3: parameters.rl.lrr: unknown key 'lrr'",
+                     f"{sweep}:4:22: parameters.seed.values.1: expected integer, got string 'two'",
+                     f"{sweep}:6:36: parameters.agents.prover.num_gnn_layers.distribution: uniform draws any number",
+                     f"{sweep}:10:22: parameters.rl.parameters.gamma.value: expected number",
+                     f"{sweep}:11:1: progam: unknown key 'progam'"):
         assert expected in run.err, run.err
     assert "d_gnn" not in run.err  # integer bounds: int_uniform, fine
     grid = write("grid.yaml", "method: grid\nparameters:\n  rl.lr: {min: 0.1, max: 0.2}\n")

@@ -90,6 +90,47 @@ def every_snippet() -> list[Snippet]:
     return [s for path in documents() for s in snippets(path)]
 
 
+_INLINE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_FENCED = re.compile(r"^( *)(`{3,}|~{3,}).*?^\1\2", re.DOTALL | re.MULTILINE)
+_KEY = re.compile(r"[A-Za-z_][\w.\-]*: ")
+
+
+def inline_data(path: Path) -> list[Snippet]:
+    """Inline code that is YAML a reader may paste: a flow mapping or list (`{lr: 0.1}`,
+    `[a, b]`), or one `key: value` (`wandb: {program: train.py}`). A span with two colons that end
+    a key outside brackets (`nip-params: error: ...`, `FILE: ADDRESS: ...`, `nip-params: hint:`) is
+    a message form, not data."""
+    text = path.read_text(encoding="utf-8")
+    found: list[Snippet] = []
+    for fence in [None, *_FENCED.finditer(text)]:  # inline code outside the fenced blocks
+        start = 0 if fence is None else fence.end()
+        end = next((m.start() for m in _FENCED.finditer(text, start)), len(text))
+        for match in _INLINE.finditer(text, start, end):
+            span = match.group(1)
+            flow = span[:1] in "{[" and span[-1:] in "}]"
+            if flow or (_KEY.match(span) and len(re.findall(r":(?: |$)", _top_level(span))) == 1):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(Snippet(path, line, "yaml", ("inline",), span + "\n"))
+    return found
+
+
+def _top_level(span: str) -> str:
+    """`span` without what is inside brackets and quotes."""
+    out, depth, quote = [], 0, ""
+    for char in span:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
 def _environment() -> dict[str, str]:
     env = dict(os.environ, PYTHONUNBUFFERED="1", NODE_PATH=str(NODE_MODULES))
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from doc_snippets import (
     CODE,
@@ -10,10 +12,13 @@ from doc_snippets import (
     Snippet,
     documents,
     every_snippet,
+    inline_data,
     matches,
     run_snippet,
     transcript,
 )
+
+from nip.parameters._files.yaml_loader import load_yaml
 
 pytestmark = pytest.mark.slow  # each snippet runs in its own process
 
@@ -55,3 +60,28 @@ def test_the_runner_catches_what_it_must(tmp_path):
            Snippet(readme, 1, "ts", (), 'throw new Error("ran");\n')]
     for i, snippet in enumerate(bad):
         assert run_snippet(snippet, tmp_path / str(i)) is not None, snippet
+
+
+DATA_SNIPPETS = [s for s in SNIPPETS if s.language in ("yaml", "json")]
+DATA_SNIPPETS += [s for path in documents() for s in inline_data(path)]
+
+
+@pytest.mark.parametrize("snippet", DATA_SNIPPETS, ids=[f"{s.where}-{s.language}" for s in DATA_SNIPPETS])
+def test_data_snippet_parses_as_pasted(snippet):
+    """Every YAML and JSON snippet, fenced or inline, parses as a reader who pastes it would: YAML
+    by the reader every command uses (YAML 1.2, as editors read it), JSON by the json module."""
+    try:
+        if snippet.language == "json":
+            json.loads(snippet.text)
+        else:
+            load_yaml(snippet.text, max_depth=200, max_values=100_000, max_aliases=1_000,
+                      max_bytes=1 << 24)
+    except Exception as error:  # the failure under test, with where and why
+        pytest.fail(f"{snippet.where}: {snippet.text.strip()!r} does not parse: {error}")
+
+
+def test_inline_data_is_found_and_message_forms_are_not(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("Give `wandb: {program: a.py}` or `[1, 2]`; errors read `nip-params: error: x` or `nip-params: hint:`.\n"
+                    "```yaml\nnot: `inline`\n```\n", encoding="utf-8")
+    assert [s.text for s in inline_data(page)] == ["wandb: {program: a.py}\n", "[1, 2]\n"]

@@ -191,6 +191,9 @@ RESPELLED = {
     "!!str 12", '!!int "12"', "!!int 0x1F", '!!null ""', "! 12", "!!float 1.5", "!!bool true",
     "!!str", "aliases are copies of the anchored value", "JSON is YAML",
     "%YAML 1.2 is the version read",
+    # ruamel.yaml writes an escaped private-use character as the character itself
+    "an escaped private-use character reads back exactly beside a U+2028 in a comment",
+    "escaped private-use characters read back exactly beside U+2029 and U+0085 in values",
 }
 
 
@@ -232,3 +235,18 @@ def test_defaults_and_the_writers_round_trip_every_string(
     path = tmp_path / "t.yaml"
     HyperParameters(scenario="graph_isomorphism", trainer="vanilla_ppo", dataset=value).to_file(path)
     assert HyperParameters.from_file(path).dataset == value
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_migrate_in_place_writes_an_escaped_value_back_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], separator: str
+) -> None:
+    """Issue 17, item 16: a U+2028 anywhere in the file (here in a comment) turned the escaped
+    `"run\\uE000x"` into `run<U+2028>x`, and `migrate --in-place` wrote the changed value."""
+    path = tmp_path / "old.yaml"
+    path.write_text(f"# note:{separator}kept\n" + OLD + 'dataset: "run\\uE000x"\n', encoding="utf-8")
+    assert read_config(path).data["dataset"] == "run\ue000x"
+    code, _, err = run(capsys, "migrate", "--in-place", str(path))
+    assert code == 0, err
+    assert read_config(path).data["dataset"] == "run\ue000x"
+    assert separator in path.read_text(encoding="utf-8").split("\n")[0]  # the comment is kept

@@ -104,6 +104,21 @@ test("hover on a field name shows its description, and its range", async () => {
   settle("hover problems", problems);
 });
 
+test("hover shows each thing once: the title, the description, the value with its description", async () => {
+  // vscode-json-languageservice prefixes the value itself and escapes Markdown punctuation.
+  const trainer = "trainer\n\nWhich training algorithm is used\\.\n\n" +
+    "`spg`: Stackelberg policy gradient family \\(see SpgVariantType\\)";
+  const cases = [
+    [`{"$schema": "./bundle.json", "tr|ainer": "spg"}`, trainer],
+    [`{"$schema": "./bundle.json", "trainer": "s|pg"}`, trainer],
+    [`{"$schema": "./bundle.json", "rl": {"l|r": 0.1}}`, "lr\n\nBase learning rate\\. Range: ≥ 0\\."],
+  ];
+  for (const [text, expected] of cases) {
+    const { doc, json, position } = open(text);
+    assert.equal(hoverText(await ls.doHover(doc, position, json)), expected, text);
+  }
+});
+
 test("a valid config gets no diagnostic (the schema resolves cleanly)", async () => {
   const { doc, json } = open(`{"$schema": ${JSON.stringify(SCHEMA_REF)}, "scenario": "graph_isomorphism", "trainer": "vanilla_ppo", "dataset": "d", "seed": 3|}`);
   const diagnostics = await ls.doValidation(doc, json);

@@ -100,6 +100,25 @@ test("hover on a field name shows its description, and its range", async () => {
   settle("hover problems", problems);
 });
 
+test("hover shows each thing once: the title, the description, each value with its description", async () => {
+  // yaml-language-server prefixes each allowed value itself, and joins the titles of an anyOf
+  // whose branches it cannot tell apart: the published text must give it each thing once.
+  const source = "\n\nSource: [bundle.json](" + BUNDLE_URL + ")";
+  const trainer = "#### trainer\n\nWhich training algorithm is used.\n\nAllowed Values:\n\n" +
+    "* `spg`: Stackelberg policy gradient family (see SpgVariantType)\n" +
+    "* `vanilla_ppo`: PPO with agents learning independently\n" +
+    "* `solo_agent`: supervised training of one agent alone\n" +
+    "* `reinforce`: REINFORCE policy gradient\n" +
+    "* `pure_text_ei`: expert iteration for API-run text agents\n" +
+    "* `pure_text_malt`: MALT tree-sampling training for API-run text agents" + source;
+  for (const text of ["tr|ainer: spg", "trainer: s|pg"]) {
+    const { doc, position } = open(`${MODELINE}scenario: graph_isomorphism\n${text}\n`);
+    assert.equal(hoverText(await ls.doHover(doc, position)), trainer, text);
+  }
+  const { doc, position } = open(`${MODELINE}scenario: graph_isomorphism\nrl:\n  l|r: 0.1\n`);
+  assert.equal(hoverText(await ls.doHover(doc, position)), "#### lr\n\nBase learning rate. Range: ≥ 0." + source);
+});
+
 test("a valid config gets no diagnostic (the schema resolves cleanly)", async () => {
   const { doc } = open(`${MODELINE}scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\nseed: 3|\n`);
   const diagnostics = await ls.doValidation(doc, false);

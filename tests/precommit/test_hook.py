@@ -64,9 +64,9 @@ def _pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _checked(run: subprocess.CompletedProcess[str]) -> set[str]:
-    """The files nip-params reported on (`FILE: ok` or `FILE: address: problem`)."""
+    """The files nip-params reported on (`FILE: ok` or `FILE:LINE:COLUMN: address: problem`)."""
     names = {*CONFIGS, *NOT_CONFIGS, "configs/exp.json", "runs/e.nip.yaml"}
-    return {name for name in names if re.search(rf"^{re.escape(name)}: ", run.stdout, re.MULTILINE)}
+    return {name for name in names if re.search(rf"^{re.escape(name)}(:\d+:\d+)?: ", run.stdout, re.MULTILINE)}
 
 
 def test_the_manifest_is_valid_for_the_pinned_pre_commit():
@@ -86,8 +86,22 @@ def test_a_broken_config_fails_the_commit_at_its_address(tmp_path):
     repo = _scratch(tmp_path, {}, {**NOT_CONFIGS, **CONFIGS, **broken})
     run = _pre_commit(repo, "run", "--all-files", "--verbose")
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "runs/e.nip.yaml: seed: expected integer" in run.stdout, run.stdout
+    assert "runs/e.nip.yaml:4:7: seed: expected integer" in run.stdout, run.stdout
     assert _checked(run) == {*CONFIGS, *broken}
+
+
+def test_the_old_version_note_only_where_a_config_looks_old(tmp_path):
+    """Issue 21, item 3: a current config with one out-of-range value is not told to migrate; a
+    config with a 0.1 value is, in the hook's output as in `nip-params validate`."""
+    files = {"runs/lr.nip.yaml": "scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\nrl:\n  lr: -1.0e-4\n",
+             "runs/old.nip.yaml": "scenario: graph_isomorphism\ntrainer: vanilla_ppo\ndataset: d\n"
+                                  "interaction_protocol: pvg\n"}
+    repo = _scratch(tmp_path, {}, files)
+    run = _pre_commit(repo, "run", "--all-files", "--verbose")
+    assert run.returncode == 1, run.stdout + run.stderr
+    noted = [line for line in run.stdout.splitlines() if "looks like a version 0.1 config" in line]
+    assert [line.split(":")[0] for line in noted] == ["runs/old.nip.yaml"], run.stdout
+    assert "runs/lr.nip.yaml: rl.lr: expected a number ≥ 0" in run.stdout
 
 
 def test_files_widens_the_scope(tmp_path):

@@ -161,8 +161,9 @@ def _tagged_union(items: list[Any]) -> list[Any] | None:
 def inline(schema: Any, here: str) -> Any:
     """`schema` with every `$ref` replaced by its target, vendor keywords and annotations dropped.
 
-    Deprecated aliases (`anyOf` branches marked `deprecated`) are dropped: from_dict rewrites them,
-    so they cannot round-trip unchanged. Numbers may also be integers (nip keeps an int in a float
+    Deprecated aliases (the branches marked `deprecated` of the `oneOf` that offers them) are
+    dropped: from_dict rewrites them, so they cannot round-trip unchanged. (That `oneOf`'s branches
+    are disjoint, so what is left is read as an `anyOf`.) Numbers may also be integers (nip keeps an int in a float
     field, and `1` vs `1.0` must survive); integers stay within the 64-bit range the runtime takes.
     """
     if isinstance(schema, list):
@@ -176,8 +177,8 @@ def inline(schema: Any, here: str) -> Any:
         if key == "$ref":
             target, file = _resolve(value, here)
             out.setdefault("allOf", []).append(inline(target, file))
-        elif key == "anyOf":
-            out[key] = [inline(v, here) for v in value if not v.get("deprecated")]
+        elif key in ("anyOf", "oneOf"):
+            out["anyOf"] = [inline(v, here) for v in value if not v.get("deprecated")]
         elif key == "allOf" and (thens := _tagged_union(value)) is not None:
             out.setdefault("allOf", []).append({"anyOf": [inline(t, here) for t in thens]})
         elif key in ("properties", "$defs", "patternProperties"):

@@ -62,4 +62,6 @@ def test_the_command_line_reports_every_fault(tmp_path: Path):
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     assert len(lines) == COUNT
-    assert lines[0] == f"{path}: agents.agent_00000.temperature: expected number or null, got string 'hot'"
+    column = path.read_text(encoding="utf-8").index('"hot"') + 1  # one line of JSON: the first fault
+    assert lines[0] == (f"{path}:1:{column}: agents.agent_00000.temperature: expected number or null, "
+                        "got string 'hot'")

@@ -51,6 +51,8 @@ def _agent_class_by_scenario() -> dict[str, str]:
     """Read from the root's `if scenario == X then agents are of class Y` rules."""
     table = {}
     for rule in ROOT.get("allOf", []):
+        if rule.get("x-completion"):  # agent names for editors to offer: no rule for values
+            continue
         scenario = rule["if"]["properties"]["scenario"]["const"]
         entry = rule["then"]["properties"]["agents"]["additionalProperties"]
         table[scenario] = entry["else"]["$ref"].rsplit("/", 1)[-1]

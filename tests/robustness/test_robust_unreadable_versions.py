@@ -1,6 +1,9 @@
 """Issue 11, item 5 (the part that is not about files): a `_package_version` that cannot be read, or
 a list index that is not one, gets the library's error (exit 1 or 2), through every API and command.
 
+A null `_package_version` is one of them: only a missing key means "unversioned" (issue 17, item 10:
+read as unversioned, a 1.0 config was migrated again, `min_message_rounds` 2 -> 3).
+
 `"²".isdigit()` is True and `int("²")` raises a plain ValueError; so does `int()` of 5,000 digits.
 """
 
@@ -20,7 +23,7 @@ from nip.parameters.cli import main
 from nip.parameters.version import convert_hyper_param_dict
 
 BASE = {"scenario": "graph_isomorphism", "trainer": "vanilla_ppo", "dataset": "eru10000"}
-VERSIONS = ["²", "1" * 5000, "٣.٠", "--1", "1.²", "1. 0", "1.0.0.0", 10**5000, -1, 1e300, [1], {}]
+VERSIONS = [None, "²", "1" * 5000, "٣.٠", "--1", "1.²", "1. 0", "1.0.0.0", 10**5000, -1, 1e300, [1], {}]
 
 
 def _raising_iter_errors(config: dict[str, Any]) -> None:
@@ -54,7 +57,7 @@ def test_an_unreadable_version_is_the_librarys_error_in_every_api(version, call)
 
 def _files(tmp_path) -> list[str]:
     paths = []
-    for i, version in enumerate(["²", "1" * 5000, "٣.٠"]):
+    for i, version in enumerate([None, "²", "1" * 5000, "٣.٠"]):
         json_path, yaml_path = tmp_path / f"v{i}.json", tmp_path / f"v{i}.yaml"
         json_path.write_text(json.dumps({**BASE, "_package_version": version}), encoding="utf-8")
         yaml_path.write_text("".join(f"{k}: {v}\n" for k, v in BASE.items())
@@ -68,7 +71,8 @@ def _files(tmp_path) -> list[str]:
 
 @pytest.mark.parametrize("command", [["validate"], ["validate", "--format", "json"], ["get", "@", "seed"],
                                      ["get", "--raw", "@", "_package_version"],
-                                     ["migrate", "--dry-run"]])
+                                     ["migrate", "--dry-run"], ["migrate", "--to", "1.0", "--dry-run"],
+                                     ["compose", "@", "seed=7"]])
 def test_an_unreadable_version_exits_1_or_2_in_every_command(tmp_path, capsys, command):
     for path in _files(tmp_path):
         argv = [path if part == "@" else part for part in command]
@@ -94,3 +98,15 @@ def test_a_list_index_that_is_not_one_exits_1(tmp_path, capsys, index):
         assert "is not an index of it" in capsys.readouterr().err
     with pytest.raises(NipParametersError):
         HyperParameters.from_dict(json.loads(path.read_text())).get(f"message_regression.agents.{index}")
+
+
+def test_diff_cannot_compare_an_unreadable_version_and_says_so_with_2(tmp_path, capsys):
+    """`diff` exits 1 for "different": a version it cannot read is exit 2, not a difference."""
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(BASE), encoding="utf-8")
+    for path in _files(tmp_path):
+        count("unreadable versions tried")
+        for argv in (["diff", path, str(other)], ["diff", str(other), path]):
+            assert main(argv) == 2, argv
+            err = capsys.readouterr().err
+            assert "Traceback" not in err and ("cannot compare" in err or "cannot be read" in err), err[:300]

@@ -169,7 +169,7 @@ def test_sweep_max_runs_on_the_command_line(tmp_path, capsys):
     spec.write_text("base: {scenario: graph_isomorphism, trainer: vanilla_ppo, dataset: d}\n"
                     "grid:\n  seed: [1, 2, 3]\n  rl.lr: [0.1, 0.2]\n", encoding="utf-8")
     assert main(["sweep", str(spec), "--dry-run", "--max-runs", "5"]) == 1
-    assert f"{spec}:2: grid: the grid makes 6 combinations (3 x 2), more than the limit of 5 runs" in capsys.readouterr().err
+    assert f"{spec}:2:1: grid: the grid makes 6 combinations (3 x 2), more than the limit of 5 runs" in capsys.readouterr().err
     assert main(["sweep", str(spec), "--dry-run", "--max-runs", "6"]) == 0
     for bad in ("0", "-1", "x", "1e3", "٣"):
         assert main(["sweep", str(spec), "--max-runs", bad]) == 2

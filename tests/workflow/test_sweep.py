@@ -102,9 +102,9 @@ def test_a_spec_file_reports_every_problem_at_its_line(tmp_path):
         expand_sweep(spec)
     error = caught.value
     found = {p.address: line for p, line in zip(error.problems, error.lines, strict=True)}
-    assert found == {"grid.rl.lrr": 3, "grid.seed.1": 4, "grid.rl.gamma": 5, "zip.0.1": 6,
-                     "name": 7, "grd": 8}
-    assert f"{spec}:3: grid.rl.lrr: unknown key 'lrr'" in str(error)
+    assert found == {"grid.rl.lrr": (3, 3), "grid.seed.1": (4, 13), "grid.rl.gamma": (5, 13),
+                     "zip.0.1": (6, 14), "name": (7, 7), "grd": (8, 1)}
+    assert f"{spec}:3:3: grid.rl.lrr: unknown key 'lrr'" in str(error)
     assert "did you mean 'grid'?" in str(error)
 
 
@@ -114,7 +114,7 @@ def test_a_spec_file_reports_every_problem_at_its_line(tmp_path):
         ([1, 2], "<root>: expected object, got array"),
         ({"base": BASE, "grid": []}, "grid: expected object, got array"),
         ({"base": BASE, "grid": {"seed": []}},
-         r"grid.seed: expected at least 1 items, got 0 \(The values this address takes \(a single value"),
+         r"grid.seed: expected at least 1 item, got 0 \(The values this address takes \(a single value"),
         ({"base": 3, "grid": {"seed": [1]}}, "base: expected string or object, got integer 3"),
         ({"base": "missing.yaml", "grid": {"seed": [1]}}, "cannot read the base"),
         ({"base": BASE, "grid": {"seed": [1]}, "zip": "seed"}, "zip: expected array, got string 'seed' \\(Groups of grid addresses"),

@@ -25,7 +25,7 @@ def sweep_file(tmp_path: Path, text: str) -> Path:
 def test_a_fixed_scenario_decides_the_agent_fields_a_file_may_sweep(tmp_path):
     path = sweep_file(tmp_path, "  scenario: {value: code_validation}\n"
                                 "  agents.prover.num_gnn_layers: {values: [2, 4]}\n")
-    with pytest.raises(SpecError, match=r"sweep.yaml:4: parameters.agents.prover.num_gnn_layers: unknown key "
+    with pytest.raises(SpecError, match=r"sweep.yaml:4:3: parameters.agents.prover.num_gnn_layers: unknown key "
                        r"'num_gnn_layers' for CodeValidationAgentParameters"):
         check_wandb_sweep(path)
 
@@ -64,7 +64,7 @@ def test_format_wandb_refuses_what_check_refuses_at_the_spec_line(tmp_path, caps
     out = tmp_path / "sweep.yaml"
     assert main(["sweep", str(spec), "--format", "wandb", "-o", str(out)]) == 1
     # refused when the spec is read, by its schema (sweep-spec.schema.json), at the spec's line
-    assert f"{spec}:6: wandb.method: expected one of 'grid', 'random', 'bayes', got 'bogus'" in capsys.readouterr().err
+    assert f"{spec}:6:11: wandb.method: expected one of 'grid', 'random', 'bayes', got 'bogus'" in capsys.readouterr().err
     assert not out.exists()
     with pytest.raises(SpecError, match=r"wandb\.metrc: unknown key 'metrc'"):
         wandb_sweep_config(load_spec({"base": BASE, "grid": {"seed": [1]}, "wandb": {"metrc": {}}}))

@@ -53,6 +53,50 @@ MIN_INTEGER = -9223372036854775808
 MAX_INTEGER = 18446744073709551615
 MAX_DEPTH = 200
 
+# The agents nip runs under each interaction_protocol, and those a boolean field adds when true
+# (x-agent-names: zero knowledge adds two).
+AGENT_NAMES: dict[str, tuple[str, ...]] = {
+    "nip": (
+        "prover",
+        "verifier",
+    ),
+    "adp": (
+        "prover",
+        "verifier",
+    ),
+    "debate": (
+        "prover0",
+        "prover1",
+        "verifier",
+    ),
+    "merlin_arthur": (
+        "prover0",
+        "prover1",
+        "verifier",
+    ),
+    "mnip": (
+        "prover0",
+        "prover1",
+        "verifier",
+    ),
+    "solo_verifier": ("verifier",),
+    "multi_channel_test": (
+        "prover0",
+        "prover1",
+        "prover2",
+        "verifier",
+    ),
+}
+AGENT_NAMES_WHEN_TRUE: dict[tuple[str, ...], tuple[str, ...]] = {
+    (
+        "protocol_common",
+        "zero_knowledge",
+    ): (
+        "adversarial_verifier",
+        "simulator",
+    ),
+}
+
 # Generated modules in import order; importing them fills the registries in nip's order.
 MODULE_ORDER: tuple[str, ...] = (
     "types",

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BUNDLE_FILE",
     "CATALOG_FILE",
+    "COMPLETION_KEYWORD",
     "FORMAT_SCHEMA_FILES",
     "JSON_SCHEMA_DIALECT",
     "LIMITS_FILE",
@@ -47,3 +48,7 @@ VERSION_KEY = "_package_version"
 
 #: Files of a (published) version directory that are not a group of classes.
 NOT_GROUP_FILES = frozenset({MIGRATION_FILE, BUNDLE_FILE})
+
+#: Marks an `if`/`then` the publisher adds only to list names for editors to offer (the agents of
+#: a protocol, from `x-agent-names`): it changes no verdict, so the schema differ skips it.
+COMPLETION_KEYWORD = "x-completion"

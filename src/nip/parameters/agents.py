@@ -49,12 +49,16 @@ class LrFactors(SubParameters):
     """
 
     actor: float = 1.0
-    """Multiplier on the learning rate for the policy (actor) part. Range: ≥ 0.
+    """Multiplier on the learning rate for the policy (actor) part.
+
+    Range: ≥ 0.
 
     Default: `1.0`.
     """
     critic: float = 1.0
-    """Multiplier on the learning rate for the value (critic) part. Range: ≥ 0.
+    """Multiplier on the learning rate for the value (critic) part.
+
+    Range: ≥ 0.
 
     Default: `1.0`.
     """
@@ -484,17 +488,23 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     Default: `'tanh'`.
     """
     num_gnn_layers: int = 5
-    """Depth of the graph neural network. Range: ≥ 0.
+    """Depth of the graph neural network.
+
+    Range: ≥ 0.
 
     Default: `5`.
     """
     d_gnn: int = 16
-    """Hidden width of the GNN (also the attention embedding width). Range: ≥ 0.
+    """Hidden width of the GNN (also the attention embedding width).
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     d_gin_mlp: int = 64
-    """Hidden width of the MLP inside each GIN layer. Range: ≥ 0.
+    """Hidden width of the MLP inside each GIN layer.
+
+    Range: ≥ 0.
 
     Default: `64`.
     """
@@ -509,47 +519,65 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     Default: `True`.
     """
     num_heads: int = 4
-    """Attention heads in the transformer. Range: ≥ 1.
+    """Attention heads in the transformer.
+
+    Range: ≥ 1.
 
     Default: `4`.
     """
     num_transformer_layers: int = 4
-    """Number of transformer layers. Range: ≥ 0.
+    """Number of transformer layers.
+
+    Range: ≥ 0.
 
     Default: `4`.
     """
     d_transformer: int = 16
-    """Model width of the transformer. Range: ≥ 0.
+    """Model width of the transformer.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     d_transformer_mlp: int = 64
-    """Hidden width of the transformer feed-forward block. Range: ≥ 0.
+    """Hidden width of the transformer feed-forward block.
+
+    Range: ≥ 0.
 
     Default: `64`.
     """
     transformer_dropout: float = 0.0
-    """Dropout rate inside the transformer. Range: ≥ 0 and ≤ 1.
+    """Dropout rate inside the transformer.
+
+    Range: ≥ 0 and ≤ 1.
 
     Default: `0.0`.
     """
     d_node_selector: int = 16
-    """Hidden width of the head that picks a node to send. Range: ≥ 0.
+    """Hidden width of the head that picks a node to send.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_node_selector_layers: int = 2
-    """Depth of the node-picking head. Range: ≥ 0.
+    """Depth of the node-picking head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
     d_decider: int = 16
-    """Hidden width of the head that decides accept/reject/continue. Range: ≥ 0.
+    """Hidden width of the head that decides accept/reject/continue.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_decider_layers: int = 2
-    """Depth of the decision head. Range: ≥ 0.
+    """Depth of the decision head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
@@ -559,22 +587,30 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     Default: `True`.
     """
     d_linear_message_selector: int = 16
-    """Hidden width of the head choosing the extra linear message. Range: ≥ 0.
+    """Hidden width of the head choosing the extra linear message.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_linear_message_selector_layers: int = 2
-    """Depth of the linear-message head. Range: ≥ 0.
+    """Depth of the linear-message head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
     d_value: int = 16
-    """Hidden width of the value (critic) head. Range: ≥ 0.
+    """Hidden width of the value (critic) head.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_value_layers: int = 2
-    """Depth of the value head. Range: ≥ 0.
+    """Depth of the value head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
@@ -589,7 +625,9 @@ class GraphIsomorphismAgentParameters(AgentParameters):
     Default: `True`.
     """
     noise_sigma: float = 0.0
-    """Relative std of Gaussian noise added to graph-level representations. Range: ≥ 0.
+    """Relative std of Gaussian noise added to graph-level representations.
+
+    Range: ≥ 0.
 
     Default: `0.0`.
     """
@@ -883,17 +921,23 @@ class ImageClassificationAgentParameters(AgentParameters):
     Default: `'conv2d'`.
     """
     num_blocks_per_group: int = 2
-    """Blocks in each group of the CNN. Range: ≥ 0.
+    """Blocks in each group of the CNN.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
     kernel_size: int = 3
-    """Convolution kernel size of the blocks. Range: ≥ 1.
+    """Convolution kernel size of the blocks.
+
+    Range: ≥ 1.
 
     Default: `3`.
     """
     stride: int = 1
-    """Convolution stride of the blocks. Range: ≥ 1.
+    """Convolution stride of the blocks.
+
+    Range: ≥ 1.
 
     Default: `1`.
     """
@@ -903,27 +947,37 @@ class ImageClassificationAgentParameters(AgentParameters):
     Default: `None`.
     """
     pretrained_embedding_channels: int = 64
-    """Channels the pretrained embeddings are projected to (1x1 conv). Range: ≥ 0.
+    """Channels the pretrained embeddings are projected to (1x1 conv).
+
+    Range: ≥ 0.
 
     Default: `64`.
     """
     d_latent_pixel_selector: int = 16
-    """Hidden width of the head that picks a latent pixel to send. Range: ≥ 0.
+    """Hidden width of the head that picks a latent pixel to send.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_latent_pixel_selector_layers: int = 2
-    """Depth of the latent-pixel head. Range: ≥ 0.
+    """Depth of the latent-pixel head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
     d_decider: int = 16
-    """Hidden width of the decision head. Range: ≥ 0.
+    """Hidden width of the decision head.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_decider_layers: int = 2
-    """Depth of the decision head. Range: ≥ 0.
+    """Depth of the decision head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
@@ -933,22 +987,30 @@ class ImageClassificationAgentParameters(AgentParameters):
     Default: `True`.
     """
     d_linear_message_selector: int = 16
-    """Hidden width of the head choosing the extra linear message. Range: ≥ 0.
+    """Hidden width of the head choosing the extra linear message.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_linear_message_selector_layers: int = 2
-    """Depth of the linear-message head. Range: ≥ 0.
+    """Depth of the linear-message head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
     d_value: int = 16
-    """Hidden width of the value (critic) head. Range: ≥ 0.
+    """Hidden width of the value (critic) head.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     num_value_layers: int = 2
-    """Depth of the value head. Range: ≥ 0.
+    """Depth of the value head.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
@@ -1193,12 +1255,16 @@ class PureTextAgentParameters(AgentParameters):
     Default: `None`.
     """
     temperature: float | None = None
-    """Sampling temperature; null leaves the provider default. Range: ≥ 0.
+    """Sampling temperature; null leaves the provider default.
+
+    Range: ≥ 0.
 
     Default: `None`.
     """
     top_p: float | None = None
-    """Nucleus-sampling cutoff; null leaves the provider default. Range: ≥ 0 and ≤ 1.
+    """Nucleus-sampling cutoff; null leaves the provider default.
+
+    Range: ≥ 0 and ≤ 1.
 
     Default: `None`.
     """
@@ -1213,18 +1279,23 @@ class PureTextAgentParameters(AgentParameters):
     Default: `False`.
     """
     max_response_words: int = 150
-    """Word limit stated to the model in its system prompt. Range: ≥ 0.
+    """Word limit stated to the model in its system prompt.
+
+    Range: ≥ 0.
 
     Default: `150`.
     """
     max_tokens_per_message: int | None = None
-    """Hard token cap per generated message; null derives it from the word limit. Range: ≥
-    0.
+    """Hard token cap per generated message; null derives it from the word limit.
+
+    Range: ≥ 0.
 
     Default: `None`.
     """
     num_invalid_generation_retries: int = 20
-    """How often to retry when the model's reply is unusable. Range: ≥ 0.
+    """How often to retry when the model's reply is unusable.
+
+    Range: ≥ 0.
 
     Default: `20`.
     """

@@ -57,7 +57,9 @@ class DatasetParameters(SubParameters):
     Default: `True`.
     """
     max_train_size: int | None = None
-    """Cap on training-set size; null keeps it all. Range: ≥ 0.
+    """Cap on training-set size; null keeps it all.
+
+    Range: ≥ 0.
 
     Default: `None`.
     """

@@ -90,6 +90,11 @@ def brief(value: Any) -> str:
         return f"a {type(value).__name__}"
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 problem``, ``2 problems``: a count that agrees with its number (English nouns in -s)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 class NipParametersError(ValueError):
     """Base class of every error raised by nip.parameters for bad input."""
 
@@ -166,8 +171,7 @@ class ParameterValidationError(NipParametersError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        count = len(self.problems)
-        head = f"invalid {self.subject}: {count} problem{'s' if count != 1 else ''}"
+        head = f"invalid {self.subject}: {counted(len(self.problems), 'problem')}"
         lines = [head, *(f"  {p}" for p in self.problems)]
         return "\n".join(lines + ([self.note] if self.note else []))
 
@@ -184,18 +188,20 @@ class ParameterValidationError(NipParametersError):
 
 class SpecError(ParameterValidationError):
     """A sweep spec (or a W&B sweep file) that cannot be used: every problem, each at its place in
-    the spec (``grid.rl.lr``) and, when the spec is a file, at its line there (``lines``)."""
+    the spec (``grid.rl.lr``) and, when the spec is a file, at its place there (``lines``: a line,
+    or a ``(line, column)`` pair)."""
 
     def __init__(self, problems: Sequence[Problem], *, source: str,
-                 lines: Sequence[int | None] = (), what: str = "sweep spec") -> None:
+                 lines: Sequence[int | tuple[int, int] | None] = (), what: str = "sweep spec") -> None:
         self.source = source
-        self.lines: tuple[int | None, ...] = (*lines, *[None] * (len(problems) - len(lines)))
+        self.lines: tuple[int | tuple[int, int] | None, ...] = (
+            *lines, *[None] * (len(problems) - len(lines)))
         super().__init__(problems, subject=f"{what} {source}")
 
     def _render(self) -> str:
-        count = len(self.problems)
-        head = f"invalid {self.subject}: {count} problem{'s' if count != 1 else ''}"
-        body = [f"  {self.source}:{line}: {p}" if line else f"  {p}"
+        head = f"invalid {self.subject}: {counted(len(self.problems), 'problem')}"
+        body = [f"  {self.source}:{':'.join(map(str, line)) if isinstance(line, tuple) else line}: {p}"
+                if line else f"  {p}"
                 for p, line in zip(self.problems, self.lines, strict=True)]
         return "\n".join([head, *body])
 

@@ -159,7 +159,9 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     Default: `'nip'`.
     """
     seed: int = 6198
-    """Random seed for the run. Range: ≥ 0 and ≤ 4294967295.
+    """Random seed for the run.
+
+    Range: ≥ 0 and ≤ 4294967295.
 
     Default: `6198`.
     """
@@ -174,17 +176,23 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     Default: `False`.
     """
     test_size: float = 0.2
-    """Fraction of the dataset held out for testing. Range: > 0 and < 1.
+    """Fraction of the dataset held out for testing.
+
+    Range: > 0 and < 1.
 
     Default: `0.2`.
     """
     d_representation: int = 16
-    """Width of the representation each agent body outputs. Range: ≥ 0.
+    """Width of the representation each agent body outputs.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
     message_size: int = 1
-    """Number of message slots sent at once (a dimension of the message space). Range: ≥ 0.
+    """Number of message slots sent at once (a dimension of the message space).
+
+    Range: ≥ 0.
 
     Default: `1`.
     """
@@ -195,7 +203,9 @@ class HyperParameters(HyperParametersBehaviour, BaseHyperParameters):
     """
     d_linear_message_space: int = 2
     """How many distinct values the extra linear message can take (used only when it is
-    enabled). Range: ≥ 0.
+    enabled).
+
+    Range: ≥ 0.
 
     Default: `2`.
     """

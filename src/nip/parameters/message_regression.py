@@ -64,7 +64,9 @@ class MessageRegressionParameters(SubParameters):
     Default: `'mlp'`.
     """
     test_size: float = 0.2
-    """Held-out fraction of message data. Range: > 0 and < 1.
+    """Held-out fraction of message data.
+
+    Range: > 0 and < 1.
 
     Default: `0.2`.
     """
@@ -74,12 +76,16 @@ class MessageRegressionParameters(SubParameters):
     Default: `True`.
     """
     mlp_num_layers: int = 2
-    """Probe MLP depth. Range: ≥ 0.
+    """Probe MLP depth.
+
+    Range: ≥ 0.
 
     Default: `2`.
     """
     mlp_hidden_size: int = 64
-    """Probe MLP width. Range: ≥ 0.
+    """Probe MLP width.
+
+    Range: ≥ 0.
 
     Default: `64`.
     """
@@ -89,17 +95,23 @@ class MessageRegressionParameters(SubParameters):
     Default: `'relu'`.
     """
     mlp_num_epochs: int = 10
-    """Probe MLP training epochs. Range: ≥ 0.
+    """Probe MLP training epochs.
+
+    Range: ≥ 0.
 
     Default: `10`.
     """
     mlp_batch_size: int = 512
-    """Probe MLP batch size. Range: ≥ 1.
+    """Probe MLP batch size.
+
+    Range: ≥ 1.
 
     Default: `512`.
     """
     mlp_learning_rate: float = 0.001
-    """Probe MLP learning rate. Range: ≥ 0.
+    """Probe MLP learning rate.
+
+    Range: ≥ 0.
 
     Default: `0.001`.
     """

@@ -180,13 +180,17 @@ class LongProtocolParameters(SubParameters):
     """
 
     max_message_rounds: int = 8
-    """Upper bound on the number of rounds. Range: ≥ 1.
+    """Upper bound on the number of rounds.
+
+    Range: ≥ 1.
 
     Default: `8`.
     """
     min_message_rounds: int = 1
     """Rounds before which verifier decisions are ignored (1.0 meaning; pre-1.0 values were
-    one lower). Range: ≥ 0.
+    one lower).
+
+    Range: ≥ 0.
 
     Default: `1`.
     """

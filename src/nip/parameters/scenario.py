@@ -29,12 +29,16 @@ class ImageClassificationParameters(SubParameters):
     """
 
     num_block_groups: int = 1
-    """Number of block groups in each agent's CNN. Range: ≥ 0.
+    """Number of block groups in each agent's CNN.
+
+    Range: ≥ 0.
 
     Default: `1`.
     """
     initial_num_channels: int = 16
-    """Channel count of the first block. Range: ≥ 0.
+    """Channel count of the first block.
+
+    Range: ≥ 0.
 
     Default: `16`.
     """
@@ -107,7 +111,9 @@ class CodeValidationParameters(SubParameters):
     Default: `'interview'`.
     """
     apps_solution_number: int = 0
-    """Which of a question's several solutions to use. Range: ≥ 0.
+    """Which of a question's several solutions to use.
+
+    Range: ≥ 0.
 
     Default: `0`.
     """

@@ -64,8 +64,8 @@ class RlTrainerParameters(SubParameters):
     loss_critic_type : str
         Critic loss form (free string; e.g. l1, l2, smooth_l1).
     clip_value : float | bool | None
-        Value-prediction clipping: a float threshold, true to reuse clip_epsilon, false/null
-        for none. Range: ≥ 0.
+        Value-prediction clipping, as a float threshold; true reuses clip_epsilon, false or
+        null means none. Range: ≥ 0.
     normalize_observations : bool
         Standardise environment observations.
     num_normalization_steps : int
@@ -85,39 +85,51 @@ class RlTrainerParameters(SubParameters):
 
     frames_per_batch: int | None = 1000
     """Environment steps collected per iteration; null derives it from
-    rollouts_per_iteration. Range: ≥ 1.
+    rollouts_per_iteration.
+
+    Range: ≥ 1.
 
     Default: `1000`.
     """
     rollouts_per_iteration: int | None = None
     """Rollouts per iteration when frames_per_batch is null; null means the dataset size.
+
     Range: ≥ 0.
 
     Default: `None`.
     """
     steps_per_env_per_iteration: int | None = None
     """Steps each parallel environment runs per iteration; null means max_message_rounds.
+
     Range: ≥ 0.
 
     Default: `None`.
     """
     num_iterations: int = 1000
-    """Number of collect-then-train iterations. Range: ≥ 0.
+    """Number of collect-then-train iterations.
+
+    Range: ≥ 0.
 
     Default: `1000`.
     """
     num_epochs: int = 4
-    """Optimisation passes over each iteration's batch. Range: ≥ 0.
+    """Optimisation passes over each iteration's batch.
+
+    Range: ≥ 0.
 
     Default: `4`.
     """
     minibatch_size: int = 64
-    """Minibatch size for each optimiser step. Range: ≥ 1.
+    """Minibatch size for each optimiser step.
+
+    Range: ≥ 1.
 
     Default: `64`.
     """
     lr: float = 0.003
-    """Base learning rate. Range: ≥ 0.
+    """Base learning rate.
+
+    Range: ≥ 0.
 
     Default: `0.003`.
     """
@@ -127,7 +139,9 @@ class RlTrainerParameters(SubParameters):
     Default: `False`.
     """
     max_grad_norm: float = 1.0
-    """Gradient-norm clipping threshold. Range: ≥ 0.
+    """Gradient-norm clipping threshold.
+
+    Range: ≥ 0.
 
     Default: `1.0`.
     """
@@ -137,8 +151,10 @@ class RlTrainerParameters(SubParameters):
     Default: `'smooth_l1'`.
     """
     clip_value: float | bool | None = False
-    """Value-prediction clipping: a float threshold, true to reuse clip_epsilon, false/null
-    for none. Range: ≥ 0.
+    """Value-prediction clipping, as a float threshold; true reuses clip_epsilon, false or
+    null means none.
+
+    Range: ≥ 0.
 
     Default: `False`.
     """
@@ -148,17 +164,23 @@ class RlTrainerParameters(SubParameters):
     Default: `True`.
     """
     num_normalization_steps: int = 1000
-    """Random-action steps used to estimate observation statistics. Range: ≥ 0.
+    """Random-action steps used to estimate observation statistics.
+
+    Range: ≥ 0.
 
     Default: `1000`.
     """
     gamma: float = 0.9
-    """Discount factor. Range: ≥ 0 and ≤ 1.
+    """Discount factor.
+
+    Range: ≥ 0 and ≤ 1.
 
     Default: `0.9`.
     """
     lmbda: float = 0.95
-    """GAE lambda. Range: ≥ 0 and ≤ 1.
+    """GAE lambda.
+
+    Range: ≥ 0 and ≤ 1.
 
     Default: `0.95`.
     """
@@ -177,6 +199,7 @@ class RlTrainerParameters(SubParameters):
     """
     num_test_iterations: Annotated[int, BaseRunPreserve("rerun_tests")] = 10
     """Iterations run during testing (kept from the current run when re-running tests).
+
     Range: ≥ 0.
 
     Default: `10`.
@@ -328,12 +351,16 @@ class CommonPpoParameters(SubParameters):
     Default: `'clip'`.
     """
     clip_epsilon: float = 0.2
-    """Clip range for the clipped objective. Range: ≥ 0.
+    """Clip range for the clipped objective.
+
+    Range: ≥ 0.
 
     Default: `0.2`.
     """
     kl_target: float = 0.01
-    """Target KL for the KL-penalty objective. Range: ≥ 0.
+    """Target KL for the KL-penalty objective.
+
+    Range: ≥ 0.
 
     Default: `0.01`.
     """
@@ -509,12 +536,16 @@ class SpgParameters(SubParameters):
     Default: `'nystrom'`.
     """
     ihvp_num_iterations: int = 5
-    """Iterations of the IHVP approximation. Range: ≥ 0.
+    """Iterations of the IHVP approximation.
+
+    Range: ≥ 0.
 
     Default: `5`.
     """
     ihvp_rank: int = 5
-    """Rank used by the IHVP approximation. Range: ≥ 0.
+    """Rank used by the IHVP approximation.
+
+    Range: ≥ 0.
 
     Default: `5`.
     """
@@ -667,17 +698,23 @@ class SoloAgentParameters(SubParameters):
     """
 
     num_epochs: int = 100
-    """Supervised training epochs. Range: ≥ 0.
+    """Supervised training epochs.
+
+    Range: ≥ 0.
 
     Default: `100`.
     """
     batch_size: int = 256
-    """Supervised batch size. Range: ≥ 1.
+    """Supervised batch size.
+
+    Range: ≥ 1.
 
     Default: `256`.
     """
     learning_rate: float = 0.001
-    """Supervised learning rate. Range: ≥ 0.
+    """Supervised learning rate.
+
+    Range: ≥ 0.
 
     Default: `0.001`.
     """
@@ -771,7 +808,9 @@ class TextRlParameters(SubParameters):
     """
     verifier_guess_replacement_proportion: float = 0.0
     """Share of rollouts whose final verifier guess is swapped for the true label before
-    fine-tuning. Range: ≥ 0 and ≤ 1.
+    fine-tuning.
+
+    Range: ≥ 0 and ≤ 1.
 
     Default: `0.0`.
     """
@@ -903,7 +942,9 @@ class PureTextEiParameters(SubParameters):
     Default: `0.9`.
     """
     weighting_sample_size_factor: float = 0.5
-    """Sample count as a multiple of the rollout count (weighted method). Range: ≥ 0.
+    """Sample count as a multiple of the rollout count (weighted method).
+
+    Range: ≥ 0.
 
     Default: `0.5`.
     """
@@ -984,11 +1025,14 @@ class PureTextMaltParameters(SubParameters):
     Parameters
     ----------
     num_responses_per_timestep : int
-        Branching factor: responses sampled per step, giving a tree of rollouts. Range: ≥ 1.
+        Branching factor, the responses sampled per step, giving a tree of rollouts. Range:
+        ≥ 1.
     """
 
     num_responses_per_timestep: int = 2
-    """Branching factor: responses sampled per step, giving a tree of rollouts. Range: ≥ 1.
+    """Branching factor, the responses sampled per step, giving a tree of rollouts.
+
+    Range: ≥ 1.
 
     Default: `2`.
     """

@@ -42,17 +42,23 @@ class ContiguousPeriodicUpdateSchedule(AgentUpdateSchedule):
     """
 
     period: int
-    """Cycle length in iterations. Range: ≥ 1.
+    """Cycle length in iterations.
+
+    Range: ≥ 1.
 
     Default: required.
     """
     start: int
-    """First iteration (within the cycle) on which the agent updates. Range: ≥ 0.
+    """First iteration (within the cycle) on which the agent updates.
+
+    Range: ≥ 0.
 
     Default: required.
     """
     stop: int
-    """Iteration (within the cycle) at which updating stops (exclusive). Range: ≥ 0.
+    """Iteration (within the cycle) at which updating stops (exclusive).
+
+    Range: ≥ 0.
 
     Default: required.
     """
@@ -87,13 +93,16 @@ class AlternatingPeriodicUpdateSchedule(
     """
 
     period: int
-    """Cycle length in iterations. Range: ≥ 1.
+    """Cycle length in iterations.
+
+    Range: ≥ 1.
 
     Default: required.
     """
     first_agent_num_rounds: int
-    """Iterations per cycle given to the first agent; the rest go to the second. Range: ≥
-    0.
+    """Iterations per cycle given to the first agent; the rest go to the second.
+
+    Range: ≥ 0.
 
     Default: required.
     """

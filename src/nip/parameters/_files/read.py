@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from .._validation.plain_data import MAX_DEPTH, MAX_STRING_LENGTH, is_plain, plain_copy
+from .._validation.wandb_dicts import is_run_file, unwrap_run_file
 from ..errors import ConfigFileError
 from .formats import FORMATS, Format, format_of
 from .parsers import parse_json, parse_toml, parse_yaml
-from .wandb import is_run_file, unwrap_run_file
 
 __all__ = [
     "MAX_DEPTH",

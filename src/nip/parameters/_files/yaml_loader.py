@@ -32,6 +32,7 @@ alias becomes its own copy: no two places of the result share an object.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from yaml.events import (
@@ -64,6 +65,7 @@ _SEQ_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq"})
 # YAML 1.2 reads these as characters; libyaml would fold them as line breaks. They are swapped
 # for private-use characters the text does not contain before parsing, and back in every string.
 _NOT_BREAKS = "\x85\u2028\u2029"
+_ESCAPE = re.compile(r"\\(?:u|U0000)([0-9A-Fa-f]{4})")  # what may name a spare (U+E000-U+F8FF)
 
 
 class YamlProblem(Exception):
@@ -97,7 +99,10 @@ def protect_non_breaks(text: str) -> tuple[str, dict[int, int] | None]:
     present = [c for c in _NOT_BREAKS if c in text]
     if not present:
         return text, None
-    spares = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    # A spare must also be no character an escape writes (`"run\uE000x"`): swapped back, it
+    # would turn into U+2028. Escape-like text outside double quotes only rules out more spares.
+    escaped = {int(code, 16) for code in _ESCAPE.findall(text)}
+    spares = (chr(c) for c in range(0xE000, 0xF900) if c not in escaped and chr(c) not in text)
     swap = {ord(c): next(spares, None) for c in present}
     if None in swap.values():
         raise YamlProblem("U+0085, U+2028 or U+2029 with every private-use character: cannot read")

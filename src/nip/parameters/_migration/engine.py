@@ -9,7 +9,14 @@ from typing import Any, NamedTuple
 
 from .._validation.plain_data import plain_copy as plain_data_copy
 from .._validation.plain_data import problems as plain_data_problems
-from .._validation.versions import VERSION_KEY, VersionKey, label, version_key
+from .._validation.versions import (
+    VERSION_KEY,
+    VersionKey,
+    label,
+    stated_version,
+    version_key,
+)
+from .._validation.wandb_dicts import is_run_file, unwrap_run_file
 from ..errors import (
     MESSAGE_LIMIT,
     ConversionFunctionNotFoundError,
@@ -166,11 +173,13 @@ def migrate(
     """
     if not isinstance(data, Mapping):
         raise MigrationError(f"expected a dict to migrate, got {type(data).__name__}")
+    if is_run_file(data):  # W&B's wrapped form; an API dict's `_wandb` is kept, and never checked
+        data = unwrap_run_file(data, "W&B run config")
     not_plain = plain_data_problems(data)  # before copying: 10,000 levels would exhaust the stack
     if not_plain:
         raise ParameterValidationError(not_plain, subject="config to migrate")
     chain = chain or default_chain()
-    stated = data.get(VERSION_KEY) if from_version is FROM_DATA else from_version
+    stated = stated_version(data) if from_version is FROM_DATA else from_version
     start: VersionKey = version_key(stated)
     target = version_key(to_version) if to_version is not None else chain.newest
     if target is None:
@@ -219,7 +228,7 @@ def needs_migration(data: Mapping[str, Any], chain: Chain | None = None) -> bool
     """
     if VERSION_KEY not in data:
         return False
-    return version_key(data[VERSION_KEY]) != (chain or default_chain()).newest
+    return version_key(stated_version(data)) != (chain or default_chain()).newest
 
 
 def migrate_on_load(data: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -20,7 +20,7 @@ from .._validation import class_keys, class_problems, closest
 from .._validation import schemas as shipped
 from .._validation.messages import json_type
 from .._validation.versions import VERSION_KEY
-from ..errors import ParameterValidationError, Problem, brief
+from ..errors import ParameterValidationError, Problem, brief, counted
 from .agents import DEFAULT_AGENT
 from .fields import FieldInfo, field_infos
 
@@ -124,11 +124,11 @@ def _below_field(cls: type, field: str, prop: Mapping[str, Any], parts: Sequence
         is_index = part.isdigit() and isinstance(container, (list, tuple))
         if isinstance(container, (list, tuple)) and not is_index:
             raise ParameterValidationError.single(
-                parts[:j + 1], f"{'.'.join(parts[:j])} is a list of {len(container)} items: "
+                parts[:j + 1], f"{'.'.join(parts[:j])} is a list of {counted(len(container), 'item')}: "
                 f"{part!r} is not an index of it")
         if is_index and int(part) >= len(container):
             raise ParameterValidationError.single(
-                parts[:j + 1], f"{'.'.join(parts[:j])} has {len(container)} items, no item {part}",
+                parts[:j + 1], f"{'.'.join(parts[:j])} has {counted(len(container), 'item')}, no item {part}",
                 hint="set the whole list instead")
         if container is not None and not isinstance(container, (Mapping, list, tuple)):
             raise ParameterValidationError.single(

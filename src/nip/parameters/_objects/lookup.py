@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._validation import closest
-from ..errors import AddressNotFoundError, brief
+from ..errors import AddressNotFoundError, brief, counted
 from .agents import DEFAULT_AGENT
 from .fields import field_infos
 
@@ -70,7 +70,7 @@ def _step(value: Any, kind: Any, part: str, where: str, address: str) -> tuple[A
     if isinstance(value, (list, tuple)):
         if not _INDEX.fullmatch(part) or not -len(value) <= int(part) < len(value):
             raise AddressNotFoundError(
-                address, f"{where} is a list of {len(value)} items; {brief(part)} is not an index of it")
+                address, f"{where} is a list of {counted(len(value), 'item')}; {brief(part)} is not an index of it")
         return value[int(part)], None
     raise AddressNotFoundError(address, f"{where} is a single value, it has no {brief(part)}")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .._schema_files import COMPLETION_KEYWORD
+
 
 def quiet(definition: dict[str, Any]) -> dict[str, Any]:
     """Every definition is reached through a field's `$ref`, and editors show the innermost
@@ -66,3 +68,38 @@ def branch_examples(node: Any, published: Callable[[str], dict[str, Any]]) -> An
         out["type"] = "object"
         out["properties"] = {**out.get("properties", {}), **examples}
     return out
+
+
+def agent_name_completions(definition: dict[str, Any]) -> dict[str, Any]:
+    """A class whose `agents` field states `x-agent-names` gets one `if`/`then` per set of agents (and
+    one for each boolean field that adds agents) that lists the agents nip runs as `properties` of `agents`: editors
+    offer them in completion. Each listed name is `type: object`, which the scenario's rule for
+    every agent entry requires anyway, so no validator's verdict changes (and `x-completion` tells
+    the schema differ so)."""
+    props = definition.get("properties", {})
+    names = props.get("agents", {}).get("x-agent-names")
+    if not names:
+        return definition
+    default = props.get("interaction_protocol", {}).get("default")
+
+    def offered(agents: list[str]) -> dict[str, Any]:
+        listed = {name: {"type": "object"} for name in agents}
+        return {"properties": {"agents": {"type": ["object", "null"], "properties": listed}}}
+
+    by_agents: dict[tuple[str, ...], list[str]] = {}  # one branch a set of agents: fewer `if`s to run
+    for protocol, agents in names["protocols"].items():
+        by_agents.setdefault(tuple(agents), []).append(protocol)
+    branches = []
+    for agents, protocols in by_agents.items():
+        test = {"const": protocols[0]} if len(protocols) == 1 else {"enum": protocols}
+        condition: dict[str, Any] = {"properties": {"interaction_protocol": test}}
+        if default not in protocols:  # a config without the key runs the default protocol
+            condition["required"] = ["interaction_protocol"]
+        branches.append({"if": condition, "then": offered(list(agents)), COMPLETION_KEYWORD: True})
+    for address, agents in names.get("when_true", {}).items():
+        condition = {"const": True}
+        for part in reversed(address.split(".")):  # {"a": {"b": true}} for a.b
+            condition = {"type": "object", "properties": {part: condition}, "required": [part]}
+        del condition["type"]  # the config itself is an object
+        branches.append({"if": condition, "then": offered(agents), COMPLETION_KEYWORD: True})
+    return {**definition, "allOf": [*definition.get("allOf", []), *branches]}

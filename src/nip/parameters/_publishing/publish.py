@@ -15,7 +15,7 @@ from typing import Any
 
 from .._schema_files import BUNDLE_FILE, JSON_SCHEMA_DIALECT, ROOT_GROUP, VERSION_KEY
 from .authoring import Limits, VersionSource
-from .editor_hints import branch_examples, quiet
+from .editor_hints import agent_name_completions, branch_examples, quiet
 from .ranges import described_ranges
 
 
@@ -64,12 +64,21 @@ def _qualify_local_refs(node: Any, stem: str) -> Any:
 
 def _unlisted_aliases(node: Any) -> Any:
     """A deprecated alias (`const` + `x-alias-of`) becomes a one-value `pattern`: validators accept
-    it the same, but editors cannot enumerate it, so completion offers only the real values."""
+    it the same, but editors cannot enumerate it, so completion offers only the real values.
+
+    The choice between the real values and the alias is a `oneOf` (the same verdicts: an alias is
+    never a real value): yaml-language-server reads an `anyOf` whose branches it cannot tell apart
+    as "every branch matched" and prints the field's title once per branch
+    (`#### trainer || trainer`)."""
     if isinstance(node, dict):
         if "x-alias-of" in node and "const" in node:
             out = {k: v for k, v in node.items() if k != "const"}
             out.update(type="string", pattern="^" + re.escape(str(node["const"])) + "$")
             return out
+        branches = node.get("anyOf")
+        if isinstance(branches, list) and any(isinstance(b, dict) and "x-alias-of" in b for b in branches):
+            rest = {k: v for k, v in node.items() if k != "anyOf"}
+            return {**_unlisted_aliases(rest), "oneOf": _unlisted_aliases(branches)}
         return {key: _unlisted_aliases(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_unlisted_aliases(item) for item in node]
@@ -182,7 +191,7 @@ class Publisher:
     def publish_group(self, stem: str) -> dict[str, Any]:
         doc = copy.deepcopy(self.source.groups[stem])
         doc["$defs"] = {
-            name: quiet(self.publish_class(name, definition))
+            name: quiet(agent_name_completions(self.publish_class(name, definition)))
             for name, definition in self.source.groups[stem].get("$defs", {}).items()
         }
         doc = described_ranges(branch_examples(doc, self._published_class))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .domain import Domain, compare, domain, json_type
-from .keywords import ANNOTATION_KEYWORDS, STEP_KEYWORDS, canonical
+from .keywords import ANNOTATION_KEYWORDS, COMPLETION_KEYWORD, STEP_KEYWORDS, canonical
 from .model import BREAKING, COMPATIBLE, KINDS, brief
 from .tree import SchemaTree
 
@@ -128,7 +128,8 @@ def _only_fitting_values(old: Domain, key: str, bound: Any) -> bool:
 
 
 def _rules(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    rules = [entry for entry in node.get("allOf", []) or [] if isinstance(entry, Mapping) and "if" in entry]
+    rules = [entry for entry in node.get("allOf", []) or []
+             if isinstance(entry, Mapping) and "if" in entry and not entry.get(COMPLETION_KEYWORD)]
     if "if" in node:
         rules.append({key: node[key] for key in ("if", "then", "else") if key in node})
     return rules

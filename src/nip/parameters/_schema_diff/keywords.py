@@ -14,10 +14,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .._schema_files import VOCABULARY_FILE
+from .._schema_files import COMPLETION_KEYWORD, VOCABULARY_FILE
 
 __all__ = [
     "ANNOTATION_KEYWORDS",
+    "COMPLETION_KEYWORD",
     "METADATA_KEYWORDS",
     "STEP_ANNOTATION_KEYS",
     "STEP_KEYWORDS",
@@ -40,6 +41,7 @@ def _editor_keywords() -> frozenset[str]:
 
 #: Keywords that only document: JSON Schema's meta-data keywords and the editors' keywords.
 ANNOTATION_KEYWORDS = METADATA_KEYWORDS | _editor_keywords()
+
 
 #: Keywords that describe the step *into* the version that carries them (not the tree itself).
 #: `make new-version` drops them when it copies a version.

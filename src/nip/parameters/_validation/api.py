@@ -1,7 +1,8 @@
 """Checking configs against the schema of their version: the functions the rest of the package uses.
 
 `validate` and `iter_errors` are public (named as in jsonschema). A dict that states no
-`_package_version` is read as the current version, the format `to_dict()` writes.
+`_package_version` is read as the current version, the format `to_dict()` writes. A W&B run dict
+is checked as the config it logged (`wandb_dicts.py`), as `from_dict` reads it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from ..errors import NipParametersError, ParameterValidationError, Problem
 from . import engines, schemas
 from .versions import label, version_key
+from .wandb_dicts import is_run_file, is_wandb_dict, plain_run_config, wrapping_fault
 
 __all__ = ["class_check", "class_keys", "class_problems", "iter_errors", "old_version_note",
            "unknown_key_problem", "validate"]
@@ -42,6 +44,12 @@ def iter_errors(instance: Mapping[str, Any], version: str | None = None) -> Iter
     if not isinstance(instance, Mapping):
         yield Problem((), f"expected an object (dict), got {type(instance).__name__}")
         return
+    if is_wandb_dict(instance):
+        fault = wrapping_fault(instance) if is_run_file(instance) else None
+        if fault is not None:
+            yield Problem((fault[0],), fault[1])
+            return
+        instance = plain_run_config(instance)
     try:
         resolved = version_of(instance, version)
     except ParameterValidationError as error:
@@ -82,14 +90,26 @@ def class_keys(class_name: str) -> frozenset[str]:
     return frozenset(schema.get("properties", {}))
 
 
+# What a config of an older version shows under the current schema: keys (`pvg_protocol`) and
+# values (`interaction_protocol: pvg`, an old `_type`) that only the older version has.
+_OLD_SIGNS = frozenset({"additionalProperties", "enum", "const"})
+
+
 def old_version_note(instance: Any, problems: list[Problem]) -> str | None:
     """For an unmarked config that an older schema explains better: say so, and name the fix."""
-    if not isinstance(instance, Mapping) or "_package_version" in instance:
+    if not isinstance(instance, Mapping) or (is_run_file(instance) and wrapping_fault(instance)):
+        return None
+    instance = plain_run_config(instance)
+    if "_package_version" in instance:
         return None
     current = {p.path for p in problems}
     for older in reversed(schemas.available_versions()[:-1]):
         under_older = {p.path for p in engines.problems(older, None, instance)}
-        if len(under_older) < len(current) and current - under_older:  # fewer, and explains some
+        explained = [p for p in problems if p.path not in under_older]
+        # fewer problems, and among those it explains a key or a value that only it has: a looser
+        # range in an older version (a negative `rl.lr`) says nothing about a config's age
+        if len(under_older) < len(current) and any(p.schema_path[-1:] and p.schema_path[-1] in _OLD_SIGNS
+                                                   for p in explained):
             return (
                 f"This config has no _package_version, so it was read as version "
                 f"{schemas.CURRENT_VERSION}, but it looks like a version {older} config. "

@@ -19,6 +19,7 @@ except ImportError:  # pinned by `make`; another interpreter may lack the wheel
 from .. import _registry
 from ..errors import Problem
 from . import plain_data, schemas
+from .ecma_regex import ecma_search
 from .faults import Faults
 from .messages import ProblemMaker
 from .rs_errors import NeedsWording, Schemas
@@ -95,15 +96,22 @@ def _ref(version: str, class_name: str | None) -> str:
 @cache
 def _explaining_validator_class() -> Any:
     """jsonschema's 2020-12 validator, reading tuples as arrays (objects hold tuples, e.g.
-    `stackelberg_sequence`). Imported here, not at the top: valid configs never need jsonschema,
+    `stackelberg_sequence`), and `pattern`s with ECMA-262's meaning (`ecma_regex`). Imported here, not at the top: valid configs never need jsonschema,
     and it costs ~50 ms to import."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, ValidationError
     from jsonschema.validators import extend
 
     types = Draft202012Validator.TYPE_CHECKER.redefine(
         "array", lambda _checker, value: isinstance(value, (list, tuple))
     )
-    return extend(Draft202012Validator, type_checker=types)
+
+    def ecma_pattern(validator: Any, pattern: str, instance: Any, _schema: Any) -> Any:
+        # `pattern` as ECMA-262 reads it, as jsonschema-rs and ajv do (`re` would let "ppo\n"
+        # match "^ppo$")
+        if validator.is_type(instance, "string") and not ecma_search(pattern, instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+    return extend(Draft202012Validator, validators={"pattern": ecma_pattern}, type_checker=types)
 
 
 @cache

@@ -101,7 +101,7 @@ class ProblemMaker:
             places = " or ".join(f"{g}.{key}" for g in self.key_owners[key])
             hint = f"{key!r} is a field of another group: did you mean {places}?"
         return Problem((*path, key), f"unknown {word} {brief(key)} for {owner}", actual=actual,
-                       hint=hint)
+                       hint=hint, schema_path=("additionalProperties",))
 
     def convert(self, errors: Iterable[ValidationError]) -> list[Problem]:
         found: dict[tuple[Any, ...], Problem] = {}
@@ -147,6 +147,7 @@ class ProblemMaker:
             expected=f"one of {listed}",
             actual=error.instance,
             hint=f"did you mean {guess!r}?" if guess else None,
+            schema_path=("enum",),
         )
 
     def _enum(self, error: ValidationError) -> list[Problem]:
@@ -160,14 +161,15 @@ class ProblemMaker:
             message = f"_type {brief(error.instance)} does not fit here: the class here is {expected!r}"
             return [Problem(path, message, expected=repr(expected), actual=error.instance,
                             hint="`_type` may be left out: the position decides the class "
-                                 "(for agents, the scenario and `is_random`)")]
+                                 "(for agents, the scenario and `is_random`)", schema_path=("const",))]
         return [Problem(path, f"expected {brief(expected)}, got {brief(error.instance)}",
-                        expected=repr(expected), actual=error.instance)]
+                        expected=repr(expected), actual=error.instance, schema_path=("const",))]
 
     def _count_problem(self, error: ValidationError, limit: str) -> list[Problem]:
         count = len(error.instance) if isinstance(error.instance, (list, tuple)) else 0
-        return [Problem(_path(error), f"expected {limit} items, got {count}",
-                        expected=f"{limit} items", actual=error.instance)]
+        items = "item" if limit.endswith(" 1") else "items"  # "at most 1 item", "at least 2 items"
+        return [Problem(_path(error), f"expected {limit} {items}, got {count}",
+                        expected=f"{limit} {items}", actual=error.instance)]
 
     def _items(self, error: ValidationError) -> list[Problem]:
         if _expected(error) is False:  # after `prefixItems`: a fixed-length array

@@ -110,11 +110,14 @@ def base_uri(version: str) -> str:
 @cache
 def registry(version: str) -> Any:
     """The `referencing` registry of the shipped files, for jsonschema (imported only when needed)."""
-    from referencing import Registry, Resource
+    from referencing import Registry
     from referencing.jsonschema import DRAFT202012
 
+    # Each file is 2020-12, stated here, not by its `$schema`: jsonschema would otherwise swap the
+    # validator that enters a file for its stock 2020-12 class, which reads `pattern` with Python's
+    # `re` and arrays without tuples (engines._explaining_validator_class).
     resources_ = [
-        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
+        (doc["$id"], DRAFT202012.create_resource({k: v for k, v in doc.items() if k != "$schema"}))
         for doc in (load_group(version, name) for name in group_names(version))
     ]
     return Registry().with_resources(resources_).crawl()

@@ -7,12 +7,13 @@ written before versions were recorded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .._schema_files import VERSION_KEY
 from ..errors import ConversionFunctionNotFoundError, brief
 
-__all__ = ["VERSION_KEY", "VersionKey", "label", "version_key"]
+__all__ = ["VERSION_KEY", "VersionKey", "label", "stated_version", "version_key"]
 
 VersionKey = tuple[int, int] | None
 
@@ -46,6 +47,20 @@ def version_key(version: Any) -> VersionKey:
         raise _unreadable(version)
     numbers = [int(p) for p in parts] + [0]
     return numbers[0], numbers[1]
+
+
+def stated_version(data: Mapping[str, Any]) -> Any:
+    """The `_package_version` `data` states; ``None`` when the key is missing (unversioned).
+
+    A key that is there but null is refused: only a missing key means "written before versions
+    were recorded", and reading null as that would migrate a current config a second time.
+    """
+    if VERSION_KEY not in data:
+        return None
+    stated = data[VERSION_KEY]
+    if stated is None:
+        raise _unreadable(stated)
+    return stated
 
 
 def _unreadable(version: Any) -> ConversionFunctionNotFoundError:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import read_config
-from .._files.locate import LineFinder, line_finder
+from .._files.locate import LineFinder, Position, line_finder
 from .._objects.addresses import resolve
 from .._objects.lookup import address_parts
 from .._objects.overrides import Setter, check_value, setter
@@ -91,12 +91,13 @@ class _Problems:
     """Problems collected while checking, each with its spec path (for the line)."""
 
     def __init__(self, line: LineFinder) -> None:
-        self.items: list[tuple[Problem, int | None]] = []
-        self.seen: set[tuple[Problem, int | None]] = set()  # a set: N problems cost O(N), not O(N^2)
+        self.items: list[tuple[Problem, Position | None]] = []
+        self.seen: set[tuple[Problem, Position | None]] = set()  # a set: N problems cost O(N), not O(N^2)
         self.line = line
 
     def add(self, path: tuple[Any, ...], message: str, hint: str | None = None) -> None:
-        self.items.append((Problem(path, message, hint=hint), self.line(path)))
+        at_key = message.startswith("unknown ")  # an unknown key is pointed at, not its value
+        self.items.append((Problem(path, message, hint=hint), self.line(path, at_key=at_key)))
 
     def extend(self, where: tuple[Any, ...], address: str, problems: list[Problem]) -> None:
         """Problems of the config at `address`, reported at `where` in the spec."""
@@ -109,7 +110,7 @@ class _Problems:
 
     def raise_if_any(self, source: str) -> None:
         if self.items:
-            self.items.sort(key=lambda item: item[1] if item[1] is not None else 1 << 30)
+            self.items.sort(key=lambda item: item[1] or (1 << 30, 0))
             raise SpecError([p for p, _ in self.items], source=source, lines=[n for _, n in self.items])
 
 
@@ -165,7 +166,7 @@ def _shape(data: Any, problems: _Problems, source: str) -> Mapping[str, Any]:
     return kept
 
 
-def _no_lines(path: Any) -> int | None:
+def _no_lines(path: Any, *, at_key: bool = False) -> Position | None:
     return None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .._objects.dump import dump_value
 from .._objects.overrides import set_values
-from ..errors import ParameterValidationError, Problem, SpecError
+from ..errors import ParameterValidationError, Problem, SpecError, counted
 from .compose import Source, root_class
 from .spec import INDEX_PLACEHOLDER, Spec, load_spec, placeholders
 
@@ -115,10 +115,10 @@ def _sweep_error(failed: dict[Problem, list[tuple[int, dict[str, Any]]]], total:
             note = f"in combination {shown}"
         else:
             more = f"; and {len(where) - _SHOWN_COMBINATIONS} more" if len(where) > _SHOWN_COMBINATIONS else ""
-            note = f"in {len(where)} of {total} combinations: {shown}{more}"
+            note = f"in {len(where)} of {counted(total, 'combination')}: {shown}{more}"
         problems.append(replace(problem, hint=f"{problem.hint}; {note}" if problem.hint else note))
     invalid = len({i for where in failed.values() for i, _ in where})
-    return ParameterValidationError(problems, subject=f"sweep ({invalid} of {total} combinations)")
+    return ParameterValidationError(problems, subject=f"sweep ({invalid} of {counted(total, 'combination')})")
 
 
 def _width(count: int) -> int:

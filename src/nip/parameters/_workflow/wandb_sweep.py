@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from .._files import read_config
-from .._files.locate import LineFinder, line_finder
+from .._files.locate import LineFinder, Position, line_finder
 from .._objects.addresses import json_types, resolve
 from .._objects.lookup import address_parts
 from .._objects.overrides import check_value
@@ -60,7 +60,7 @@ def wandb_sweep_config(spec: Spec) -> dict[str, Any]:
         check_wandb_config(out, spec.source)
     except SpecError as error:
         moved = sorted(((replace(p, path=_in_spec(p.path)), spec.line(_in_spec(p.path))) for p in error.problems),
-                       key=lambda item: item[1] if item[1] is not None else 1 << 30)
+                       key=lambda item: item[1] or (1 << 30, 0))
         raise SpecError([p for p, _ in moved], source=spec.source, lines=[n for _, n in moved]) from None
     return out
 
@@ -80,7 +80,7 @@ def check_wandb_sweep(source: str | os.PathLike[str]) -> int:
     return check_wandb_config(loaded.data, loaded.name, line_finder(loaded.text))
 
 
-def check_wandb_config(data: Any, source: str, line: LineFinder = lambda path: None) -> int:
+def check_wandb_config(data: Any, source: str, line: LineFinder = lambda path, **_: None) -> int:
     """Check a W&B sweep configuration (`check_wandb_sweep` on a file's data; `sweep --format
     wandb` on what it is about to write): the check behind ``sweep --check``.
 
@@ -88,15 +88,16 @@ def check_wandb_config(data: Any, source: str, line: LineFinder = lambda path: N
     into: an agent field is checked against the agent class of the scenario the file fixes (or of
     each scenario it sweeps), and against every agent class only when it fixes none.
     """
-    found: list[tuple[Problem, int | None]] = []
+    found: list[tuple[Problem, Position | None]] = []
 
     def add(path: tuple[Any, ...], message: str, hint: str | None = None) -> None:
-        item = (Problem(path, message, hint=hint), line(path))
+        at_key = message.startswith("unknown ")  # an unknown key is pointed at, not its value
+        item = (Problem(path, message, hint=hint), line(path, at_key=at_key))
         if item not in seen:
             seen.add(item)
             found.append(item)
 
-    seen: set[tuple[Problem, int | None]] = set()
+    seen: set[tuple[Problem, Position | None]] = set()
     if not isinstance(data, Mapping):
         add((), f"expected a W&B sweep configuration (a mapping), got {type(data).__name__}")
         data = {}
@@ -143,7 +144,7 @@ def check_wandb_config(data: Any, source: str, line: LineFinder = lambda path: N
                     text = problem.message if problem.address == address else f"{problem.address}: {problem.message}"
                     add(where, text, problem.hint)
     if found:
-        found.sort(key=lambda item: item[1] if item[1] is not None else 1 << 30)
+        found.sort(key=lambda item: item[1] or (1 << 30, 0))
         raise SpecError([p for p, _ in found], source=source, lines=[n for _, n in found],
                         what="W&B sweep file")
     return len(flat)

@@ -6,7 +6,7 @@ one line the top-level help shows. Only the command being run is imported: some 
 (ruamel.yaml, the sweep machinery) that `nip-params validate` on a thousand files should not wait for.
 
 Exit status: 0 success, 1 a config is invalid (or a value is missing), 2 bad usage or an unreadable
-file. No error prints a traceback; set ``NIP_PARAMS_TRACEBACK=1`` to see one for an internal error.
+file, 3 an internal error. No error prints a traceback; set ``NIP_PARAMS_TRACEBACK=1`` to see one for an internal error.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ examples:
   nip-params diff a.yaml b.json                  the settings where two configs differ
 
 Run `nip-params COMMAND --help` for the options of one command.
-exit status: 0 ok, 1 invalid config, 2 bad usage or unreadable file.
+exit status: 0 ok, 1 invalid config, 2 bad usage or unreadable file, 3 internal error (a bug
+in nip-parameters: please report it).
 """
 
 
@@ -68,13 +69,20 @@ class _VersionAction(argparse.Action):
             version,
         )
 
+        from ..version import (
+            get_version,  # the newest migration step: what to_dict() writes
+        )
+
         try:
             package = version("nip-parameters")
         except PackageNotFoundError:  # running from a source tree that is not installed
-            package = "(not installed)"
+            package = "not installed"
+        # First the version this package writes as _package_version (get_version()), which names
+        # the current schema; the distribution's own version only follows it.
         sys.stdout.write(
-            f"nip-params {package} (schema {schemas.CURRENT_VERSION}; "
-            f"reads {', '.join(schemas.available_versions())})\n"
+            f"nip-params {get_version()} (schema {schemas.CURRENT_VERSION}; "
+            f"reads {', '.join(schemas.available_versions())}; "
+            f"distribution nip-parameters {package})\n"
         )
         parser.exit()
 
@@ -130,6 +138,10 @@ def _show_warning(
 
 
 def _main(argv: list[str] | None) -> int:
+    if argv is None and "_ARGCOMPLETE" in os.environ:  # a shell asking for completions
+        from ._complete import complete
+
+        complete(build_parser, _selected)
     try:
         words = sys.argv[1:] if argv is None else argv
         parser = build_parser(_selected(words))

@@ -13,8 +13,10 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "Progress",
+    "annotation",
     "emit",
     "error_line",
+    "located",
     "report_error",
     "usage_error",
 ]
@@ -28,6 +30,33 @@ def error_line(message: str, command: str | None = None, *, kind: str = "error")
     """How every error (and warning) line starts: ``nip-params[ COMMAND]: error: ...``."""
     who = f"nip-params {command}" if command else "nip-params"
     return f"{who}: {kind}: {message}\n"
+
+
+def located(file: str, line: int | None = None, column: int | None = None) -> str:
+    """``run.yaml:12:5`` (the form compilers print, which terminals and editors link), or as much
+    of it as is known."""
+    where = file if line is None else f"{file}:{line}"
+    return where if line is None or column is None else f"{where}:{column}"
+
+
+def annotation(kind: str, message: str, file: str, line: int | None = None,
+               column: int | None = None) -> str:
+    """One GitHub Actions workflow command (``::error file=...,line=...,col=...::message``), escaped
+    as the Actions toolkit escapes: ``%``, CR and LF everywhere, and ``:`` and ``,`` in properties."""
+    props = [f"file={_escape_property(file)}"]
+    if line is not None:
+        props.append(f"line={line}")
+        if column is not None:
+            props.append(f"col={column}")
+    return f"::{kind} {','.join(props)}::{_escape_data(message)}\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def report_error(message: str, command: str | None = None, *, kind: str = "error") -> None:

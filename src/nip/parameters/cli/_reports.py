@@ -136,5 +136,6 @@ REPORTS: dict[str, type[Report]] = {
     "text": TextReport,
     "json": JsonReport,
     "jsonl": JsonLinesReport,
+    "github": TextReport,  # GitHub Actions annotations: lines, as text (validate only)
 }
-FORMATS = tuple(REPORTS)
+FORMATS = ("text", "json", "jsonl")  # every batch command's; validate adds "github"

@@ -8,10 +8,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import dump_config, format_of
+from .._files import dump_config, format_of, read_config
+from .._files.locate import locator, problem_position
 from .._files.output import write_file
+from .._objects.lookup import address_parts
 from .._workflow.compose import compose
-from ._output import EXIT_OK, emit, usage_error
+from ..errors import (
+    ConfigFileError,
+    NipParametersError,
+    ParameterValidationError,
+    Problem,
+)
+from ._output import EXIT_INVALID, EXIT_OK, emit, located, report_error, usage_error
 
 __all__ = ["is_override", "register", "run"]
 
@@ -80,10 +88,53 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or (format_of(args.output) if args.output else None) or "json"
     if fmt not in ("json", "yaml"):
         return usage_error("compose", f"cannot write {fmt.upper()}: use --format json or yaml")
-    params = compose(bases, overrides)
+    try:
+        params = compose(bases, overrides)
+    except ParameterValidationError as error:
+        return _report_located(error, bases, overrides)
     text = dump_config(params.to_dict(include_package_meta=True), fmt)
     if args.output:  # a base is never overwritten; a link at OUT is replaced, not followed
         write_file(args.output, text, inputs=[base for base in bases if base != "-"])
     else:
         emit(text, sys.stdout)
     return EXIT_OK
+
+
+def _report_located(error: ParameterValidationError, bases: list[str], overrides: list[str]) -> int:
+    """The error, each problem a base file holds at the line and column of the last base that
+    gives the value (a value an override sets is named by its override instead)."""
+    set_by = [address_parts(item.lstrip("~").split("=", 1)[0]) for item in overrides]
+    lines = [f"  {place}: {problem}" if (place := _place(problem, bases, set_by)) else f"  {problem}"
+             for problem in error.problems]
+    head = str(error).splitlines()[0]
+    report_error("\n".join([head, *lines, *([error.note] if error.note else [])]))
+    return EXIT_INVALID
+
+
+def _place(problem: Problem, bases: list[str], set_by: list[tuple[str, ...]]) -> str | None:
+    path = [str(part) for part in problem.path]
+    if any(path[: len(parts)] == list(parts) or (path and list(parts[: len(path)]) == path)
+           for parts in set_by):
+        return None
+    for base in reversed(bases):
+        if base == "-":  # stdin cannot be read a second time
+            continue
+        try:
+            loaded = read_config(base)  # again, and only now that there is a problem to place
+        except (ConfigFileError, NipParametersError):
+            continue
+        if _holds(loaded.data, problem.path):
+            at = problem_position(locator(loaded.text, loaded.format, wrapped=loaded.wandb_run),
+                                  problem)
+            return located(loaded.name, *(at or ()))
+    return None
+
+
+def _holds(data: Any, path: tuple[Any, ...]) -> bool:
+    """Does `data` hold a value at `path`?"""
+    for part in path:
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_list or (isinstance(data, dict) and part in data)):
+            return False
+        data = data[part]
+    return True

@@ -10,7 +10,7 @@ from typing import Any
 
 from .._files import read_config
 from .._workflow.diff import diff, side_by_side
-from ..errors import ConfigFileError, ParameterValidationError
+from ..errors import ConfigFileError, NipParametersError
 from ._output import EXIT_INVALID as EXIT_DIFFERENT
 from ._output import EXIT_OK, EXIT_USAGE, emit, report_error
 
@@ -80,9 +80,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         compare = side_by_side if args.all else diff
         found = compare(left, right, names=(left_name, right_name))
-    except ParameterValidationError as error:
+    except NipParametersError as error:  # invalid, or a version that cannot be read or migrated
         report_error(f"cannot compare: {error}", "diff")
-        return EXIT_USAGE
+        return EXIT_USAGE  # not 1, which says "different"
     same = all(d.same for d in found)
     if args.format == "json":
         report = {"left": left_name, "right": right_name, "same": same,

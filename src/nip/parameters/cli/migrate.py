@@ -25,10 +25,12 @@ from .._files.disk import (
     remove_stale_temporaries,
     write_in_place,
 )
+from .._files.locate import locator, problem_position
 from .._files.output import OutputError, write_file, write_into
 from .._files.roundtrip import Document, read_document, render_document
 from .._migration import FROM_DATA, Change, MigrationReport, migrate
 from .._migration.steps import default_chain
+from .._validation.agent_names import warn_unrun_agents
 from .._validation.versions import label, version_key
 from ..errors import (
     ConfigFileError,
@@ -36,10 +38,11 @@ from ..errors import (
     MigrationError,
     NipParametersError,
     ParameterValidationError,
+    counted,
 )
 from ._batch import run_batch
 from ._output import EXIT_INVALID as EXIT_FAILED
-from ._output import EXIT_OK, EXIT_USAGE, usage_error
+from ._output import EXIT_OK, EXIT_USAGE, error_line, located, usage_error
 from ._reports import FORMATS, Record, json_item
 from ._sources import (
     DEFAULT_INCLUDE,
@@ -245,8 +248,13 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
                              keep_key_order=True)
     except ParameterValidationError as err:
         outcome.status = EXIT_FAILED
-        outcome.error = f"{shown_path(source)}: {err.subject}: {len(err.problems)} problem(s)"
-        outcome.problems = [p.to_json() for p in err.problems]
+        outcome.error = f"{shown_path(source)}: {err.subject}: {counted(len(err.problems), 'problem')}"
+        where = locator(doc.text, doc.format, wrapped=doc.wandb_run)  # only now: there are problems
+        outcome.problems = []
+        for problem in err.problems:
+            at = problem_position(where, problem)
+            outcome.problems.append({**problem.to_json(), "file": shown_path(source),
+                                     "line": at and at.line, "column": at and at.column})
         if from_version is None and "_package_version" not in doc.data:
             outcome.hint = _old_version_hint(doc.data, source, to_version)
         return outcome
@@ -255,6 +263,8 @@ def _migrate_file(args: argparse.Namespace, source: str, from_version: Any, to_v
         outcome.error = f"{shown_path(source)}: {err}"
         return outcome
     outcome.report = result.report
+    if to_version is None:  # the current version, whose agents the schema names
+        warn_unrun_agents(result.data, where=f"{shown_path(source)}: ")
     target = _output_path(args, source)
     if args.dry_run:
         return outcome
@@ -315,12 +325,13 @@ def _print_text(outcome: _Outcome, stream: TextIO, dry_run: bool) -> None:
     if outcome.report is not None:
         print(f"{shown_path(outcome.file)}: {outcome.report}", file=stream)
     if outcome.error:
-        print(f"error: {outcome.error}", file=stream)
+        stream.write(error_line(outcome.error))
         for problem in outcome.problems:
             hint = f" ({problem['hint']})" if problem.get("hint") else ""
-            print(f"  {problem['address']}: {problem['message']}{hint}", file=stream)
+            where = located(problem["file"], problem["line"], problem["column"])
+            print(f"  {where}: {problem['address']}: {problem['message']}{hint}", file=stream)
         if outcome.hint:
-            print(f"hint: {outcome.hint}", file=stream)
+            stream.write(error_line(outcome.hint, kind="hint"))
     if outcome.written:
         extra = f" (original kept in {shown_path(outcome.backup)})" if outcome.backup else ""
         if outcome.links > 1:

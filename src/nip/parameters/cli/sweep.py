@@ -13,7 +13,7 @@ from .._workflow.spec import load_spec
 from .._workflow.sweep import MAX_RUNS, expand, overrides_text
 from .._workflow.wandb_sweep import check_wandb_sweep, wandb_sweep_config
 from .._workflow.write import CONFIG_EXTENSIONS, INDEX_NAME, write_sweep
-from ..errors import shown
+from ..errors import counted, shown
 from ._output import EXIT_OK, emit, report_error, usage_error
 
 __all__ = ["register", "run"]
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``nip-params sweep``; returns the exit status."""
     if args.check:
         count = check_wandb_sweep(args.spec)
-        emit(f"{args.spec}: ok ({count} parameter{'s' if count != 1 else ''})\n", sys.stdout)
+        emit(f"{args.spec}: ok ({counted(count, 'parameter')})\n", sys.stdout)
         return EXIT_OK
     spec = load_spec(args.spec)
     if args.format == "wandb":
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         text = dump_config(config, "yaml")
         if args.output and not args.dry_run:
             write_file(args.output, text, inputs=spec.inputs)
-            emit(f"wrote a W&B grid sweep of {spec.count} runs to {args.output}\n", sys.stdout)
+            emit(f"wrote a W&B grid sweep of {counted(spec.count, 'run')} to {args.output}\n", sys.stdout)
         else:
             emit(text, sys.stdout)
         return EXIT_OK
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         width = max((len(c.name) for c in combinations), default=0)
         emit("".join(shown(f"{c.name:<{width}}  {overrides_text(c.overrides)}", _LINE_LIMIT) + "\n"
                      for c in combinations), sys.stdout)  # spec values escaped, as in messages
-        report_error(f"{len(combinations)} combinations, all valid (dry run: nothing written)", "sweep",
+        report_error(f"{counted(len(combinations), 'combination')}, all valid (dry run: nothing written)", "sweep",
                      kind="note")
         return EXIT_OK
     if not args.output and args.spec == "-":
@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     directory = output_directory(name, create=False)
     write_sweep(directory, combinations, args.format, force=args.force, inputs=spec.inputs,
                 shown=shown_path(name))
-    emit(f"wrote {len(combinations)} configs (*{CONFIG_EXTENSIONS[args.format]}) and {INDEX_NAME} "
+    emit(f"wrote {counted(len(combinations), 'config')} (*{CONFIG_EXTENSIONS[args.format]}) and {INDEX_NAME} "
          f"to {shown_path(name)}\n", sys.stdout)
     return EXIT_OK
 

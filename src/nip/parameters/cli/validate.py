@@ -8,8 +8,10 @@ from functools import partial
 from typing import Any
 
 from .._files import STDIN_NAME, read_config, shown_path
-from .._validation import schemas
+from .._files.locate import Position, locator, problem_position
+from .._validation import schemas, version_of
 from .._validation import validate as validate_config
+from .._validation.agent_names import warn_unrun_agents
 from ..errors import (
     ConfigFileError,
     NipParametersError,
@@ -17,7 +19,15 @@ from ..errors import (
     Problem,
 )
 from ._batch import run_batch
-from ._output import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error_line, usage_error
+from ._output import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    annotation,
+    error_line,
+    located,
+    usage_error,
+)
 from ._reports import FORMATS, Record, json_item
 from ._sources import Source, add_source_arguments
 
@@ -33,11 +43,13 @@ examples:
   nip-params validate --format jsonl runs/ | jq -c 'select(.valid|not)'   a JSON line per file
   cat run.json | nip-params validate -              stdin (JSON, YAML or TOML, sniffed)
   nip-params validate --format json a.yaml b.yaml   machine-readable report on stdout
+  nip-params validate --format github configs/*.yaml  GitHub Actions annotations (in CI)
   nip-params validate --version 0.1 old.json        check against the 0.1 schema
   nip-params validate wandb/run-1/files/config.yaml a W&B run config (unwrapped first)
 
-output (text): one line per problem, address first, after the file name:
-  run.yaml: agents.prover.num_gnn_layers: expected integer, got string 'two'
+output (text): one line per problem, after the file name and the line and column of the value
+(of the key, for an unknown key):
+  run.yaml:12:5: agents.prover.num_gnn_layers: expected integer, got string 'two'
   other.json: ok
 and, when it helps, a note about the whole file (e.g. that it looks like an old version):
   old.json: note: This config has no _package_version, ... `nip-params migrate --from 0.1 FILE` ...
@@ -70,10 +82,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     add_source_arguments(parser, verb="check")
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=(*FORMATS, "github"),
         default="text",
         help="text (default): a line per problem; json: one report for all files on stdout; "
-        "jsonl: a JSON object a line per file as it is checked, then the summary",
+        "jsonl: a JSON object a line per file as it is checked, then the summary; "
+        "github: GitHub Actions annotations (::error file=...,line=...,col=...::...)",
     )
     parser.add_argument(
         "--version",
@@ -98,6 +111,7 @@ class FileResult:
     file: str
     format: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    positions: list[Position | None] = field(default_factory=list)  # of each problem, in the file
     error: ConfigFileError | None = None
     # Advice about the whole file, e.g. that it looks like an old version.
     note: str | None = None
@@ -122,7 +136,10 @@ class FileResult:
             "valid": self.status == EXIT_OK,
             "format": self.format,
             "error": error,
-            "problems": [problem.to_json() for problem in self.problems],
+            "problems": [
+                {**problem.to_json(), "line": at and at.line, "column": at and at.column}
+                for problem, at in zip(self.problems, self._positions(), strict=True)
+            ],
             "note": self.note,
             "unwrapped": "wandb-run-config" if self.wandb_run else None,
         }
@@ -135,10 +152,25 @@ class FileResult:
         if not self.problems:
             unwrapped = " (W&B run config, unwrapped)" if self.wandb_run else ""
             return ("" if quiet else f"{shown}: ok{unwrapped}\n"), ""
-        lines = [f"{shown}: {_one_line(problem)}\n" for problem in self.problems]
+        lines = [f"{located(shown, *(at or ()))}: {_one_line(problem)}\n"
+                 for problem, at in zip(self.problems, self._positions(), strict=True)]
         if self.note:
             lines.append(f"{shown}: note: {_one_line(self.note)}\n")
         return "".join(lines), ""
+
+    def to_github(self) -> str:
+        """GitHub Actions annotations: one ``::error`` per problem, at its line and column."""
+        if self.error is not None:
+            return annotation("error", self.error.reason, self.file, self.error.line,
+                              self.error.column)
+        lines = [annotation("error", str(problem), self.file, *(at or ()))
+                 for problem, at in zip(self.problems, self._positions(), strict=True)]
+        if self.note:
+            lines.append(annotation("notice", self.note, self.file))
+        return "".join(lines)
+
+    def _positions(self) -> list[Position | None]:
+        return self.positions or [None] * len(self.problems)
 
 
 def _one_line(text: object) -> str:
@@ -156,11 +188,16 @@ def check_file(source: str, version: str | None) -> FileResult:
     result = FileResult(name, format=loaded.format, wandb_run=loaded.wandb_run)
     try:
         validate_config(loaded.data, version)
+        if version_of(loaded.data, version) == schemas.CURRENT_VERSION:
+            warn_unrun_agents(loaded.data, where=f"{name}: ")
     except ParameterValidationError as error:
         result.problems = list(error.problems)
         result.note = getattr(error, "note", None)
     except NipParametersError as error:
         result.problems = [Problem((), str(error))]
+    if result.problems:  # positions cost a second walk of the text: only for a file with problems
+        where = locator(loaded.text, loaded.format, wrapped=loaded.wandb_run)
+        result.positions = [problem_position(where, problem) for problem in result.problems]
     return result
 
 
@@ -199,4 +236,6 @@ def _record(result: FileResult, fmt: str, quiet: bool) -> Record:
     if fmt == "text":
         out, err = result.to_text(quiet=quiet)
         return Record(outcome, label, out, err)
+    if fmt == "github":
+        return Record(outcome, label, result.to_github())
     return Record(outcome, label, json_item(result.to_json(), fmt))

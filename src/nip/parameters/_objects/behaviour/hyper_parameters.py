@@ -7,17 +7,15 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from ..._validation.agent_names import warn_unrun_agents
 from ..._validation.versions import VERSION_KEY
+from ..._validation.wandb_dicts import is_wandb_dict, plain_run_config
 from ...errors import ParameterValidationError
 from ..agents import DEFAULT_AGENT, UPDATE_REPR_KEY, AgentsParameters
 from ..build import build_checked, check_class, default_object, group_from_mapping
 
 if TYPE_CHECKING:
     from ..overrides import Override
-
-# The keys by which W&B's dicts are known (_files/wandb.py: VERSION_KEY, BOOKKEEPING_KEY), named
-# here so that a plain dict never loads the file readers (`import nip.parameters` stays light).
-_WANDB_KEYS = ("wandb_version", "_wandb")
 
 
 # `type[_H] -> _H` rather than `Self`: the same for mypy and pyright, and jedi follows only this.
@@ -64,6 +62,7 @@ class HyperParametersBehaviour:
             return value
         if value is None:
             return collection_class({DEFAULT_AGENT: build_checked(agent_class, {})})
+        warn_unrun_agents(data)
         return collection_class({name: build_checked(cls._collection_entry_class(data, entry), entry)
                                  for name, entry in value.items() if name != UPDATE_REPR_KEY})
 
@@ -90,6 +89,7 @@ class HyperParametersBehaviour:
                 if name != UPDATE_REPR_KEY
             }
         )
+        warn_unrun_agents(self)
 
     def _agent(self, name: str, value: Any, agent_class: type) -> Any:
         if isinstance(value, (agent_class, self.RANDOM_AGENT_CLASS)):
@@ -150,9 +150,7 @@ class HyperParametersBehaviour:
     def _prepare_dict(cls, params_dict: Mapping[str, Any]) -> Mapping[str, Any]:
         """W&B's additions are dropped (a run file's wrapping, the API's `_wandb`); then a dict that
         states an older `_package_version` is migrated, with a warning."""
-        if any(key in params_dict for key in _WANDB_KEYS):
-            from ..._files.wandb import plain_run_config
-
+        if is_wandb_dict(params_dict):
             params_dict = plain_run_config(params_dict)
         if VERSION_KEY not in params_dict:
             return params_dict  # the current version: nothing to migrate
