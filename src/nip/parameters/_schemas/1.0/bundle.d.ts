@@ -664,7 +664,7 @@ export interface PureTextMaltParameters {
    */
   _type?: "PureTextMaltParameters";
   /**
-   * Branching factor: responses sampled per step, giving a tree of rollouts. Range: ≥ 1.
+   * Branching factor, the responses sampled per step, giving a tree of rollouts. Range: ≥ 1.
    */
   num_responses_per_timestep?: number;
 }
@@ -704,7 +704,7 @@ export interface RlTrainerParameters {
    */
   body_lr_factor?: LrFactors | null;
   /**
-   * Value-prediction clipping: a float threshold, true to reuse clip_epsilon, false/null for none. Range: ≥ 0.
+   * Value-prediction clipping, as a float threshold; true reuses clip_epsilon, false or null means none. Range: ≥ 0.
    */
   clip_value?: number | boolean | null;
   /**
