@@ -101,7 +101,7 @@ def test_the_old_version_note_only_where_a_config_looks_old(tmp_path):
     assert run.returncode == 1, run.stdout + run.stderr
     noted = [line for line in run.stdout.splitlines() if "looks like a version 0.1 config" in line]
     assert [line.split(":")[0] for line in noted] == ["runs/old.nip.yaml"], run.stdout
-    assert "runs/lr.nip.yaml: rl.lr: expected a number ≥ 0" in run.stdout
+    assert re.search(r"^runs/lr\.nip\.yaml:5:7: rl\.lr: expected a number ≥ 0", run.stdout, re.M), run.stdout
 
 
 def test_files_widens_the_scope(tmp_path):
