@@ -6,6 +6,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 JS_STAMP := tests/js/node_modules/.installed
+TS_STAMP := codegen/ts/node_modules/.installed
 DOCS_STAMP := $(VENV)/.docs-installed
 DOCS_OUT ?= build/docs
 
@@ -33,20 +34,25 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# json-schema-to-typescript, which writes _schemas/<v>/bundle.d.ts (pinned in codegen/ts/package-lock.json).
+$(TS_STAMP): codegen/ts/package.json codegen/ts/package-lock.json
+	cd codegen/ts && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## generate: regenerate classes, registry, bundles and docs from schema/
-generate: $(STAMP)
+generate: $(STAMP) $(TS_STAMP)
 	$(PY) -m codegen
 
 ## check: fail if regenerating would change any committed file, a released schema changed, or a
 ## breaking change has no migration op
-check: $(STAMP)
+check: $(STAMP) $(TS_STAMP)
 	$(PY) -m codegen --check
 
 ## test: every test: sync check, lint and types, Python tests, Node consumers
 test: check lint test-py test-js
 
 ## test-fast: the inner loop: the Python tests not marked slow, on every core (under a minute)
-test-fast: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)
+test-fast: $(STAMP) $(JS_STAMP) $(TS_STAMP) $(DOCS_STAMP)
 	$(PY) -m pytest -n auto -m "not slow"
 
 ## lint: ruff on all Python, mypy on src/ and codegen/, the import contracts of docs/architecture.md,
@@ -64,7 +70,7 @@ docs: $(DOCS_STAMP)
 	$(PY) -m sphinx -q -E -W --keep-going -n -b html $(DOCS_OUT)/src $(DOCS_OUT)/html
 	@echo "site built: $(DOCS_OUT)/html/index.html"
 
-test-py: $(STAMP) $(JS_STAMP) $(DOCS_STAMP)  # tests/docs runs the README's ajv example with node; tests/site builds the site
+test-py: $(STAMP) $(JS_STAMP) $(TS_STAMP) $(DOCS_STAMP)  # tests/docs runs the README's ajv example with node; tests/site builds the site
 	$(PY) -m pytest -n auto
 
 test-js: $(STAMP) $(JS_STAMP)
@@ -91,4 +97,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py --section $(SECTION) $(if $(SCALE_RUNS),--scale-runs $(SCALE_RUNS))
 
 clean:
-	rm -rf $(VENV) tests/js/node_modules benchmarks/node/node_modules $(DOCS_OUT)
+	rm -rf $(VENV) tests/js/node_modules codegen/ts/node_modules benchmarks/node/node_modules $(DOCS_OUT)

@@ -18,6 +18,7 @@ from .evolution import CHANGELOG, changelog
 from .parse import VersionParser, dump
 from .render import PACKAGE, Renderer
 from .sources import load_all, load_limits, load_vocabulary
+from .typescript import declarations
 
 
 def _vendor_keywords(node: object, found: set[str]) -> set[str]:
@@ -112,6 +113,8 @@ def generate_all(repo: Path) -> dict[str, str]:
                 raise SystemExit(f"schema/{source.version}: {error}") from None
         for name, doc in {**published, **source.data_files}.items():
             outputs[f"{PACKAGE}/_schemas/{source.version}/{name}"] = dump(doc)
+        outputs[f"{PACKAGE}/_schemas/{source.version}/bundle.d.ts"] = declarations(
+            published[BUNDLE_FILE], f"schema/{source.version}/")
     outputs[f"{PACKAGE}/_schemas/vocabulary.json"] = dump(shipped_vocabulary(schema_root))
     formats = format_schemas(schema_root)
     for name, doc in formats.items():

@@ -124,9 +124,10 @@ def test_schema_out_exports_bundle_groups_vocabulary_and_catalog(cli, tmp_path) 
     assert run.code == 0
     source = schema_store.schema_dir(schema_store.CURRENT_VERSION)
     files = {p.name: p for p in source.glob("*.json")}
+    files["bundle.d.ts"] = source / "bundle.d.ts"  # the TypeScript declarations beside the bundle
     files |= {p.name: p for p in (source.parent / "vocabulary.json", source.parent / "catalog.json",
                                    source.parent / "migration.schema.json", source.parent / "sweep-spec.schema.json")}
-    assert {"bundle.json", "hyper_parameters.json", "vocabulary.json", "catalog.json",
+    assert {"bundle.json", "bundle.d.ts", "hyper_parameters.json", "vocabulary.json", "catalog.json",
             "migration.schema.json", "sweep-spec.schema.json"} <= set(files)
     assert sorted(p.name for p in out.iterdir()) == sorted(files)
     for name, path in files.items():

@@ -6,7 +6,8 @@ Every fenced block needs a language. Code runs; data and output do not:
   anything); ``sh``: run by bash with ``-e -o pipefail``; ``console``: a ``$ command`` transcript,
   each command's output (stdout and stderr, as on a terminal) compared with the lines under it
   (``...`` or ``…`` match anything); ``js``: run by node (CommonJS) in the directory
-  ``nip-params schema --out`` writes, with the Node packages of tests/js;
+  ``nip-params schema --out`` writes, with the Node packages of tests/js; ``ts``: the same, checked
+  by the pinned ``tsc --strict`` first, then its JavaScript run by node;
 - ``text``, ``json``, ``jsonc``, ``yaml``, ``toml``: data, output or a usage line, never run.
 
 A code block that only illustrates is marked in its info string: ```` ```sh illustrative ````.
@@ -27,7 +28,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 FILES = Path(__file__).resolve().parent / "files"
 NODE_MODULES = REPO / "tests" / "js" / "node_modules"
-CODE = ("python", "pycon", "sh", "console", "js")
+CODE = ("python", "pycon", "sh", "console", "js", "ts")
+TSC = NODE_MODULES / "typescript" / "bin" / "tsc"
+#: How a `ts` snippet is compiled: strict, CommonJS out, JSON imports (the exported bundle) allowed.
+TSC_OPTIONS = ("--strict", "--target", "es2022", "--lib", "es2022", "--module", "commonjs",
+               "--esModuleInterop", "--resolveJsonModule", "--pretty", "false", "--outDir", "out")
 DATA = ("text", "json", "jsonc", "yaml", "toml")
 ILLUSTRATIVE = "illustrative"
 TIMEOUT = 180
@@ -156,6 +161,8 @@ def run_snippet(snippet: Snippet, workdir: Path) -> str | None:
         run = _run(["bash", "-e", "-o", "pipefail", "-s"], workdir, stdin=snippet.text)
     elif snippet.language == "js":
         return _run_js(snippet, workdir)
+    elif snippet.language == "ts":
+        return _run_ts(snippet, workdir)
     elif snippet.language == "console":
         return _run_transcript(snippet, workdir)
     else:
@@ -169,6 +176,21 @@ def _run_js(snippet: Snippet, workdir: Path) -> str | None:
     assert export.returncode == 0, export.stderr
     (workdir / "snippet.cjs").write_text(snippet.text, encoding="utf-8")
     run = _run(["node", "snippet.cjs"], workdir)
+    return None if run.returncode == 0 else _failed(snippet, run)
+
+
+def _run_ts(snippet: Snippet, workdir: Path) -> str | None:
+    """As a TypeScript user runs it: beside the exported bundle and its `bundle.d.ts`, with the
+    packages installed next to it (tsc finds their types in ./node_modules)."""
+    assert TSC.is_file(), "tests/js/node_modules is missing: `make test` installs it"
+    export = _run([sys.executable, "-m", "nip.parameters.cli", "schema", "--out", "."], workdir)
+    assert export.returncode == 0, export.stderr
+    (workdir / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
+    (workdir / "snippet.ts").write_text(snippet.text, encoding="utf-8")
+    compiled = _run(["node", str(TSC), *TSC_OPTIONS, "snippet.ts"], workdir)
+    if compiled.returncode != 0:
+        return _failed(snippet, compiled)
+    run = _run(["node", "out/snippet.js"], workdir)
     return None if run.returncode == 0 else _failed(snippet, run)
 
 

@@ -43,7 +43,7 @@ def test_snippet_runs_as_written(snippet, tmp_path):
 
 
 def test_the_runner_catches_what_it_must(tmp_path):
-    """The runner itself can fail: a wrong output, a failing command, a failing script."""
+    """The runner itself can fail: a wrong output, a failing command, a failing script, a type error."""
     steps = transcript("$ echo one \\\n  two\none two\n$ false\n$ echo $?\n1\n")
     assert steps == [("echo one \\\n  two", "one two"), ("false", ""), ("echo $?", "1")]
     assert matches("a ... c", "a b\nb c") and not matches("a c", "a b c")
@@ -52,7 +52,12 @@ def test_the_runner_catches_what_it_must(tmp_path):
     bad = [Snippet(readme, 1, "console", (), "$ echo yes\nno\n"),
            Snippet(readme, 1, "sh", (), "true\nfalse\ntrue\n"),
            Snippet(readme, 1, "python", (), "raise SystemExit(3)\n"),
-           Snippet(readme, 1, "pycon", (), ">>> 1 + 1\n3\n")]
+           Snippet(readme, 1, "pycon", (), ">>> 1 + 1\n3\n"),
+           # a type error stops a TypeScript snippet before it runs; so does a failing run
+           Snippet(readme, 1, "ts", (), 'import type { NipConfig } from "./bundle";\n'
+                   'const c: NipConfig = { scenario: "graph_isomorphism", trainer: "vanilla_ppo", '
+                   'dataset: "d", seed: "3" };\nexport default c;\n'),
+           Snippet(readme, 1, "ts", (), 'throw new Error("ran");\n')]
     for i, snippet in enumerate(bad):
         assert run_snippet(snippet, tmp_path / str(i)) is not None, snippet
 

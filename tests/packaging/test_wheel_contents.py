@@ -1,5 +1,5 @@
 """The wheel ships what the runtime and other tools read: every version's schemas and steps, the
-keyword vocabulary and the SchemaStore catalog."""
+keyword vocabulary, the SchemaStore catalog and the TypeScript declarations."""
 
 from __future__ import annotations
 
@@ -32,10 +32,13 @@ def test_wheel_carries_the_published_schemas(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {p.relative_to(REPO / "src").as_posix()
                for p in (REPO / "src/nip/parameters/_schemas").rglob("*.json")}
+    shipped |= {p.relative_to(REPO / "src").as_posix()
+                for p in (REPO / "src/nip/parameters/_schemas").rglob("*.d.ts")}
     assert shipped and shipped <= names, sorted(shipped - names)
     for required in ("nip/parameters/py.typed", "nip/parameters/_schemas/catalog.json",
                      "nip/parameters/_schemas/vocabulary.json",
                      "nip/parameters/_schemas/1.0/bundle.json",
+                     "nip/parameters/_schemas/1.0/bundle.d.ts",
                      "nip/parameters/_schemas/1.0/migration.json",
                      "nip/parameters/_schemas/migration.schema.json",
                      "nip/parameters/_schemas/sweep-spec.schema.json",

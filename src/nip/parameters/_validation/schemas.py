@@ -71,6 +71,12 @@ def bundle_path(version: str = CURRENT_VERSION) -> Path:
     return schema_dir(version) / BUNDLE
 
 
+def declaration_files(version: str) -> tuple[Path, ...]:
+    """The TypeScript declarations of one version's bundle (``bundle.d.ts``), when shipped."""
+    path = schema_dir(version) / "bundle.d.ts"
+    return (path,) if path.is_file() else ()
+
+
 def shared_files() -> tuple[Path, ...]:
     """What every version goes with: the vocabulary of the non-standard keywords the schemas use
     (other validators register it), the SchemaStore catalog of the bundles, and the schemas of

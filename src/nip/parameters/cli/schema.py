@@ -19,7 +19,8 @@ examples:
   nip-params schema > nip-params.schema.json   the single-file bundle of the current version
   nip-params schema --version 0.1              the bundle of an older version
   nip-params schema --out schemas/             export the bundle, the per-group files, the
-                                               keyword vocabulary and the SchemaStore catalog
+                                               keyword vocabulary, the SchemaStore catalog
+                                               and the TypeScript types (bundle.d.ts)
   nip-params schema path                       where the installed bundle lives
   nip-params schema diff 0.1 1.0               every change from 0.1 to 1.0, classified
   nip-params schema diff 1.0 schema/1.1 --format json
@@ -83,7 +84,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "--out",
         metavar="DIR",
         help="write the bundle, the per-group files, vocabulary.json (the non-standard keywords, "
-        "for validators such as ajv) and catalog.json into DIR (created if needed)",
+        "for validators such as ajv), catalog.json and bundle.d.ts (TypeScript types) into DIR "
+        "(created if needed)",
     )
     parser.set_defaults(func=run)
     return parser
@@ -110,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
         emit(f"{schemas.bundle_path(version)}\n", sys.stdout)
         return EXIT_OK
     if args.out:
-        files = [*sorted(schemas.schema_dir(version).glob("*.json")), *schemas.shared_files()]
+        files = [*sorted(schemas.schema_dir(version).glob("*.json")), *schemas.declaration_files(version),
+                 *schemas.shared_files()]
         return _export(files, Path(args.out))
     text = schemas.bundle_path(version).read_text(encoding="utf-8")
     emit(text if text.endswith("\n") else text + "\n", sys.stdout)
