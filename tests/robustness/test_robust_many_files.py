@@ -60,21 +60,24 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
-def _run_and_kill_a_worker(tree: Path) -> tuple[int | None, subprocess.Popen[bytes], bytes]:
-    process = subprocess.Popen([*NIP, "validate", "--format", "jsonl", "--jobs", "2", str(tree)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    victim = None
-    while victim is None and time.monotonic() < deadline and process.poll() is None:
-        workers = _children(process.pid)
-        if len(workers) >= 2:
-            time.sleep(0.3)  # let it get going
-            victim = workers[0]
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(victim, signal.SIGKILL)
-        time.sleep(0.02)
-    out, _ = process.communicate(timeout=300)
-    return victim, process, out
+def _run_and_kill_a_worker(tree: Path, out_path: Path) -> tuple[int | None, subprocess.Popen[bytes], bytes]:
+    # The report goes to a file, not a pipe: a pipe nobody drains would stop the run with idle
+    # workers, and a kill then lands where nothing is in flight.
+    with out_path.open("wb") as out_file:
+        process = subprocess.Popen([*NIP, "validate", "--format", "jsonl", "--jobs", "2", str(tree)],
+                                   stdout=out_file, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        victim = None
+        while victim is None and time.monotonic() < deadline and process.poll() is None:
+            workers = _children(process.pid)
+            if len(workers) >= 2:
+                time.sleep(0.3)  # let it get going
+                victim = workers[0]
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(victim, signal.SIGKILL)
+            time.sleep(0.02)
+        process.wait(timeout=300)
+    return victim, process, out_path.read_bytes()
 
 
 def test_a_worker_killed_mid_run_is_reported_and_the_run_ends(tmp_path) -> None:
@@ -86,7 +89,7 @@ def test_a_worker_killed_mid_run_is_reported_and_the_run_ends(tmp_path) -> None:
     # and the run must simply be whole. Up to three tries for a kill that lands mid-run.
     deaths = 0
     for _ in range(3):
-        victim, process, out = _run_and_kill_a_worker(tree)
+        victim, process, out = _run_and_kill_a_worker(tree, tmp_path / "report.jsonl")
         assert victim is not None, "no worker seen"
         lines = [json.loads(line) for line in out.splitlines()]
         results, summary = lines[:-1], lines[-1]["summary"]
