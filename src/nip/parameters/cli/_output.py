@@ -12,7 +12,6 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
-    "Progress",
     "annotation",
     "emit",
     "error_line",
@@ -104,44 +103,6 @@ def _is_tty(stream: TextIO) -> bool:
         return bool(stream.isatty())
     except (AttributeError, OSError, ValueError):
         return False
-
-
-class Progress:
-    """``[3/120] path`` on one rewritten stderr line, shown only when stderr is a terminal.
-
-    ``minimum`` is the number of items from which a progress line is worth showing.
-    """
-
-    def __init__(
-        self, total: int, *, minimum: int, stream: TextIO | None = None
-    ) -> None:
-        self.stream = sys.stderr if stream is None else stream
-        self.total = total
-        self.enabled = total >= minimum and _is_tty(self.stream)
-        self._shown = False
-
-    def update(self, index: int, label: str) -> None:
-        if not self.enabled:
-            return
-        text = f"[{index}/{self.total}] {label}"
-        width = _terminal_width(self.stream)
-        if len(text) > width - 1:
-            text = text[: max(width - 2, 10)] + "…"
-        self._write(f"\r\x1b[K{text}")
-        self._shown = True
-
-    def clear(self) -> None:
-        """Remove the progress line (before printing a result on the same terminal)."""
-        if self._shown:
-            self._write("\r\x1b[K")
-            self._shown = False
-
-    def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):
-            self.enabled = False
 
 
 def _terminal_width(stream: TextIO) -> int:
