@@ -455,3 +455,34 @@ def test_dry_run_escapes_terminal_controls_in_spec_values(tmp_path, capsys) -> N
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "\a" not in out
     assert "dataset=a\\x1b[31mred\\u202e" in out and "dataset=b\\x1b]0;title\\x07" in out
+
+
+def test_a_new_sweep_directory_syncs_its_own_files_before_the_rename_and_never_the_whole_system(
+        tmp_path, monkeypatch) -> None:
+    """Durable before visible, without `sync`: a system-wide sync waits on every other program's
+    unwritten data (on a shared node, minutes)."""
+    from nip.parameters._files import output
+
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(src, dst) -> None:
+        events.append(("replace", str(dst)))
+        real_replace(src, dst)
+
+    def no_sync() -> None:
+        raise AssertionError("os.sync() called")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "sync", no_sync)
+    files = {f"run-{i}.nip.json": f'{{"seed": {i}}}\n' for i in range(50)}
+    output.write_directory(tmp_path / "runs", files, name="runs")
+    renamed = events.index(("replace", str(tmp_path / "runs")))
+    synced = {Path(path).name for kind, path in events[:renamed] if kind == "fsync"}
+    assert set(files) <= synced
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == sorted(files)
