@@ -38,7 +38,8 @@ from nip.parameters._validation import schemas as schema_store
 from nip.parameters.parameters_base import PARAMETER_CLASSES, BaseHyperParameters
 from nip.parameters.version import get_version
 
-pytestmark = pytest.mark.slow  # generated configs, hundreds of examples
+# Generated configs pair any agent names with any protocol: the agent-name warning is expected.
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:agents\\..*not an agent of")]
 
 VERSION = schema_store.CURRENT_VERSION
 ROOT = schema_store.class_schema(VERSION, "HyperParameters")

@@ -19,7 +19,8 @@ import pytest
 from robust_support import SLOW, count
 from robust_threads_workload import run, run_threaded, workload
 
-pytestmark = pytest.mark.slow  # thousands of configs on many threads
+# The workload pairs agent names with protocols that do not run them: the warning is expected.
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:agents\\..*not an agent of")]
 
 HERE = Path(__file__).resolve().parent
 SIZE = 20_000 if SLOW else 3_000
