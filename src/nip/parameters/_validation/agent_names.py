@@ -52,10 +52,13 @@ def unrun_agent_problems(config: Any) -> list[Problem]:
     if found is None:
         return []
     runs, why = found
+    unrun = [name for name in agents if isinstance(name, str) and name not in _NOT_AGENTS and name not in runs]
+    if not unrun:  # the common case, on every from_dict: no message is worded
+        return []
     listed = " and ".join([", ".join(runs[:-1]), runs[-1]] if len(runs) > 1 else runs)
     return [Problem(("agents", name), f"not an agent of {why}, which runs {listed}: nip ignores "
                                       f"this entry{_did_you_mean(name, runs)}")
-            for name in agents if isinstance(name, str) and name not in _NOT_AGENTS and name not in runs]
+            for name in unrun]
 
 
 def _did_you_mean(name: str, runs: tuple[str, ...]) -> str:
