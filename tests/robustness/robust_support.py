@@ -11,6 +11,7 @@ import json
 import os
 import re
 import signal
+import textwrap
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -275,3 +276,24 @@ def strategy_for(schema: Any) -> Any:
 def class_strategy(class_name: str) -> Any:
     """Valid dicts of one published class (any subset of optional keys, any valid values)."""
     return strategy_for(class_generation_schema(class_name))
+
+
+# `python -c KILLER N ARGV...`: `nip-params ARGV` that kills itself with SIGKILL at its Nth
+# file-system step (the kill -9 tests of in-place migration and of sweeps step through every N).
+KILLER = textwrap.dedent("""\
+    import os, signal, sys, tempfile
+    from nip.parameters.cli import main
+    at, calls = int(sys.argv[1]), [0]
+    def wrap(owner, name):
+        real = getattr(owner, name)
+        def step(*args, **kwargs):
+            calls[0] += 1
+            if calls[0] == at:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+        setattr(owner, name, step)
+    for owner, name in [(os, "open"), (os, "fsync"), (os, "replace"), (os, "chmod"), (os, "mkdir"),
+                        (os, "fdopen"), (os, "unlink"), (tempfile, "mkstemp"), (tempfile, "mkdtemp")]:
+        wrap(owner, name)
+    sys.exit(main(sys.argv[2:]))
+""")

@@ -19,11 +19,10 @@ import stat
 import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 import pytest
-from robust_support import count, time_limit
+from robust_support import KILLER, count, time_limit
 
 from nip.parameters import HyperParameters
 from nip.parameters.cli import main
@@ -381,25 +380,6 @@ def test_the_default_directory_is_never_dot_dot_or_hidden(tmp_path, capsys, monk
     assert sorted(p.name for p in work.iterdir()) == sorted(["base.yaml", name])
 
 
-SWEEP_KILLER = textwrap.dedent("""\
-    import os, signal, sys, tempfile
-    from nip.parameters.cli import main
-    at, calls = int(sys.argv[1]), [0]
-    def wrap(owner, name):
-        real = getattr(owner, name)
-        def step(*args, **kwargs):
-            calls[0] += 1
-            if calls[0] == at:
-                os.kill(os.getpid(), signal.SIGKILL)
-            return real(*args, **kwargs)
-        setattr(owner, name, step)
-    for owner, name in [(os, "open"), (os, "fsync"), (os, "replace"), (os, "chmod"), (os, "mkdir"),
-                        (os, "fdopen"), (os, "unlink"), (tempfile, "mkstemp"), (tempfile, "mkdtemp")]:
-        wrap(owner, name)
-    sys.exit(main(sys.argv[2:]))
-""")
-
-
 def _files(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())} if directory.exists() else {}
 
@@ -422,7 +402,7 @@ def test_kill_9_at_every_step_of_a_sweep_leaves_whole_files_and_the_next_run_cle
         if force:
             shutil.copytree(tmp_path / "old-reference", out)
             argv.append("--force")
-        done = subprocess.run([sys.executable, "-c", SWEEP_KILLER, str(step), *argv],
+        done = subprocess.run([sys.executable, "-c", KILLER, str(step), *argv],
                               capture_output=True, timeout=120, check=False)
         count("kill -9 during sweep")
         now = {n: data for n, data in _files(out).items() if not n.startswith(".")}  # not debris

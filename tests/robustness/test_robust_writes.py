@@ -11,11 +11,10 @@ import signal
 import stat
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from robust_support import count
+from robust_support import KILLER, count
 
 from nip.parameters._files import read_config
 from nip.parameters.cli import main
@@ -162,25 +161,6 @@ def test_full_line_comments_under_removed_keys_are_kept(tmp_path: Path, capsys) 
 
 
 # ---- kill -9 at every step of an in-place migration -----------------------------------------
-
-KILLER = textwrap.dedent("""\
-    import os, signal, sys, tempfile
-    from nip.parameters.cli import main
-    at, calls = int(sys.argv[1]), [0]
-    def wrap(owner, name):
-        real = getattr(owner, name)
-        def step(*args, **kwargs):
-            calls[0] += 1
-            if calls[0] == at:
-                os.kill(os.getpid(), signal.SIGKILL)
-            return real(*args, **kwargs)
-        setattr(owner, name, step)
-    for owner, name in [(os, "open"), (os, "fsync"), (os, "replace"), (os, "chmod"),
-                        (os, "fdopen"), (os, "unlink"), (tempfile, "mkstemp")]:
-        wrap(owner, name)
-    sys.exit(main(sys.argv[2:]))
-""")
-
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["run.json", "run.yaml"])
