@@ -11,6 +11,7 @@ import json
 import os
 import re
 import signal
+import sys
 import textwrap
 import threading
 from collections import Counter
@@ -297,3 +298,30 @@ KILLER = textwrap.dedent("""\
         wrap(owner, name)
     sys.exit(main(sys.argv[2:]))
 """)
+
+
+def run_together(argvs: list[list[str]], logs: list[str] | None = None) -> list[int]:
+    """`nip-params ARGV` for each of `argvs`, in forked processes released at the same moment
+    through a pipe (so the scheduler interleaves them); each one's output goes to its log, or
+    nowhere. Their exit statuses, in order."""
+    from nip.parameters.cli import main
+
+    read, write = os.pipe()
+    children = []
+    for index, argv in enumerate(argvs):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.close(write)
+            os.read(read, 1)
+            code = 99
+            try:
+                with open(logs[index] if logs else os.devnull, "w", encoding="utf-8") as out:
+                    sys.stdout = sys.stderr = out  # the test runner's capture is not fd 1
+                    code = main(argv)
+            finally:
+                os._exit(code)
+        children.append(pid)
+    os.close(read)
+    os.write(write, b"x" * len(argvs))
+    os.close(write)
+    return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]

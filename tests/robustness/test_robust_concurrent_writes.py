@@ -8,13 +8,11 @@ pipe, so that every interleaving the scheduler makes is tried.
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-from robust_support import count
+from robust_support import count, run_together
 
 from nip.parameters.cli import main
 
@@ -22,28 +20,6 @@ OLD = Path(__file__).resolve().parents[2] / "examples" / "old" / "pvg_v0.1_code_
 PAIRS = 40
 
 pytestmark = pytest.mark.slow  # 40 pairs of processes
-
-
-def _start_together(argv: list[str], runs: int, log: Path) -> list[int]:
-    read, write = os.pipe()
-    children = []
-    for index in range(runs):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child
-            os.close(write)
-            os.read(read, 1)
-            code = 99
-            try:
-                with open(f"{log}.{index}", "w", encoding="utf-8") as out:
-                    sys.stdout = sys.stderr = out  # the test runner's capture is not fd 1
-                    code = main(argv)
-            finally:
-                os._exit(code)
-        children.append(pid)
-    os.close(read)
-    os.write(write, b"x" * runs)
-    os.close(write)
-    return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
 
 
 def test_concurrent_in_place_runs_never_lose_the_original(tmp_path: Path) -> None:
@@ -58,7 +34,8 @@ def test_concurrent_in_place_runs_never_lose_the_original(tmp_path: Path) -> Non
         work.mkdir()
         target = work / "run.json"
         target.write_bytes(original)
-        codes = sorted(_start_together(["migrate", "--in-place", str(target)], 2, work / "log"))
+        argv = ["migrate", "--in-place", str(target)]
+        codes = sorted(run_together([argv, argv], [f"{work / 'log'}.{i}" for i in range(2)]))
         count("concurrent migrate --in-place pairs")
         assert target.read_bytes() == migrated, pair
         assert (work / "run.json.bak").read_bytes() == original, f"pair {pair}: the original is lost"

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from robust_support import KILLER, count, time_limit
+from robust_support import KILLER, count, run_together, time_limit
 
 from nip.parameters import HyperParameters
 from nip.parameters.cli import main
@@ -280,25 +280,8 @@ def test_sweeps_racing_into_one_new_directory_leave_one_whole_directory(tmp_path
 @pytest.mark.slow  # 8 processes
 def test_concurrent_writers_of_one_file_leave_one_whole_file(tmp_path) -> None:
     out = tmp_path / "run.json"
-    read, write = os.pipe()
-    children = []
-    for seed in range(8):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child
-            os.close(write)
-            os.read(read, 1)
-            code = 99
-            try:
-                with open(os.devnull, "w") as sink:
-                    sys.stdout = sys.stderr = sink
-                    code = main(["compose", str(BASE), f"seed={seed}", "-o", str(out)])
-            finally:
-                os._exit(code)
-        children.append(pid)
-    os.close(read)
-    os.write(write, b"x" * 8)
-    os.close(write)
-    assert [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children] == [0] * 8
+    argvs = [["compose", str(BASE), f"seed={seed}", "-o", str(out)] for seed in range(8)]
+    assert run_together(argvs) == [0] * 8
     assert json.loads(out.read_text())["seed"] in range(8)  # one run's whole file
     assert [p.name for p in tmp_path.iterdir()] == ["run.json"]  # no temporary file left
 
